@@ -1,0 +1,41 @@
+//! Deserializers that accept the variations servers send.
+
+use serde::{Deserialize, Deserializer, de};
+
+/// `null` becomes the type's default, as a missing field does.
+pub fn null_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawId {
+    Text(String),
+    Number(u64),
+}
+
+impl From<RawId> for String {
+    fn from(raw: RawId) -> Self {
+        match raw {
+            RawId::Text(text) => text,
+            RawId::Number(number) => number.to_string(),
+        }
+    }
+}
+
+/// An opaque ID, sent as a string by most servers and as a number by some.
+pub fn id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let id = String::from(RawId::deserialize(deserializer)?);
+    if id.is_empty() {
+        return Err(de::Error::custom("an ID is empty"));
+    }
+    Ok(id)
+}
+
+pub fn optional_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<RawId>::deserialize(deserializer)?.map(String::from))
+}

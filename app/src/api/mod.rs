@@ -1,0 +1,19 @@
+//! The Mastodon client API as Samizdat speaks it: pure Rust, no browser.
+//!
+//! Parsing is tolerant by design, because Mastodon, Pleroma/Akkoma,
+//! GoToSocial and others each send their own dialect of the same JSON.
+
+mod error;
+mod lenient;
+mod link_header;
+mod server;
+mod status;
+mod timeline;
+
+pub use error::{ApiError, error_from_response};
+pub use link_header::{Page, parse_link_header};
+pub use server::{ServerAddr, ServerAddrError};
+pub use status::{
+    Account, CustomEmoji, MediaAttachment, MediaKind, Mention, Status, Tag, Visibility,
+};
+pub use timeline::Timeline;

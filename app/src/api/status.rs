@@ -1,0 +1,274 @@
+//! Statuses and accounts, parsed tolerantly across server dialects.
+//!
+//! Every field that some server omits or sends as `null` takes its default,
+//! IDs are kept as opaque strings even when a server sends numbers, and enum
+//! values this client does not know are kept rather than rejected.
+
+use serde::{Deserialize, Deserializer};
+
+use super::lenient::{id, null_default, optional_id};
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Status {
+    #[serde(deserialize_with = "id")]
+    pub id: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub uri: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default, deserialize_with = "null_default")]
+    pub created_at: String,
+    #[serde(default)]
+    pub edited_at: Option<String>,
+    pub account: Account,
+    #[serde(default, deserialize_with = "null_default")]
+    pub content: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub spoiler_text: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub sensitive: bool,
+    #[serde(default)]
+    pub visibility: Visibility,
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default, deserialize_with = "optional_id")]
+    pub in_reply_to_id: Option<String>,
+    #[serde(default, deserialize_with = "optional_id")]
+    pub in_reply_to_account_id: Option<String>,
+    #[serde(default)]
+    pub reblog: Option<Box<Status>>,
+    #[serde(default, deserialize_with = "null_default")]
+    pub media_attachments: Vec<MediaAttachment>,
+    #[serde(default, deserialize_with = "null_default")]
+    pub mentions: Vec<Mention>,
+    #[serde(default, deserialize_with = "null_default")]
+    pub tags: Vec<Tag>,
+    #[serde(default, deserialize_with = "null_default")]
+    pub emojis: Vec<CustomEmoji>,
+    #[serde(default, deserialize_with = "null_default")]
+    pub replies_count: u64,
+    #[serde(default, deserialize_with = "null_default")]
+    pub reblogs_count: u64,
+    #[serde(default, deserialize_with = "null_default")]
+    pub favourites_count: u64,
+}
+
+impl Status {
+    /// The status whose content is shown: the boosted one for a boost.
+    pub fn shown(&self) -> &Status {
+        self.reblog.as_deref().unwrap_or(self)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Account {
+    #[serde(deserialize_with = "id")]
+    pub id: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub username: String,
+    /// `user` for a local account, `user@server` for a remote one.
+    #[serde(default, deserialize_with = "null_default")]
+    pub acct: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub display_name: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub url: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub avatar: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub avatar_static: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub header: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub note: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub bot: bool,
+    #[serde(default, deserialize_with = "null_default")]
+    pub locked: bool,
+    #[serde(default, deserialize_with = "null_default")]
+    pub followers_count: u64,
+    #[serde(default, deserialize_with = "null_default")]
+    pub following_count: u64,
+    #[serde(default, deserialize_with = "null_default")]
+    pub statuses_count: u64,
+    #[serde(default, deserialize_with = "null_default")]
+    pub emojis: Vec<CustomEmoji>,
+}
+
+impl Account {
+    /// The name to show: the display name, or the username when it is blank.
+    pub fn name(&self) -> &str {
+        if self.display_name.trim().is_empty() {
+            &self.username
+        } else {
+            &self.display_name
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct MediaAttachment {
+    #[serde(deserialize_with = "id")]
+    pub id: String,
+    #[serde(rename = "type", default)]
+    pub kind: MediaKind,
+    #[serde(default, deserialize_with = "null_default")]
+    pub url: String,
+    #[serde(default)]
+    pub preview_url: Option<String>,
+    #[serde(default)]
+    pub remote_url: Option<String>,
+    /// Alt text.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Pleroma sends no blurhash for remote media.
+    #[serde(default)]
+    pub blurhash: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Mention {
+    #[serde(deserialize_with = "id")]
+    pub id: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub username: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub acct: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub url: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Tag {
+    pub name: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub url: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct CustomEmoji {
+    pub shortcode: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub url: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub static_url: String,
+}
+
+/// Who may see a status. Servers add their own values, which are kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Visibility {
+    #[default]
+    Public,
+    Unlisted,
+    Private,
+    Direct,
+    /// A value of some other dialect: Pleroma's `local` or `list`,
+    /// Hometown's or GoToSocial's `mutuals_only`, and any future one.
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for Visibility {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Option::<String>::deserialize(deserializer)?.unwrap_or_default();
+        Ok(match value.as_str() {
+            "public" | "" => Self::Public,
+            "unlisted" => Self::Unlisted,
+            "private" => Self::Private,
+            "direct" => Self::Direct,
+            _ => Self::Other(value),
+        })
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum MediaKind {
+    Image,
+    Gifv,
+    Video,
+    Audio,
+    #[default]
+    Unknown,
+}
+
+impl<'de> Deserialize<'de> for MediaKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Option::<String>::deserialize(deserializer)?.unwrap_or_default();
+        Ok(match value.as_str() {
+            "image" => Self::Image,
+            "gifv" => Self::Gifv,
+            "video" => Self::Video,
+            "audio" => Self::Audio,
+            _ => Self::Unknown,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(json: &str) -> Vec<Status> {
+        serde_json::from_str(json).expect("fixture parses")
+    }
+
+    #[test]
+    fn mastodon_4_statuses_parse_with_boost_media_and_mentions() {
+        let statuses = parse(include_str!("fixtures/mastodon-4.3-public.json"));
+        assert_eq!(statuses.len(), 2);
+        let first = &statuses[0];
+        assert_eq!(first.id, "113463521409475712");
+        assert_eq!(first.visibility, Visibility::Public);
+        assert_eq!(first.account.acct, "ada@example.social");
+        assert_eq!(first.media_attachments[0].kind, MediaKind::Image);
+        assert_eq!(
+            first.media_attachments[0].description.as_deref(),
+            Some("A lighthouse at dusk")
+        );
+        assert_eq!(first.mentions[0].acct, "grace");
+        assert_eq!(first.tags[0].name, "lighthouses");
+        assert_eq!(first.emojis[0].shortcode, "blobcat");
+        assert!(first.edited_at.is_some());
+
+        let boost = &statuses[1];
+        assert_eq!(boost.content, "");
+        assert_eq!(boost.shown().id, "113463000000000001");
+        assert_eq!(boost.shown().spoiler_text, "lighthouse spoilers");
+        assert!(boost.shown().sensitive);
+    }
+
+    #[test]
+    fn pleroma_dialect_parses_with_missing_fields_and_its_own_visibility() {
+        let statuses = parse(include_str!("fixtures/pleroma-2.7-public.json"));
+        let status = &statuses[0];
+        assert_eq!(status.id, "AnTnOkMe5QvsKZSMTY");
+        assert_eq!(status.visibility, Visibility::Other("local".into()));
+        let media = &status.media_attachments[0];
+        assert_eq!(media.blurhash, None);
+        assert_eq!(media.kind, MediaKind::Video);
+        assert_eq!(status.account.display_name, "");
+        assert_eq!(status.account.name(), "bea");
+        assert_eq!(status.spoiler_text, "");
+    }
+
+    #[test]
+    fn gotosocial_dialect_parses_mutuals_only_and_null_fields() {
+        let statuses = parse(include_str!("fixtures/gotosocial-0.16-public.json"));
+        let status = &statuses[0];
+        assert_eq!(status.id, "01HZ2K3M4N5P6Q7R8S9T0VWXYZ");
+        assert_eq!(status.visibility, Visibility::Other("mutuals_only".into()));
+        assert_eq!(status.replies_count, 0);
+        assert!(status.tags.is_empty());
+        assert_eq!(status.media_attachments[0].kind, MediaKind::Unknown);
+    }
+
+    #[test]
+    fn numeric_ids_become_strings_and_a_missing_account_is_an_error() {
+        let status: Status =
+            serde_json::from_str(r#"{"id": 42, "account": {"id": 7}, "in_reply_to_id": 41}"#)
+                .unwrap();
+        assert_eq!(status.id, "42");
+        assert_eq!(status.account.id, "7");
+        assert_eq!(status.in_reply_to_id.as_deref(), Some("41"));
+        assert!(serde_json::from_str::<Status>(r#"{"id": "1"}"#).is_err());
+    }
+}

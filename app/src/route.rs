@@ -1,0 +1,216 @@
+//! The client's routes, which live in the URL's fragment so that any static
+//! host can serve the client without rewrite rules.
+//!
+//! - `#/` picks a server;
+//! - `#/{server}/public` and `#/{server}/public/local`;
+//! - `#/{server}/tags/{tag}`;
+//! - `#/{server}/s/{status_id}`: a thread;
+//! - `#/{server}/@{acct}`: a profile.
+
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
+
+use crate::api::{ServerAddr, Timeline};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// No server chosen yet.
+    Start,
+    Timeline {
+        server: ServerAddr,
+        timeline: Timeline,
+    },
+    Thread {
+        server: ServerAddr,
+        status_id: String,
+    },
+    Profile {
+        server: ServerAddr,
+        acct: String,
+    },
+    /// A fragment that names no view; kept so the page can say which.
+    NotFound(String),
+}
+
+/// What a path segment must escape: the separators and what breaks a URL.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'/')
+    .add(b'#')
+    .add(b'?')
+    .add(b'%')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>');
+
+impl Route {
+    /// Reads a `location.hash` value, with or without its leading `#`.
+    pub fn parse(fragment: &str) -> Self {
+        let path = fragment.strip_prefix('#').unwrap_or(fragment);
+        let path = path.split('?').next().unwrap_or_default().trim_matches('/');
+        if path.is_empty() {
+            return Self::Start;
+        }
+        let segments: Vec<String> = path.split('/').map(decode).collect();
+        let not_found = || Self::NotFound(format!("#/{path}"));
+        let Some((server, rest)) = segments.split_first() else {
+            return not_found();
+        };
+        let Ok(server) = ServerAddr::parse(server) else {
+            return not_found();
+        };
+        let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
+        match rest.as_slice() {
+            [] | ["public"] => Self::Timeline {
+                server,
+                timeline: Timeline::Federated,
+            },
+            ["public", "local"] => Self::Timeline {
+                server,
+                timeline: Timeline::Local,
+            },
+            ["home"] => Self::Timeline {
+                server,
+                timeline: Timeline::Home,
+            },
+            ["tags", tag] if !tag.is_empty() => Self::Timeline {
+                server,
+                timeline: Timeline::Hashtag(tag.to_string()),
+            },
+            ["lists", id] if !id.is_empty() => Self::Timeline {
+                server,
+                timeline: Timeline::List(id.to_string()),
+            },
+            ["s", id] if !id.is_empty() => Self::Thread {
+                server,
+                status_id: id.to_string(),
+            },
+            [profile] if profile.len() > 1 && profile.starts_with('@') => Self::Profile {
+                server,
+                acct: profile[1..].to_string(),
+            },
+            _ => not_found(),
+        }
+    }
+
+    /// The fragment for this route, starting with `#`.
+    pub fn to_fragment(&self) -> String {
+        match self {
+            Self::Start => "#/".into(),
+            Self::Timeline { server, timeline } => match timeline {
+                Timeline::Federated => format!("#/{server}/public"),
+                Timeline::Local => format!("#/{server}/public/local"),
+                Timeline::Home => format!("#/{server}/home"),
+                Timeline::Hashtag(tag) => format!("#/{server}/tags/{}", encode(tag)),
+                Timeline::List(id) => format!("#/{server}/lists/{}", encode(id)),
+            },
+            Self::Thread { server, status_id } => format!("#/{server}/s/{}", encode(status_id)),
+            Self::Profile { server, acct } => format!("#/{server}/@{}", encode(acct)),
+            Self::NotFound(fragment) => fragment.clone(),
+        }
+    }
+
+    pub fn server(&self) -> Option<&ServerAddr> {
+        match self {
+            Self::Timeline { server, .. }
+            | Self::Thread { server, .. }
+            | Self::Profile { server, .. } => Some(server),
+            Self::Start | Self::NotFound(_) => None,
+        }
+    }
+}
+
+fn decode(segment: &str) -> String {
+    percent_decode_str(segment).decode_utf8_lossy().into_owned()
+}
+
+fn encode(segment: &str) -> String {
+    utf8_percent_encode(segment, SEGMENT).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server(text: &str) -> ServerAddr {
+        ServerAddr::parse(text).unwrap()
+    }
+
+    #[test]
+    fn parses_every_documented_route() {
+        let local = server("127.0.0.1:3000");
+        assert_eq!(Route::parse(""), Route::Start);
+        assert_eq!(Route::parse("#/"), Route::Start);
+        assert_eq!(
+            Route::parse("#/127.0.0.1:3000/public"),
+            Route::Timeline {
+                server: local.clone(),
+                timeline: Timeline::Federated
+            }
+        );
+        assert_eq!(
+            Route::parse("#/127.0.0.1:3000/public/local"),
+            Route::Timeline {
+                server: local.clone(),
+                timeline: Timeline::Local
+            }
+        );
+        assert_eq!(
+            Route::parse("#/mastodon.social/tags/caf%C3%A9"),
+            Route::Timeline {
+                server: server("mastodon.social"),
+                timeline: Timeline::Hashtag("café".into())
+            }
+        );
+        assert_eq!(
+            Route::parse("#/127.0.0.1:3000/s/10987"),
+            Route::Thread {
+                server: local.clone(),
+                status_id: "10987".into()
+            }
+        );
+        assert_eq!(
+            Route::parse("#/127.0.0.1:3000/@alice@example.org"),
+            Route::Profile {
+                server: local,
+                acct: "alice@example.org".into()
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_paths_and_bad_servers_are_not_found() {
+        for fragment in [
+            "#/x.org/nope",
+            "#/bad host/public",
+            "#/x.org/s/",
+            "#/x.org/@",
+            "#/x.org/tags",
+        ] {
+            assert!(
+                matches!(Route::parse(fragment), Route::NotFound(_)),
+                "{fragment}"
+            );
+        }
+    }
+
+    #[test]
+    fn fragments_round_trip() {
+        for fragment in [
+            "#/127.0.0.1:3000/public",
+            "#/127.0.0.1:3000/public/local",
+            "#/x.org/home",
+            "#/x.org/tags/caf%C3%A9",
+            "#/x.org/lists/12",
+            "#/x.org/s/01HZ2K",
+            "#/x.org/@bea@pleroma.example",
+            "#/",
+        ] {
+            assert_eq!(Route::parse(fragment).to_fragment(), fragment);
+        }
+        let odd = Route::Timeline {
+            server: server("x.org"),
+            timeline: Timeline::Hashtag("a/b c".into()),
+        };
+        assert_eq!(Route::parse(&odd.to_fragment()), odd);
+    }
+}

@@ -1,0 +1,122 @@
+//! Applies the allowlist to the browser's inert parse of status HTML.
+//!
+//! `DOMParser` builds a document with no browsing context: nothing in it
+//! runs or loads. The output is rebuilt from scratch, with element names
+//! from the allowlist and every text and attribute value escaped, so no
+//! markup from the server ever reaches the page as it was sent.
+
+use wasm_bindgen::JsCast;
+use web_sys::{DomParser, Element, Node, SupportedType};
+
+use super::policy::{ElementAction, LINK_REL, allowed_attribute, element_action, escape};
+
+/// Nesting deeper than this is flattened to text: hostile HTML can nest
+/// deep enough to exhaust the stack.
+const MAX_DEPTH: usize = 48;
+
+/// Sanitizes `html`. `internal_link` maps a link's target to a route inside
+/// the client (mentions, hashtags), or `None` to keep it as an outside link.
+pub fn sanitize_html(html: &str, internal_link: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(html.len());
+    let Ok(parser) = DomParser::new() else {
+        escape(html, &mut out);
+        return out;
+    };
+    let Ok(document) = parser.parse_from_string(html, SupportedType::TextHtml) else {
+        escape(html, &mut out);
+        return out;
+    };
+    if let Some(body) = document.body() {
+        write_children(&body, 0, internal_link, &mut out);
+    }
+    out
+}
+
+fn write_children(
+    parent: &Node,
+    depth: usize,
+    internal_link: &dyn Fn(&str) -> Option<String>,
+    out: &mut String,
+) {
+    let children = parent.child_nodes();
+    for index in 0..children.length() {
+        if let Some(child) = children.item(index) {
+            write_node(&child, depth, internal_link, out);
+        }
+    }
+}
+
+fn write_node(
+    node: &Node,
+    depth: usize,
+    internal_link: &dyn Fn(&str) -> Option<String>,
+    out: &mut String,
+) {
+    match node.node_type() {
+        Node::TEXT_NODE => escape(&node.text_content().unwrap_or_default(), out),
+        Node::ELEMENT_NODE => {
+            let Some(element) = node.dyn_ref::<Element>() else {
+                return;
+            };
+            let tag = element.local_name();
+            if depth >= MAX_DEPTH {
+                if element_action(&tag) != ElementAction::Drop {
+                    escape(&node.text_content().unwrap_or_default(), out);
+                }
+                return;
+            }
+            match element_action(&tag) {
+                ElementAction::Drop => {}
+                ElementAction::Unwrap => write_children(node, depth + 1, internal_link, out),
+                ElementAction::Keep => {
+                    write_start_tag(element, &tag, internal_link, out);
+                    if tag != "br" {
+                        write_children(node, depth + 1, internal_link, out);
+                        out.push_str("</");
+                        out.push_str(&tag);
+                        out.push('>');
+                    }
+                }
+            }
+        }
+        // Comments, processing instructions and the rest carry no text.
+        _ => {}
+    }
+}
+
+fn write_start_tag(
+    element: &Element,
+    tag: &str,
+    internal_link: &dyn Fn(&str) -> Option<String>,
+    out: &mut String,
+) {
+    out.push('<');
+    out.push_str(tag);
+    let attributes = element.attributes();
+    for index in 0..attributes.length() {
+        let Some(attribute) = attributes.item(index) else {
+            continue;
+        };
+        let name = attribute.local_name();
+        let Some(mut value) = allowed_attribute(tag, &name, &attribute.value()) else {
+            continue;
+        };
+        if tag == "a" && name == "href" {
+            match internal_link(&value) {
+                Some(route) => value = route,
+                None => out.push_str(" target=\"_blank\""),
+            }
+        }
+        out.push(' ');
+        out.push_str(&name);
+        out.push_str("=\"");
+        escape(&value, out);
+        out.push('"');
+    }
+    if tag == "a" {
+        out.push_str(" rel=\"");
+        out.push_str(LINK_REL);
+        out.push('"');
+    }
+    out.push('>');
+}

@@ -1,0 +1,51 @@
+//! App-wide state, shared through Leptos context.
+
+use leptos::prelude::*;
+use serde::Deserialize;
+
+use crate::api::ServerAddr;
+
+/// What the host of this copy of the client may set in `config.json` beside
+/// `index.html`. Every field is optional and the file itself may be absent.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct HostConfig {
+    #[serde(default)]
+    pub default_server: Option<String>,
+}
+
+impl HostConfig {
+    pub fn default_server(&self) -> Option<ServerAddr> {
+        self.default_server
+            .as_deref()
+            .and_then(|text| ServerAddr::parse(text).ok())
+    }
+}
+
+/// Loads `config.json`, quietly falling back to defaults when it is missing
+/// or unreadable: the client must work from any bare static host.
+pub async fn load_host_config() -> HostConfig {
+    let Ok(response) = gloo_net::http::Request::get("config.json").send().await else {
+        return HostConfig::default();
+    };
+    if !response.ok() {
+        return HostConfig::default();
+    }
+    response.json().await.unwrap_or_default()
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub host_config: RwSignal<HostConfig>,
+}
+
+pub fn provide_app_state() -> AppState {
+    let state = AppState {
+        host_config: RwSignal::new(HostConfig::default()),
+    };
+    provide_context(state);
+    state
+}
+
+pub fn app_state() -> AppState {
+    expect_context::<AppState>()
+}

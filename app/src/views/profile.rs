@@ -1,0 +1,52 @@
+use leptos::prelude::*;
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+
+use super::error_notice::ErrorNotice;
+use super::status_card::StatusCard;
+use crate::api::{Account, ApiError, ServerAddr, Status};
+use crate::browser::http::get_json;
+use crate::sanitize::sanitize_html;
+
+async fn load_profile(server: &ServerAddr, acct: &str) -> Result<(Account, Vec<Status>), ApiError> {
+    let acct = utf8_percent_encode(acct, NON_ALPHANUMERIC);
+    let account = get_json::<Account>(server, &format!("/api/v1/accounts/lookup?acct={acct}"))
+        .await?
+        .body;
+    let id = utf8_percent_encode(&account.id, NON_ALPHANUMERIC);
+    let statuses = get_json::<Vec<Status>>(server, &format!("/api/v1/accounts/{id}/statuses"))
+        .await?
+        .body;
+    Ok((account, statuses))
+}
+
+/// An account's header, counts and recent posts.
+#[component]
+pub fn ProfileView(server: ServerAddr, acct: String) -> impl IntoView {
+    let server = StoredValue::new(server);
+    let acct = StoredValue::new(acct);
+    let profile = LocalResource::new(move || async move {
+        load_profile(&server.get_value(), &acct.get_value()).await
+    });
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || profile.get().map(|result| match result {
+                Ok((account, statuses)) => view! {
+                    <section class="profile" aria-labelledby="profile-name">
+                        <h1 id="profile-name">{account.name().to_string()}</h1>
+                        <p class="acct">{format!("@{}", account.acct)}</p>
+                        <div class="note" inner_html=sanitize_html(&account.note, &|_| None)></div>
+                        <dl class="counts">
+                            <dt>"Posts"</dt><dd>{account.statuses_count}</dd>
+                            <dt>"Following"</dt><dd>{account.following_count}</dd>
+                            <dt>"Followers"</dt><dd>{account.followers_count}</dd>
+                        </dl>
+                    </section>
+                    <div role="feed" class="feed" aria-label="Posts">
+                        {statuses.into_iter().map(|status| view! { <StatusCard server=server.get_value() status=status /> }).collect_view()}
+                    </div>
+                }.into_any(),
+                Err(error) => view! { <ErrorNotice error=error retry=Callback::new(move |_| profile.refetch()) /> }.into_any(),
+            })}
+        </Suspense>
+    }
+}

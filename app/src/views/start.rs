@@ -1,0 +1,50 @@
+use leptos::prelude::*;
+
+use crate::api::{ServerAddr, Timeline};
+use crate::browser::location::navigate;
+use crate::route::Route;
+use crate::state::app_state;
+
+/// Where a visitor picks the server to read from.
+#[component]
+pub fn StartView() -> impl IntoView {
+    let state = app_state();
+    let input = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if let Some(server) = state.host_config.get().default_server
+            && input.get_untracked().is_empty()
+        {
+            input.set(server);
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match ServerAddr::parse_user_input(&input.get_untracked()) {
+            Ok(server) => {
+                problem.set(None);
+                navigate(&Route::Timeline {
+                    server,
+                    timeline: Timeline::Local,
+                });
+            }
+            Err(error) => problem.set(Some(error.to_string())),
+        }
+    };
+    view! {
+        <section class="start">
+            <h1>"Read any server"</h1>
+            <p>"Samizdat reads any server that speaks the Mastodon API: Mastodon, Pleroma, Akkoma, GoToSocial and more. If one goes dark, pick another."</p>
+            <form on:submit=submit>
+                <label for="server">"Server"</label>
+                <input id="server" name="server" type="text" inputmode="url" autocomplete="url" placeholder="mastodon.social"
+                    prop:value=move || input.get()
+                    on:input=move |ev| input.set(event_target_value(&ev))
+                    aria-invalid=move || problem.with(Option::is_some).to_string()
+                    aria-describedby="server-problem" />
+                <button type="submit">"Open"</button>
+                <p id="server-problem" class="problem" role="alert">{move || problem.get()}</p>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,54 @@
+use leptos::prelude::*;
+use serde::Deserialize;
+
+use super::error_notice::ErrorNotice;
+use super::status_card::StatusCard;
+use crate::api::{ApiError, ServerAddr, Status};
+use crate::browser::http::get_json;
+
+#[derive(Clone, Deserialize)]
+struct Context {
+    #[serde(default)]
+    ancestors: Vec<Status>,
+    #[serde(default)]
+    descendants: Vec<Status>,
+}
+
+async fn load_thread(server: &ServerAddr, id: &str) -> Result<Vec<Status>, ApiError> {
+    let status = get_json::<Status>(server, &format!("/api/v1/statuses/{id}"))
+        .await?
+        .body;
+    let context = get_json::<Context>(server, &format!("/api/v1/statuses/{id}/context"))
+        .await?
+        .body;
+    let mut thread = context.ancestors;
+    thread.push(status);
+    thread.extend(context.descendants);
+    Ok(thread)
+}
+
+/// A status with the posts it replies to and the replies it got.
+#[component]
+pub fn ThreadView(server: ServerAddr, status_id: String) -> impl IntoView {
+    let server = StoredValue::new(server);
+    let id = StoredValue::new(
+        percent_encoding::utf8_percent_encode(&status_id, percent_encoding::NON_ALPHANUMERIC)
+            .to_string(),
+    );
+    let thread = LocalResource::new(move || async move {
+        load_thread(&server.get_value(), &id.get_value()).await
+    });
+    view! {
+        <h1 class="view-title">"Thread"</h1>
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || thread.get().map(|result| match result {
+                Ok(statuses) => view! {
+                    <div role="feed" class="feed" aria-label="Thread">
+                        {statuses.into_iter().map(|status| view! { <StatusCard server=server.get_value() status=status /> }).collect_view()}
+                    </div>
+                }.into_any(),
+                Err(error) => view! { <ErrorNotice error=error retry=Callback::new(move |_| thread.refetch()) /> }.into_any(),
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,76 @@
+use leptos::prelude::*;
+
+use super::error_notice::ErrorNotice;
+use super::status_card::StatusCard;
+use crate::api::{ApiError, ServerAddr, Status, Timeline};
+use crate::browser::http::get_json;
+
+/// A timeline, loaded page by page as the reader asks for older posts.
+#[component]
+pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
+    let title = match &timeline {
+        Timeline::Federated => "Federated timeline".to_string(),
+        Timeline::Local => "Local timeline".to_string(),
+        Timeline::Home => "Home".to_string(),
+        Timeline::Hashtag(tag) => format!("#{tag}"),
+        Timeline::List(_) => "List".to_string(),
+    };
+    let server = StoredValue::new(server);
+    let statuses = RwSignal::new(Vec::<Status>::new());
+    let next = RwSignal::new(Some(timeline.path()));
+    let loading = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+
+    let load_older = move || {
+        let Some(url) = next.get_untracked() else {
+            return;
+        };
+        if loading.get_untracked() {
+            return;
+        }
+        loading.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match get_json::<Vec<Status>>(&server.get_value(), &url).await {
+                Ok(fetched) => {
+                    let more = !fetched.body.is_empty();
+                    statuses.update(|list| {
+                        for status in fetched.body {
+                            if !list.iter().any(|known| known.id == status.id) {
+                                list.push(status);
+                            }
+                        }
+                    });
+                    next.set(fetched.page.next.filter(|_| more));
+                }
+                Err(failure) => error.set(Some(failure)),
+            }
+            loading.set(false);
+        });
+    };
+    load_older();
+
+    view! {
+        <h1 class="view-title">{title}</h1>
+        <div role="feed" class="feed" aria-busy=move || loading.get().to_string() aria-label="Posts">
+            <For each=move || statuses.get() key=|status| status.id.clone() let:status>
+                <StatusCard server=server.get_value() status=status />
+            </For>
+        </div>
+        {move || error.get().map(|failure| view! { <ErrorNotice error=failure retry=Callback::new(move |_| load_older()) /> })}
+        {move || {
+            let empty = statuses.with(Vec::is_empty);
+            if loading.get() {
+                view! { <p class="loading" role="status">"Loading…"</p> }.into_any()
+            } else if error.with(Option::is_some) {
+                ().into_any()
+            } else if next.with(Option::is_some) {
+                view! { <button type="button" class="load-more" on:click=move |_| load_older()>"Load older posts"</button> }.into_any()
+            } else if empty {
+                view! { <p class="empty">"No posts here yet."</p> }.into_any()
+            } else {
+                view! { <p class="end">"You have reached the end."</p> }.into_any()
+            }
+        }}
+    }
+}
