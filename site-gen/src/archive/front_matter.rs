@@ -1,0 +1,189 @@
+//! Front matter: YAML between `---` lines or TOML between `+++` lines, as
+//! Hugo, Zola and Jekyll archives have it. Both read into one JSON-like map
+//! so that the content model checks fields the same way for either.
+
+use serde_json::{Map, Value};
+
+/// Parsed front matter, able to say on which line of the file a field is.
+#[derive(Debug, Clone)]
+pub struct FrontMatter {
+    pub fields: Map<String, Value>,
+    text: String,
+    /// The file line on which the front matter's first line stands.
+    first_line: usize,
+    toml: bool,
+}
+
+impl FrontMatter {
+    /// The file line of `field`'s key, for problems that name a field.
+    pub fn line_of(&self, field: &str) -> Option<usize> {
+        let separator = if self.toml { '=' } else { ':' };
+        self.text
+            .lines()
+            .position(|line| {
+                line.strip_prefix(field)
+                    .is_some_and(|rest| rest.trim_start().starts_with(separator))
+            })
+            .map(|index| self.first_line + index)
+    }
+
+    /// The line of the opening delimiter.
+    pub fn start_line(&self) -> usize {
+        self.first_line - 1
+    }
+}
+
+/// A problem with the front matter block itself, with its file line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Splits a file into its front matter and its Markdown body.
+pub fn split_front_matter(text: &str) -> Result<(FrontMatter, &str), FrontMatterError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or_default().trim_end();
+    let toml = match first {
+        "---" => false,
+        "+++" => true,
+        _ => {
+            return Err(FrontMatterError {
+                line: 1,
+                message: "the file does not start with front matter: put `---` (YAML) or `+++` (TOML) on its first line, then title and date".into(),
+            });
+        }
+    };
+    let after_open = &text[first.len()..].trim_start_matches(['\r']);
+    let after_open = after_open.strip_prefix('\n').unwrap_or(after_open);
+    let mut offset = 0;
+    let mut close = None;
+    for line in after_open.split_inclusive('\n') {
+        if line.trim_end() == first {
+            close = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((end, body_start)) = close else {
+        return Err(FrontMatterError {
+            line: 1,
+            message: format!(
+                "the front matter opened on line 1 is never closed: add a line with `{first}` after it"
+            ),
+        });
+    };
+    let block = &after_open[..end];
+    let body = &after_open[body_start..];
+    let first_line = 2;
+    let fields = if toml {
+        parse_toml(block, first_line)?
+    } else {
+        parse_yaml(block, first_line)?
+    };
+    Ok((
+        FrontMatter {
+            fields,
+            text: block.to_string(),
+            first_line,
+            toml,
+        },
+        body,
+    ))
+}
+
+fn parse_yaml(block: &str, first_line: usize) -> Result<Map<String, Value>, FrontMatterError> {
+    if block.trim().is_empty() {
+        return Ok(Map::new());
+    }
+    let value: serde_yaml_ng::Value =
+        serde_yaml_ng::from_str(block).map_err(|error| FrontMatterError {
+            line: error
+                .location()
+                .map_or(first_line, |location| first_line + location.line() - 1),
+            message: format!("the YAML front matter does not parse: {error}"),
+        })?;
+    match serde_json::to_value(value) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(FrontMatterError {
+            line: first_line,
+            message: "the front matter is not a table of `key: value` lines".into(),
+        }),
+        Err(error) => Err(FrontMatterError {
+            line: first_line,
+            message: format!("the front matter has a value that cannot be read: {error}"),
+        }),
+    }
+}
+
+fn parse_toml(block: &str, first_line: usize) -> Result<Map<String, Value>, FrontMatterError> {
+    let table: toml::Table = toml::from_str(block).map_err(|error| FrontMatterError {
+        line: error.span().map_or(first_line, |span| {
+            first_line + crate::config::line_of(block, span.start) - 1
+        }),
+        message: format!("the TOML front matter does not parse: {}", error.message()),
+    })?;
+    Ok(toml_to_json(toml::Value::Table(table))
+        .as_object()
+        .cloned()
+        .unwrap_or_default())
+}
+
+/// TOML dates become RFC 3339 strings, as YAML front matter has them.
+fn toml_to_json(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(text) => Value::String(text),
+        toml::Value::Integer(number) => Value::from(number),
+        toml::Value::Float(number) => Value::from(number),
+        toml::Value::Boolean(flag) => Value::Bool(flag),
+        toml::Value::Datetime(datetime) => Value::String(datetime.to_string()),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(table) => Value::Object(
+            table
+                .into_iter()
+                .map(|(key, value)| (key, toml_to_json(value)))
+                .collect(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_yaml_and_toml_alike() {
+        let (yaml, body) =
+            split_front_matter("---\ntitle: Hello\ndate: 2026-01-02\ntags: [a, b]\n---\nBody\n")
+                .unwrap();
+        let (toml, toml_body) = split_front_matter(
+            "+++\ntitle = \"Hello\"\ndate = 2026-01-02\ntags = [\"a\", \"b\"]\n+++\nBody\n",
+        )
+        .unwrap();
+        assert_eq!(yaml.fields, toml.fields);
+        assert_eq!(yaml.fields["date"], "2026-01-02");
+        assert_eq!((body, toml_body), ("Body\n", "Body\n"));
+    }
+
+    #[test]
+    fn names_the_line_of_a_field_and_of_a_syntax_error() {
+        let (front, _) = split_front_matter("---\ntitle: Hi\ndate: nope\n---\n").unwrap();
+        assert_eq!(front.line_of("date"), Some(3));
+        assert_eq!(front.line_of("title"), Some(2));
+        let error = split_front_matter("---\ntitle: Hi\ndate: [unclosed\n---\n").unwrap_err();
+        assert!(error.line >= 3, "{error:?}");
+        let error = split_front_matter("+++\ntitle = \"Hi\"\ndate = \n+++\n").unwrap_err();
+        assert_eq!(error.line, 3, "{error:?}");
+    }
+
+    #[test]
+    fn missing_or_unclosed_front_matter_is_an_error() {
+        assert_eq!(split_front_matter("# Just Markdown\n").unwrap_err().line, 1);
+        assert!(
+            split_front_matter("---\ntitle: x\n")
+                .unwrap_err()
+                .message
+                .contains("never closed")
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! The site's content model: articles checked and placed at their URLs.
+
+mod article;
+mod slug;
+
+pub use article::Article;
+pub use slug::{check_slug, slugify};
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::archive::Archive;
+use crate::config::SiteConfig;
+use crate::problem::{Problem, Problems};
+
+/// A file copied into the output as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    pub source: PathBuf,
+    /// Its path in the output, with `/` separators.
+    pub dest: String,
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// Newest first; drafts are left out.
+    pub articles: Vec<Article>,
+    pub assets: Vec<Asset>,
+    pub warnings: Vec<Problem>,
+}
+
+impl Site {
+    pub fn from_archive(archive: &Archive, strict: bool) -> Result<Self, Problems> {
+        let mut problems = Vec::new();
+        let mut warnings = Vec::new();
+        let mut articles = Vec::new();
+        for source in &archive.sources {
+            match Article::from_source(source, &archive.config, &mut warnings) {
+                Ok(article) if article.draft => {}
+                Ok(article) => articles.push(article),
+                Err(mut found) => problems.append(&mut found),
+            }
+        }
+        let mut owners: BTreeMap<&str, &PathBuf> = BTreeMap::new();
+        for article in &articles {
+            if let Some(first) = owners.insert(&article.slug, &article.source) {
+                problems.push(Problem::new(
+                    &article.source,
+                    None,
+                    format!(
+                        "the slug “{}” is taken by {} too",
+                        article.slug,
+                        first.display()
+                    ),
+                    "give one of them another `slug` in its front matter",
+                ));
+            }
+        }
+        if strict {
+            problems.append(&mut warnings);
+        }
+        if !problems.is_empty() {
+            return Err(Problems(problems));
+        }
+        articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        let mut assets: Vec<Asset> = archive
+            .static_files
+            .iter()
+            .map(|path| Asset {
+                source: archive.root.join("static").join(path),
+                dest: to_url_path(path),
+            })
+            .collect();
+        for article in &articles {
+            for asset in &article.bundle_assets {
+                let name = asset
+                    .file_name()
+                    .map(|name| name.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                assets.push(Asset {
+                    source: archive.root.join(asset),
+                    dest: format!("{}/{name}", article.slug),
+                });
+            }
+        }
+        Ok(Self {
+            config: archive.config.clone(),
+            articles,
+            assets,
+            warnings,
+        })
+    }
+}
+
+fn to_url_path(path: &std::path::Path) -> String {
+    path.components()
+        .map(|part| part.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

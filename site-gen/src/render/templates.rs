@@ -1,0 +1,74 @@
+//! The templates: built-in ones, each overridable by a file of the same
+//! name in the archive's `templates/` folder.
+
+use minijinja::{AutoEscape, Environment, Value};
+
+use crate::problem::{Problem, Problems};
+
+const BUILT_IN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("article.html", include_str!("../templates/article.html")),
+    ("index.html", include_str!("../templates/index.html")),
+    ("404.html", include_str!("../templates/404.html")),
+    ("redirect.html", include_str!("../templates/redirect.html")),
+];
+
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+impl Templates {
+    pub fn new(overrides: &[(String, String)]) -> Result<Self, Problems> {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html") || name.ends_with(".xml") {
+                AutoEscape::Html
+            } else {
+                AutoEscape::None
+            }
+        });
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        let mut problems = Vec::new();
+        for (name, source) in BUILT_IN {
+            if !overrides.iter().any(|(over, _)| over == name) {
+                env.add_template(name, source)
+                    .map_err(|error| problems.push(template_problem(name, &error)))
+                    .ok();
+            }
+        }
+        for (name, source) in overrides {
+            env.add_template_owned(name.clone(), source.clone())
+                .map_err(|error| problems.push(template_problem(name, &error)))
+                .ok();
+        }
+        if problems.is_empty() {
+            Ok(Self { env })
+        } else {
+            Err(Problems(problems))
+        }
+    }
+
+    pub fn render(&self, name: &str, context: Value) -> Result<String, String> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|error| describe(&error))?;
+        template.render(context).map_err(|error| describe(&error))
+    }
+}
+
+fn template_problem(name: &str, error: &minijinja::Error) -> Problem {
+    Problem::new(
+        format!("templates/{name}"),
+        error.line(),
+        error.to_string(),
+        "fix the template's syntax",
+    )
+}
+
+fn describe(error: &minijinja::Error) -> String {
+    match (error.name(), error.line()) {
+        (Some(name), Some(line)) => format!("template {name}, line {line}: {error}"),
+        _ => format!("template error: {error}"),
+    }
+}

@@ -1,0 +1,66 @@
+//! The theme's UI strings, in the language of each page.
+
+use std::collections::BTreeMap;
+
+const EN: &[(&str, &str)] = &[
+    ("skip", "Skip to content"),
+    ("home", "Home"),
+    ("newer", "Newer"),
+    ("older", "Older"),
+    ("page", "Page"),
+    ("of", "of"),
+    ("by", "By"),
+    ("tags", "Tags"),
+    ("published", "Published"),
+    ("updated", "Updated"),
+    ("not_found", "This page does not exist"),
+    (
+        "not_found_hint",
+        "It may have moved. Start again from the home page.",
+    ),
+    ("mirrors", "Mirrors"),
+    ("redirecting", "This page has moved."),
+];
+
+const FR: &[(&str, &str)] = &[
+    ("skip", "Aller au contenu"),
+    ("home", "Accueil"),
+    ("newer", "Plus récents"),
+    ("older", "Plus anciens"),
+    ("page", "Page"),
+    ("of", "sur"),
+    ("by", "Par"),
+    ("tags", "Mots-clés"),
+    ("published", "Publié le"),
+    ("updated", "Mis à jour le"),
+    ("not_found", "Cette page n’existe pas"),
+    (
+        "not_found_hint",
+        "Elle a peut-être été déplacée. Repartez de la page d’accueil.",
+    ),
+    ("mirrors", "Miroirs"),
+    ("redirecting", "Cette page a été déplacée."),
+];
+
+/// The strings for `lang` (`fr`, `fr-CA`…), English for any other language.
+pub fn for_language(lang: &str) -> BTreeMap<&'static str, &'static str> {
+    let primary = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let table = if primary == "fr" { FR } else { EN };
+    table.iter().copied().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn both_languages_have_the_same_keys() {
+        let en: Vec<_> = super::EN.iter().map(|(key, _)| key).collect();
+        let fr: Vec<_> = super::FR.iter().map(|(key, _)| key).collect();
+        assert_eq!(en, fr);
+        assert_eq!(super::for_language("fr-CA")["home"], "Accueil");
+        assert_eq!(super::for_language("de")["home"], "Home");
+    }
+}
