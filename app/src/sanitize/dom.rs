@@ -101,10 +101,11 @@ fn write_start_tag(
         let Some(mut value) = allowed_attribute(tag, &name, &attribute.value()) else {
             continue;
         };
+        let mut external = false;
         if tag == "a" && name == "href" {
             match internal_link(&value) {
                 Some(route) => value = route,
-                None => out.push_str(" target=\"_blank\""),
+                None => external = true,
             }
         }
         out.push(' ');
@@ -112,6 +113,9 @@ fn write_start_tag(
         out.push_str("=\"");
         escape(&value, out);
         out.push('"');
+        if external {
+            out.push_str(" target=\"_blank\"");
+        }
     }
     if tag == "a" {
         out.push_str(" rel=\"");
