@@ -19,6 +19,8 @@ pub struct SiteConfig {
     pub mirrors: Vec<String>,
     /// Raw HTML in articles is escaped unless the publisher trusts it.
     pub trust_html: bool,
+    /// French spacing before ; : ! ? and inside « » in French articles.
+    pub french_typography: bool,
 }
 
 impl Default for SiteConfig {
@@ -31,6 +33,7 @@ impl Default for SiteConfig {
             paginate: 10,
             mirrors: Vec::new(),
             trust_html: false,
+            french_typography: false,
         }
     }
 }

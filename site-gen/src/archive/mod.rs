@@ -29,6 +29,9 @@ pub struct Archive {
     pub templates: Vec<(String, String)>,
     /// Files under `static/`, relative to it.
     pub static_files: Vec<PathBuf>,
+    /// What could not be read. Loading goes on past them, so that a build
+    /// reports these together with the problems found in the articles.
+    pub problems: Vec<Problem>,
 }
 
 const CONTENT_DIR: &str = "content";
@@ -80,15 +83,13 @@ impl Archive {
             .iter()
             .map(|path| relative(&static_root, path))
             .collect();
-        if !problems.is_empty() {
-            return Err(Problems(problems));
-        }
         Ok(Self {
             root: root.to_path_buf(),
             config,
             sources,
             templates,
             static_files,
+            problems,
         })
     }
 }

@@ -32,7 +32,7 @@ pub struct Site {
 
 impl Site {
     pub fn from_archive(archive: &Archive, strict: bool) -> Result<Self, Problems> {
-        let mut problems = Vec::new();
+        let mut problems = archive.problems.clone();
         let mut warnings = Vec::new();
         let mut articles = Vec::new();
         for source in &archive.sources {

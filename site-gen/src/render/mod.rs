@@ -1,18 +1,28 @@
-//! Rendering: Markdown to HTML, then pages through the templates.
+//! Rendering: Markdown to HTML, then every output file through templates.
+//!
+//! Rendering is split into independent jobs, one per output file, run in
+//! parallel; their order in the output list is fixed, so builds are
+//! deterministic.
 
+mod feeds;
 mod markdown;
+mod taxonomy;
 mod templates;
 mod ui_text;
+mod view;
 
 pub use markdown::markdown_to_html;
+pub use view::path_to_root;
 
-use minijinja::context;
-use serde::Serialize;
+use minijinja::{Value, context};
+use rayon::prelude::*;
 
 use crate::archive::Archive;
 use crate::content::{Article, Site};
 use crate::problem::{Problem, Problems};
+use taxonomy::{Taxonomy, TermPage};
 use templates::Templates;
+use view::{ArticleView, article_view};
 
 /// One output file: its path inside the output folder and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,165 +31,305 @@ pub struct Page {
     pub contents: String,
 }
 
-/// An article as templates see it. `url` is relative to the site root.
-#[derive(Serialize)]
-struct ArticleView<'a> {
-    title: &'a str,
-    url: String,
-    date: String,
-    date_iso: String,
-    updated_iso: Option<String>,
-    description: Option<&'a str>,
-    tags: &'a [String],
-    authors: &'a [String],
-    lang: &'a str,
-    image: Option<&'a str>,
-    extra: &'a serde_json::Map<String, serde_json::Value>,
+/// Everything one job needs to render one output file.
+enum Job<'a> {
+    Article(usize),
+    Alias {
+        article: usize,
+        alias: &'a str,
+    },
+    Listing {
+        base: String,
+        title: String,
+        articles: Vec<usize>,
+        number: usize,
+        total: usize,
+        feed: Option<String>,
+    },
+    TermsIndex(&'a Taxonomy),
+    Feeds {
+        base: String,
+        title: String,
+        articles: Vec<usize>,
+    },
+    Sitemap,
+    NotFound,
 }
 
-fn article_view(article: &Article) -> ArticleView<'_> {
-    ArticleView {
-        title: &article.title,
-        url: format!("{}/", article.slug),
-        date: article.date.strftime("%Y-%m-%d").to_string(),
-        date_iso: article.date.to_string(),
-        updated_iso: article.updated.map(|updated| updated.to_string()),
-        description: article.description.as_deref(),
-        tags: &article.tags,
-        authors: &article.authors,
-        lang: &article.lang,
-        image: article.image.as_deref(),
-        extra: &article.extra,
-    }
-}
-
-/// The relative path from a page at `path` back to the site root.
-pub fn path_to_root(path: &str) -> String {
-    match path.matches('/').count() {
-        0 => "./".to_string(),
-        depth => "../".repeat(depth),
-    }
+struct Renderer<'a> {
+    site: &'a Site,
+    templates: Templates,
+    /// Each article's body as HTML, by article index.
+    bodies: Vec<String>,
+    taxonomies: Vec<Taxonomy>,
 }
 
 pub fn render_site(site: &Site, archive: &Archive) -> Result<Vec<Page>, Problems> {
     let templates = Templates::new(&archive.templates)?;
-    let mut pages = Vec::new();
-    let mut problems = Vec::new();
     let config = &site.config;
-
-    for article in &site.articles {
-        let path = format!("{}/index.html", article.slug);
-        let content = markdown_to_html(&article.markdown, config.trust_html);
-        let rendered = templates.render(
-            "article.html",
-            context! {
-                root => path_to_root(&path),
-                site => config,
-                lang => &article.lang,
-                t => ui_text::for_language(&article.lang),
-                article => article_view(article),
-                content => content,
-            },
-        );
-        match rendered {
-            Ok(html) => pages.push(Page {
-                path,
-                contents: html,
-            }),
-            Err(error) => problems.push(Problem::new(
-                &article.source,
-                None,
-                error,
-                "fix the template named above",
-            )),
-        }
-        for alias in &article.aliases {
-            let alias_path = format!("{alias}/index.html");
-            let target = format!("{}{}/", path_to_root(&alias_path), article.slug);
-            match templates.render(
-                "redirect.html",
-                context! { target => target, lang => &article.lang },
-            ) {
-                Ok(html) => pages.push(Page {
-                    path: alias_path,
-                    contents: html,
-                }),
-                Err(error) => problems.push(Problem::new(
-                    &article.source,
-                    None,
-                    error,
-                    "fix the template named above",
-                )),
-            }
-        }
-    }
-
-    let chunks: Vec<&[Article]> = if site.articles.is_empty() {
-        vec![&[]]
-    } else {
-        site.articles.chunks(config.paginate).collect()
+    let bodies = site
+        .articles
+        .par_iter()
+        .map(|article| markdown_to_html(&article.markdown, config, &article.lang))
+        .collect();
+    let taxonomies = taxonomy::collect(&site.articles);
+    let renderer = Renderer {
+        site,
+        templates,
+        bodies,
+        taxonomies,
     };
-    let total = chunks.len();
-    for (index, chunk) in chunks.iter().enumerate() {
-        let number = index + 1;
-        let path = if number == 1 {
-            "index.html".to_string()
-        } else {
-            format!("page/{number}/index.html")
-        };
-        let root = path_to_root(&path);
-        let page_url = |n: usize| {
-            if n == 1 {
-                root.clone()
-            } else {
-                format!("{root}page/{n}/")
-            }
-        };
-        let rendered = templates.render(
-            "index.html",
-            context! {
-                root => &root,
-                site => config,
-                lang => &config.language,
-                t => ui_text::for_language(&config.language),
-                articles => chunk.iter().map(article_view).collect::<Vec<_>>(),
-                pagination => context! {
-                    current => number,
-                    total => total,
-                    prev => (number > 1).then(|| page_url(number - 1)),
-                    next => (number < total).then(|| page_url(number + 1)),
-                },
-            },
-        );
-        match rendered {
-            Ok(html) => pages.push(Page {
-                path,
-                contents: html,
-            }),
-            Err(error) => problems.push(Problem::new(
-                "templates/index.html",
-                None,
-                error,
-                "fix the template named above",
-            )),
+    let jobs = renderer.jobs();
+    let results: Vec<Result<Vec<Page>, Problem>> =
+        jobs.par_iter().map(|job| renderer.render(job)).collect();
+    let mut pages = vec![Page {
+        path: "robots.txt".into(),
+        contents: robots(config.base_url.as_deref()),
+    }];
+    let mut problems = Vec::new();
+    for result in results {
+        match result {
+            Ok(mut rendered) => pages.append(&mut rendered),
+            Err(problem) => problems.push(problem),
         }
     }
-
-    match templates.render(
-        "404.html",
-        context! { root => "./", site => config, lang => &config.language, t => ui_text::for_language(&config.language) },
-    ) {
-        Ok(html) => pages.push(Page { path: "404.html".into(), contents: html }),
-        Err(error) => problems.push(Problem::new("templates/404.html", None, error, "fix the template named above")),
-    }
-    pages.push(Page {
-        path: "robots.txt".into(),
-        contents: "User-agent: *\nAllow: /\n".into(),
-    });
-
     if problems.is_empty() {
         Ok(pages)
     } else {
         Err(Problems(problems))
+    }
+}
+
+fn robots(base_url: Option<&str>) -> String {
+    let sitemap = base_url
+        .map(|base| format!("Sitemap: {}/sitemap.xml\n", base.trim_end_matches('/')))
+        .unwrap_or_default();
+    format!("User-agent: *\nAllow: /\n{sitemap}")
+}
+
+/// Splits `items` into pages of `size`, always at least one page.
+fn paginate(items: &[usize], size: usize) -> Vec<Vec<usize>> {
+    if items.is_empty() {
+        vec![Vec::new()]
+    } else {
+        items.chunks(size).map(<[usize]>::to_vec).collect()
+    }
+}
+
+impl<'a> Renderer<'a> {
+    fn jobs(&'a self) -> Vec<Job<'a>> {
+        let site = self.site;
+        let size = site.config.paginate;
+        let mut jobs: Vec<Job> = (0..site.articles.len()).map(Job::Article).collect();
+        for (article, item) in site.articles.iter().enumerate() {
+            jobs.extend(
+                item.aliases
+                    .iter()
+                    .map(|alias| Job::Alias { article, alias }),
+            );
+        }
+        let mut listings = vec![(
+            String::new(),
+            site.config.title.clone(),
+            (0..site.articles.len()).collect::<Vec<_>>(),
+            true,
+        )];
+        for taxonomy in &self.taxonomies {
+            jobs.push(Job::TermsIndex(taxonomy));
+            for TermPage {
+                slug,
+                name,
+                articles,
+            } in &taxonomy.terms
+            {
+                listings.push((
+                    format!("{}/{slug}/", taxonomy.kind.path()),
+                    name.clone(),
+                    articles.clone(),
+                    taxonomy.kind.has_feeds(),
+                ));
+            }
+        }
+        for (base, title, articles, feeds) in listings {
+            let chunks = paginate(&articles, size);
+            let total = chunks.len();
+            let feed = feeds.then(|| format!("{base}atom.xml"));
+            for (index, chunk) in chunks.into_iter().enumerate() {
+                jobs.push(Job::Listing {
+                    base: base.clone(),
+                    title: title.clone(),
+                    articles: chunk,
+                    number: index + 1,
+                    total,
+                    feed: feed.clone(),
+                });
+            }
+            if feeds {
+                jobs.push(Job::Feeds {
+                    base,
+                    title,
+                    articles,
+                });
+            }
+        }
+        jobs.push(Job::Sitemap);
+        jobs.push(Job::NotFound);
+        jobs
+    }
+
+    fn common(&self, path: &str, lang: &str) -> Value {
+        let sections: Vec<&str> = self
+            .taxonomies
+            .iter()
+            .map(|taxonomy| taxonomy.kind.path())
+            .filter(|kind| *kind != "categories")
+            .collect();
+        context! {
+            root => path_to_root(path),
+            site => &self.site.config,
+            lang => lang,
+            t => ui_text::for_language(lang),
+            sections => sections,
+        }
+    }
+
+    fn page(
+        &self,
+        path: String,
+        template: &str,
+        context: Value,
+        source: &std::path::Path,
+    ) -> Result<Vec<Page>, Problem> {
+        self.templates
+            .render(template, context)
+            .map(|contents| vec![Page { path, contents }])
+            .map_err(|error| {
+                Problem::new(
+                    source,
+                    None,
+                    error,
+                    format!("fix the template {template}, or the field it names"),
+                )
+            })
+    }
+
+    fn views(&self, indices: &[usize]) -> Vec<ArticleView<'_>> {
+        indices
+            .iter()
+            .map(|&index| article_view(&self.site.articles[index]))
+            .collect()
+    }
+
+    fn render(&self, job: &Job) -> Result<Vec<Page>, Problem> {
+        let site = self.site;
+        let config = &site.config;
+        let default_lang = config.language.as_str();
+        let template_source = |name: &str| std::path::PathBuf::from(format!("templates/{name}"));
+        match job {
+            Job::Article(index) => {
+                let article: &Article = &site.articles[*index];
+                let path = format!("{}/index.html", article.slug);
+                let context = context! {
+                    ..self.common(&path, &article.lang),
+                    ..context! {
+                        article => article_view(article),
+                        content => &self.bodies[*index],
+                        taxonomies => taxonomy::links_for(article),
+                    }
+                };
+                self.page(path, "article.html", context, &article.source)
+            }
+            Job::Alias { article, alias } => {
+                let article = &site.articles[*article];
+                let path = format!("{alias}/index.html");
+                let target = format!("{}{}/", path_to_root(&path), article.slug);
+                self.page(
+                    path,
+                    "redirect.html",
+                    context! { target => target, lang => &article.lang },
+                    &article.source,
+                )
+            }
+            Job::Listing {
+                base,
+                title,
+                articles,
+                number,
+                total,
+                feed,
+            } => {
+                let path = if *number == 1 {
+                    format!("{base}index.html")
+                } else {
+                    format!("{base}page/{number}/index.html")
+                };
+                let root = path_to_root(&path);
+                let page_url = |n: usize| {
+                    if n == 1 {
+                        format!("{root}{base}")
+                    } else {
+                        format!("{root}{base}page/{n}/")
+                    }
+                };
+                let page_url = |n: usize| match page_url(n) {
+                    url if url.is_empty() => "./".to_string(),
+                    url => url,
+                };
+                let context = context! {
+                    ..self.common(&path, default_lang),
+                    ..context! {
+                        title => title,
+                        is_home => base.is_empty(),
+                        articles => self.views(articles),
+                        feed => feed.as_ref().map(|feed| format!("{root}{feed}")),
+                        pagination => context! {
+                            current => number,
+                            total => total,
+                            prev => (*number > 1).then(|| page_url(number - 1)),
+                            next => (number < total).then(|| page_url(number + 1)),
+                        },
+                    }
+                };
+                self.page(path, "list.html", context, &template_source("list.html"))
+            }
+            Job::TermsIndex(taxonomy) => {
+                let path = format!("{}/index.html", taxonomy.kind.path());
+                let terms: Vec<Value> = taxonomy
+                    .terms
+                    .iter()
+                    .map(|term| context! { name => &term.name, url => format!("{}/", term.slug), count => term.articles.len() })
+                    .collect();
+                let context = context! {
+                    ..self.common(&path, default_lang),
+                    ..context! { kind => taxonomy.kind.path(), terms => terms }
+                };
+                self.page(path, "terms.html", context, &template_source("terms.html"))
+            }
+            Job::Feeds {
+                base,
+                title,
+                articles,
+            } => feeds::render(self, base, title, articles),
+            Job::Sitemap => feeds::sitemap(self),
+            Job::NotFound => {
+                // Hosts serve 404.html at any depth, where only an absolute root works.
+                let root = config
+                    .base_url
+                    .as_ref()
+                    .map(|base| format!("{}/", base.trim_end_matches('/')));
+                let context = match root {
+                    Some(root) => {
+                        context! { ..context! { root => root }, ..self.common("404.html", default_lang) }
+                    }
+                    None => self.common("404.html", default_lang),
+                };
+                self.page(
+                    "404.html".into(),
+                    "404.html",
+                    context,
+                    &template_source("404.html"),
+                )
+            }
+        }
     }
 }

@@ -8,7 +8,15 @@ use crate::problem::{Problem, Problems};
 const BUILT_IN: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
     ("article.html", include_str!("../templates/article.html")),
-    ("index.html", include_str!("../templates/index.html")),
+    ("list.html", include_str!("../templates/list.html")),
+    ("terms.html", include_str!("../templates/terms.html")),
+    ("atom.xml", include_str!("../templates/atom.xml")),
+    ("rss.xml", include_str!("../templates/rss.xml")),
+    ("sitemap.xml", include_str!("../templates/sitemap.xml")),
+    (
+        "sitemap_index.xml",
+        include_str!("../templates/sitemap_index.xml"),
+    ),
     ("404.html", include_str!("../templates/404.html")),
     ("redirect.html", include_str!("../templates/redirect.html")),
 ];
@@ -28,6 +36,7 @@ impl Templates {
             }
         });
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        env.set_formatter(escape_without_slashes);
         let mut problems = Vec::new();
         for (name, source) in BUILT_IN {
             if !overrides.iter().any(|(over, _)| over == name) {
@@ -54,6 +63,37 @@ impl Templates {
             .get_template(name)
             .map_err(|error| describe(&error))?;
         template.render(context).map_err(|error| describe(&error))
+    }
+}
+
+/// Escapes like minijinja's default formatter, but leaves `/` alone: URLs
+/// stay readable in the output, and `/` needs no escaping in HTML or XML.
+fn escape_without_slashes(
+    out: &mut minijinja::Output,
+    state: &minijinja::State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(text) if state.auto_escape() != AutoEscape::None && !value.is_safe() => {
+            let mut escaped = String::with_capacity(text.len());
+            for c in text.chars() {
+                match c {
+                    '&' => escaped.push_str("&amp;"),
+                    '<' => escaped.push_str("&lt;"),
+                    '>' => escaped.push_str("&gt;"),
+                    '"' => escaped.push_str("&quot;"),
+                    '\'' => escaped.push_str("&#39;"),
+                    _ => escaped.push(c),
+                }
+            }
+            out.write_str(&escaped).map_err(|_| {
+                minijinja::Error::new(
+                    minijinja::ErrorKind::WriteFailure,
+                    "cannot write the output",
+                )
+            })
+        }
+        _ => minijinja::escape_formatter(out, state, value),
     }
 }
 

@@ -20,6 +20,12 @@ const EN: &[(&str, &str)] = &[
     ),
     ("mirrors", "Mirrors"),
     ("redirecting", "This page has moved."),
+    ("pagination", "Pages"),
+    ("feed", "Subscribe to this feed (Atom)"),
+    ("sections", "Sections"),
+    ("categories", "Categories"),
+    ("authors", "Authors"),
+    ("years", "Years"),
 ];
 
 const FR: &[(&str, &str)] = &[
@@ -40,6 +46,12 @@ const FR: &[(&str, &str)] = &[
     ),
     ("mirrors", "Miroirs"),
     ("redirecting", "Cette page a été déplacée."),
+    ("pagination", "Pages"),
+    ("feed", "S’abonner à ce flux (Atom)"),
+    ("sections", "Rubriques"),
+    ("categories", "Catégories"),
+    ("authors", "Auteurs"),
+    ("years", "Années"),
 ];
 
 /// The strings for `lang` (`fr`, `fr-CA`…), English for any other language.
