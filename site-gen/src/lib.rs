@@ -6,11 +6,13 @@
 //! `render` (Markdown and templates) → `output` (write atomically).
 
 pub mod archive;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod output;
 pub mod problem;
 pub mod render;
+pub mod scaffold;
 pub mod serve;
 
 use std::path::Path;
@@ -25,13 +27,56 @@ pub struct BuildReport {
     pub warnings: Vec<Problem>,
 }
 
-/// Builds the archive at `archive_dir` into `out_dir`. The previous output is
-/// replaced only when the whole build succeeded.
+/// Told how far a build has come, from many threads at once.
+pub trait Progress: Sync {
+    fn start(&self, _total: u64) {}
+    fn advance(&self) {}
+}
+
+/// Reports nothing.
+pub struct Quiet;
+impl Progress for Quiet {}
+
+#[derive(Clone, Copy)]
+pub struct BuildOptions<'a> {
+    /// Warnings, such as unknown front matter fields, fail the build.
+    pub strict: bool,
+    pub progress: &'a dyn Progress,
+}
+
+impl Default for BuildOptions<'_> {
+    fn default() -> Self {
+        Self {
+            strict: false,
+            progress: &Quiet,
+        }
+    }
+}
+
+/// Builds the archive at `archive_dir` into `out_dir`. The previous output
+/// is replaced only when the whole build succeeded.
 pub fn build(archive_dir: &Path, out_dir: &Path, strict: bool) -> Result<BuildReport, Problems> {
+    build_with(
+        archive_dir,
+        out_dir,
+        BuildOptions {
+            strict,
+            ..BuildOptions::default()
+        },
+    )
+}
+
+pub fn build_with(
+    archive_dir: &Path,
+    out_dir: &Path,
+    options: BuildOptions,
+) -> Result<BuildReport, Problems> {
     let archive = archive::Archive::load(archive_dir)?;
-    let site = content::Site::from_archive(&archive, strict)?;
-    let pages = render::render_site(&site, &archive)?;
-    let files = output::write_atomically(out_dir, &pages, &site.assets)?;
+    let site = content::Site::from_archive(&archive, options.strict)?;
+    let staging = output::Staging::create(out_dir)?;
+    render::render_site(&site, &archive, &staging, options.progress)?;
+    staging.copy_assets(&site.assets)?;
+    let files = staging.commit()?;
     Ok(BuildReport {
         articles: site.articles.len(),
         files,

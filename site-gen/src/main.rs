@@ -1,11 +1,12 @@
 //! The `site-gen` command: a thin shell over the library.
 
+mod cmd;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
-use site_gen::serve::{Mount, router, serve};
+use site_gen::serve::Mount;
 
 #[derive(Parser)]
 #[command(
@@ -30,7 +31,7 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Builds ARCHIVE, then serves it on 127.0.0.1.
+    /// Builds ARCHIVE, serves it on 127.0.0.1, and rebuilds and reloads on change.
     Serve {
         archive: PathBuf,
         #[arg(short, long, default_value = "target/site-gen-serve")]
@@ -40,7 +41,14 @@ enum Command {
         /// Also serve a folder under a prefix, as PREFIX=DIR (such as /app=dist).
         #[arg(long = "mount", value_parser = parse_mount)]
         mounts: Vec<Mount>,
+        /// Serve without watching for changes.
+        #[arg(long)]
+        no_watch: bool,
     },
+    /// Checks that every internal link in a built site resolves.
+    Check { out: PathBuf },
+    /// Scaffolds a draft article in ARCHIVE.
+    New { archive: PathBuf, title: String },
 }
 
 fn parse_mount(text: &str) -> Result<Mount, String> {
@@ -53,64 +61,24 @@ fn parse_mount(text: &str) -> Result<Mount, String> {
     })
 }
 
-fn build(archive: &std::path::Path, out: &std::path::Path, strict: bool) -> anyhow::Result<()> {
-    match site_gen::build(archive, out, strict) {
-        Ok(report) => {
-            for warning in &report.warnings {
-                eprintln!("warning: {warning}");
-            }
-            eprintln!(
-                "built {} articles into {} files in {}",
-                report.articles,
-                report.files,
-                out.display()
-            );
-            Ok(())
-        }
-        Err(problems) => bail!("{problems}"),
-    }
-}
-
-fn run(cli: Cli) -> anyhow::Result<()> {
-    match cli.command {
+fn main() -> ExitCode {
+    let result = match Cli::parse().command {
         Command::Build {
             archive,
             out,
             strict,
-        } => build(&archive, &out, strict),
+        } => cmd::build::run(&archive, &out, strict),
         Command::Serve {
             archive,
             out,
             port,
             mounts,
-        } => {
-            build(&archive, &out, false)?;
-            let runtime =
-                tokio::runtime::Runtime::new().context("cannot start the server's runtime")?;
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
-                    .await
-                    .with_context(|| {
-                        format!("cannot listen on 127.0.0.1:{port}: pick another with --port")
-                    })?;
-                eprintln!("serving {} at http://127.0.0.1:{port}/", out.display());
-                for mount in &mounts {
-                    eprintln!(
-                        "serving {} at http://127.0.0.1:{port}/{}/",
-                        mount.dir.display(),
-                        mount.prefix.trim_matches('/')
-                    );
-                }
-                serve(listener, router(out, &mounts))
-                    .await
-                    .context("the server stopped")
-            })
-        }
-    }
-}
-
-fn main() -> ExitCode {
-    match run(Cli::parse()) {
+            no_watch,
+        } => cmd::serve::run(&archive, &out, port, &mounts, !no_watch),
+        Command::Check { out } => cmd::check::run(&out),
+        Command::New { archive, title } => cmd::new::run(&archive, &title),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");

@@ -234,3 +234,22 @@ fn publisher_templates_override_the_built_in_ones() {
     let page = fs::read_to_string(work.path().join("out/a/index.html")).unwrap();
     assert_eq!(page, "<p>Exclusive: Hello</p><p>Body</p>\n");
 }
+
+#[test]
+fn every_internal_link_of_the_example_site_resolves() {
+    let out = tempfile::tempdir().unwrap();
+    let out = out.path().join("site");
+    build(&examples(), &out, true).unwrap();
+    let (links, broken) = site_gen::check::check_links(&out).unwrap();
+    assert!(links > 100, "the check saw the site's links ({links})");
+    assert_eq!(broken, Vec::new());
+
+    // The check itself catches a broken link.
+    fs::write(
+        out.join("extra.html"),
+        "<a href=\"gone/\">x</a><a href=\"/rooted/\">y</a>",
+    )
+    .unwrap();
+    let (_, broken) = site_gen::check::check_links(&out).unwrap();
+    assert_eq!(broken.len(), 2, "{broken:?}");
+}

@@ -21,7 +21,7 @@ impl StaticServer {
             .collect();
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
         let port = listener.local_addr()?.port();
-        let app = router(site_dir, &mounts);
+        let app = router(site_dir, &mounts, None);
         let task = tokio::spawn(async move {
             let _ = serve(listener, app).await;
         });

@@ -1,32 +1,121 @@
 //! Writing the output: into a fresh folder beside the target, swapped in
 //! only when every file is written, so a failed build leaves the previous
-//! site as it was.
+//! site as it was. Files are written as they are rendered, from many
+//! threads, so a build never holds the whole site in memory.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
 
 use crate::content::Asset;
 use crate::problem::{Problem, Problems};
-use crate::render::Page;
 
 /// Marks a folder as site-gen's output, so a rebuild may replace it. A
 /// folder without it is never replaced: it may hold someone's files.
 pub const MARKER: &str = ".site-gen-output";
 
-/// Writes `pages` and `assets` into `out_dir`, returning how many files.
-pub fn write_atomically(
-    out_dir: &Path,
-    pages: &[Page],
-    assets: &[Asset],
-) -> Result<usize, Problems> {
-    check_replaceable(out_dir)?;
-    let staging = sibling(out_dir, "building")?;
-    let result = write_all(&staging, pages, assets)
-        .and_then(|count| swap_in(&staging, out_dir).map(|()| count));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
+/// A build's output while it is being written.
+pub struct Staging {
+    out_dir: PathBuf,
+    dir: PathBuf,
+    written: Mutex<HashSet<String>>,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn create(out_dir: &Path) -> Result<Self, Problem> {
+        check_replaceable(out_dir)?;
+        let dir = sibling(out_dir, "building")?;
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).map_err(|error| io_problem(&dir, error))?;
+        Ok(Self {
+            out_dir: out_dir.to_path_buf(),
+            dir,
+            written: Mutex::new(HashSet::new()),
+            committed: false,
+        })
     }
-    result
+
+    /// Claims `dest` for one file, refusing a second writer.
+    fn claim(&self, dest: &str) -> Result<PathBuf, Problem> {
+        let fresh = self
+            .written
+            .lock()
+            .map(|mut written| written.insert(dest.to_string()))
+            .unwrap_or(false);
+        if !fresh {
+            return Err(Problem::new(
+                dest,
+                None,
+                "two pages or files would be written to this path",
+                "rename one of them (slug, alias or static file)",
+            ));
+        }
+        let path = self.dir.join(dest);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|error| io_problem(parent, error))?;
+        }
+        Ok(path)
+    }
+
+    /// Writes one file; `dest` is relative to the output root, with `/`.
+    pub fn write(&self, dest: &str, contents: &[u8]) -> Result<(), Problem> {
+        let path = self.claim(dest)?;
+        fs::write(&path, contents).map_err(|error| io_problem(&path, error))
+    }
+
+    /// Copies the static files and page-bundle assets, in parallel.
+    pub fn copy_assets(&self, assets: &[Asset]) -> Result<(), Problems> {
+        let problems: Vec<Problem> = assets
+            .par_iter()
+            .filter_map(|asset| {
+                let path = match self.claim(&asset.dest) {
+                    Ok(path) => path,
+                    Err(problem) => return Some(problem),
+                };
+                fs::copy(&asset.source, &path)
+                    .err()
+                    .map(|error| io_problem(&asset.source, error))
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Problems(problems))
+        }
+    }
+
+    /// Swaps the new output in; returns how many files it holds.
+    pub fn commit(mut self) -> Result<usize, Problem> {
+        fs::write(self.dir.join(MARKER), "").map_err(|error| io_problem(&self.dir, error))?;
+        swap_in(&self.dir, &self.out_dir)?;
+        self.committed = true;
+        Ok(self
+            .written
+            .lock()
+            .map(|written| written.len())
+            .unwrap_or(0))
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+fn io_problem(path: &Path, error: std::io::Error) -> Problem {
+    Problem::new(
+        path,
+        None,
+        format!("cannot write: {error}"),
+        "check free space and permissions",
+    )
 }
 
 fn check_replaceable(out_dir: &Path) -> Result<(), Problem> {
@@ -65,67 +154,8 @@ fn sibling(out_dir: &Path, purpose: &str) -> Result<PathBuf, Problem> {
     )))
 }
 
-fn write_all(staging: &Path, pages: &[Page], assets: &[Asset]) -> Result<usize, Problems> {
-    let _ = fs::remove_dir_all(staging);
-    let io = |path: &Path, error: std::io::Error| {
-        Problem::new(
-            path,
-            None,
-            format!("cannot write: {error}"),
-            "check free space and permissions",
-        )
-    };
-    fs::create_dir_all(staging).map_err(|error| io(staging, error))?;
-    let mut written = std::collections::BTreeSet::new();
-    let mut problems = Vec::new();
-    for (dest, write) in pages
-        .iter()
-        .map(|page| (&page.path, Either::Page(page)))
-        .chain(
-            assets
-                .iter()
-                .map(|asset| (&asset.dest, Either::Asset(asset))),
-        )
-    {
-        if !written.insert(dest.clone()) {
-            problems.push(Problem::new(
-                dest,
-                None,
-                "two pages or files would be written to this path",
-                "rename one of them (slug, alias or static file)",
-            ));
-            continue;
-        }
-        let path = staging.join(dest);
-        if let Some(dir) = path.parent()
-            && let Err(error) = fs::create_dir_all(dir)
-        {
-            problems.push(io(dir, error));
-            continue;
-        }
-        let result = match write {
-            Either::Page(page) => fs::write(&path, &page.contents),
-            Either::Asset(asset) => fs::copy(&asset.source, &path).map(|_| ()),
-        };
-        if let Err(error) = result {
-            problems.push(io(&path, error));
-        }
-    }
-    fs::write(staging.join(MARKER), "").map_err(|error| io(staging, error))?;
-    if problems.is_empty() {
-        Ok(written.len())
-    } else {
-        Err(Problems(problems))
-    }
-}
-
-enum Either<'a> {
-    Page(&'a Page),
-    Asset(&'a Asset),
-}
-
-fn swap_in(staging: &Path, out_dir: &Path) -> Result<(), Problems> {
-    let io = |error: std::io::Error| {
+fn swap_in(staging: &Path, out_dir: &Path) -> Result<(), Problem> {
+    let problem = |error: std::io::Error| {
         Problem::new(
             out_dir,
             None,
@@ -136,14 +166,14 @@ fn swap_in(staging: &Path, out_dir: &Path) -> Result<(), Problems> {
     if out_dir.exists() {
         let old = sibling(out_dir, "old")?;
         let _ = fs::remove_dir_all(&old);
-        fs::rename(out_dir, &old).map_err(io)?;
+        fs::rename(out_dir, &old).map_err(problem)?;
         if let Err(error) = fs::rename(staging, out_dir) {
             let _ = fs::rename(&old, out_dir);
-            return Err(io(error).into());
+            return Err(problem(error));
         }
         let _ = fs::remove_dir_all(&old);
     } else {
-        fs::rename(staging, out_dir).map_err(io)?;
+        fs::rename(staging, out_dir).map_err(problem)?;
     }
     Ok(())
 }

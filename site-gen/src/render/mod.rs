@@ -17,8 +17,10 @@ pub use view::path_to_root;
 use minijinja::{Value, context};
 use rayon::prelude::*;
 
+use crate::Progress;
 use crate::archive::Archive;
 use crate::content::{Article, Site};
+use crate::output::Staging;
 use crate::problem::{Problem, Problems};
 use taxonomy::{Taxonomy, TermPage};
 use templates::Templates;
@@ -64,7 +66,13 @@ struct Renderer<'a> {
     taxonomies: Vec<Taxonomy>,
 }
 
-pub fn render_site(site: &Site, archive: &Archive) -> Result<Vec<Page>, Problems> {
+/// Renders every file of the site into `staging`, in parallel.
+pub fn render_site(
+    site: &Site,
+    archive: &Archive,
+    staging: &Staging,
+    progress: &dyn Progress,
+) -> Result<(), Problems> {
     let templates = Templates::new(&archive.templates)?;
     let config = &site.config;
     let bodies = site
@@ -80,21 +88,25 @@ pub fn render_site(site: &Site, archive: &Archive) -> Result<Vec<Page>, Problems
         taxonomies,
     };
     let jobs = renderer.jobs();
-    let results: Vec<Result<Vec<Page>, Problem>> =
-        jobs.par_iter().map(|job| renderer.render(job)).collect();
-    let mut pages = vec![Page {
-        path: "robots.txt".into(),
-        contents: robots(config.base_url.as_deref()),
-    }];
-    let mut problems = Vec::new();
-    for result in results {
-        match result {
-            Ok(mut rendered) => pages.append(&mut rendered),
-            Err(problem) => problems.push(problem),
-        }
+    progress.start(jobs.len() as u64);
+    let mut problems: Vec<Problem> = jobs
+        .par_iter()
+        .filter_map(|job| {
+            let written = renderer.render(job).and_then(|pages| {
+                pages
+                    .iter()
+                    .try_for_each(|page| staging.write(&page.path, page.contents.as_bytes()))
+            });
+            progress.advance();
+            written.err()
+        })
+        .collect();
+    if let Err(problem) = staging.write("robots.txt", robots(config.base_url.as_deref()).as_bytes())
+    {
+        problems.push(problem);
     }
     if problems.is_empty() {
-        Ok(pages)
+        Ok(())
     } else {
         Err(Problems(problems))
     }

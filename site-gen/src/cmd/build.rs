@@ -1,0 +1,57 @@
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::bail;
+use indicatif::{ProgressBar, ProgressStyle};
+use site_gen::{BuildOptions, BuildReport, Progress, build_with};
+
+/// A progress bar on a terminal; indicatif draws nothing elsewhere.
+struct Bar(ProgressBar);
+
+impl Progress for Bar {
+    fn start(&self, total: u64) {
+        self.0.set_length(total);
+    }
+    fn advance(&self) {
+        self.0.inc(1);
+    }
+}
+
+/// Builds once, printing warnings and a summary, or every problem.
+pub fn build_once(archive: &Path, out: &Path, strict: bool) -> anyhow::Result<BuildReport> {
+    let started = Instant::now();
+    let bar = ProgressBar::new(0);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files") {
+        bar.set_style(style);
+    }
+    let progress = Bar(bar);
+    let result = build_with(
+        archive,
+        out,
+        BuildOptions {
+            strict,
+            progress: &progress,
+        },
+    );
+    progress.0.finish_and_clear();
+    match result {
+        Ok(report) => {
+            for warning in &report.warnings {
+                eprintln!("warning: {warning}");
+            }
+            eprintln!(
+                "built {} articles into {} files in {} ({} ms)",
+                report.articles,
+                report.files,
+                out.display(),
+                started.elapsed().as_millis()
+            );
+            Ok(report)
+        }
+        Err(problems) => bail!("{problems}"),
+    }
+}
+
+pub fn run(archive: &Path, out: &Path, strict: bool) -> anyhow::Result<()> {
+    build_once(archive, out, strict).map(|_| ())
+}
