@@ -71,8 +71,10 @@ pub fn build_with(
     out_dir: &Path,
     options: BuildOptions,
 ) -> Result<BuildReport, Problems> {
-    let archive = archive::Archive::load(archive_dir)?;
+    let mut archive = archive::Archive::load(archive_dir)?;
     let site = content::Site::from_archive(&archive, options.strict)?;
+    // Each article holds its own Markdown now: free the second copy.
+    archive.sources = Vec::new();
     let staging = output::Staging::create(out_dir)?;
     render::render_site(&site, &archive, &staging, options.progress)?;
     staging.copy_assets(&site.assets)?;

@@ -22,6 +22,9 @@ pub struct Staging {
     out_dir: PathBuf,
     dir: PathBuf,
     written: Mutex<HashSet<String>>,
+    /// Folders made so far: on some file systems a `mkdir` costs as much
+    /// as writing a page, so each is made once.
+    made_dirs: Mutex<HashSet<PathBuf>>,
     committed: bool,
 }
 
@@ -35,6 +38,7 @@ impl Staging {
             out_dir: out_dir.to_path_buf(),
             dir,
             written: Mutex::new(HashSet::new()),
+            made_dirs: Mutex::new(HashSet::new()),
             committed: false,
         })
     }
@@ -56,7 +60,17 @@ impl Staging {
         }
         let path = self.dir.join(dest);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|error| io_problem(parent, error))?;
+            let made = self
+                .made_dirs
+                .lock()
+                .map(|dirs| dirs.contains(parent))
+                .unwrap_or(false);
+            if !made {
+                fs::create_dir_all(parent).map_err(|error| io_problem(parent, error))?;
+                if let Ok(mut dirs) = self.made_dirs.lock() {
+                    dirs.insert(parent.to_path_buf());
+                }
+            }
         }
         Ok(path)
     }

@@ -16,6 +16,26 @@ const FEED_ITEMS: usize = 20;
 /// The most URLs one sitemap file may list, by the sitemaps protocol.
 const SITEMAP_LIMIT: usize = 50_000;
 
+/// Which articles some feed carries: the newest of the site and of each
+/// taxonomy term that has feeds.
+pub fn articles_in_feeds(count: usize, taxonomies: &[super::taxonomy::Taxonomy]) -> Vec<bool> {
+    let mut needed = vec![false; count];
+    for index in 0..count.min(FEED_ITEMS) {
+        needed[index] = true;
+    }
+    for taxonomy in taxonomies
+        .iter()
+        .filter(|taxonomy| taxonomy.kind.has_feeds())
+    {
+        for term in &taxonomy.terms {
+            for &index in term.articles.iter().take(FEED_ITEMS) {
+                needed[index] = true;
+            }
+        }
+    }
+    needed
+}
+
 /// The URL of `path` (relative to the site root) as seen from `from`.
 fn link(base_url: Option<&str>, from: &str, path: &str) -> String {
     match base_url {
@@ -67,7 +87,7 @@ pub fn render(
                     tags => &article.tags,
                     lang => &article.lang,
                     description => &article.description,
-                    content => &renderer.bodies[index],
+                    content => renderer.body(index),
                 }
             })
             .collect();
@@ -98,7 +118,7 @@ pub fn render(
                 "id": url,
                 "url": url,
                 "title": article.title,
-                "content_html": renderer.bodies[index],
+                "content_html": renderer.body(index),
                 "summary": article.description,
                 "date_published": article.date.to_string(),
                 "date_modified": article.updated.map(|updated| updated.to_string()),

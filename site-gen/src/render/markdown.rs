@@ -60,13 +60,41 @@ pub fn markdown_to_html(markdown: &str, config: &SiteConfig, lang: &str) -> Stri
             }
         }
     }
+    let has_raw_html = events
+        .iter()
+        .any(|event| matches!(event, Event::Html(_) | Event::InlineHtml(_)));
+    if !config.trust_html && !has_raw_html {
+        // Without raw HTML, Markdown can only smuggle script in a link.
+        for event in &mut events {
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event
+                && !is_safe_url(dest_url)
+            {
+                *dest_url = CowStr::Borrowed("#");
+            }
+        }
+    }
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
-    if config.trust_html {
+    if config.trust_html || !has_raw_html {
         out
     } else {
         SANITIZER.clean(&out).to_string()
     }
+}
+
+/// Relative URLs and those with a scheme that cannot run script.
+fn is_safe_url(url: &str) -> bool {
+    let Some((scheme, _)) = url.split_once(':') else {
+        return true;
+    };
+    if scheme.contains(['/', '?', '#']) {
+        return true;
+    }
+    let scheme = scheme.trim().to_ascii_lowercase();
+    [
+        "http", "https", "mailto", "tel", "ftp", "gemini", "ipfs", "ipns", "xmpp", "magnet",
+    ]
+    .contains(&scheme.as_str())
 }
 
 /// Gives every heading without an explicit `{#id}` one made from its text,
@@ -184,6 +212,30 @@ mod tests {
             ..SiteConfig::default()
         };
         assert!(markdown_to_html(source, &trusted, "en").contains("<script>"));
+    }
+
+    #[test]
+    fn markdown_links_cannot_carry_script() {
+        for link in [
+            "[x](javascript:alert(1))",
+            "[x](JavaScript:alert(1))",
+            "![x](data:text/html,x)",
+            "[x](vbscript:x)",
+        ] {
+            let html = render(link);
+            assert!(
+                html.contains("href=\"#\"") || html.contains("src=\"#\""),
+                "{link} gave {html}"
+            );
+        }
+        for link in [
+            "[x](../a/)",
+            "[x](https://x.org/a:b)",
+            "[x](mailto:a@b.org)",
+            "[x](a/b?c=d:e)",
+        ] {
+            assert!(!render(link).contains("\"#\""), "{link} was refused");
+        }
     }
 
     #[test]

@@ -61,8 +61,10 @@ enum Job<'a> {
 struct Renderer<'a> {
     site: &'a Site,
     templates: Templates,
-    /// Each article's body as HTML, by article index.
-    bodies: Vec<String>,
+    /// Article bodies as HTML, by article index, for the articles that
+    /// some feed carries; the others are rendered by their page's job and
+    /// dropped once written, so memory stays flat as archives grow.
+    bodies: Vec<Option<String>>,
     taxonomies: Vec<Taxonomy>,
 }
 
@@ -75,12 +77,16 @@ pub fn render_site(
 ) -> Result<(), Problems> {
     let templates = Templates::new(&archive.templates)?;
     let config = &site.config;
+    let taxonomies = taxonomy::collect(&site.articles);
+    let in_feeds = feeds::articles_in_feeds(site.articles.len(), &taxonomies);
     let bodies = site
         .articles
         .par_iter()
-        .map(|article| markdown_to_html(&article.markdown, config, &article.lang))
+        .enumerate()
+        .map(|(index, article)| {
+            in_feeds[index].then(|| markdown_to_html(&article.markdown, config, &article.lang))
+        })
         .collect();
-    let taxonomies = taxonomy::collect(&site.articles);
     let renderer = Renderer {
         site,
         templates,
@@ -225,6 +231,21 @@ impl<'a> Renderer<'a> {
             })
     }
 
+    /// An article's body: kept from before when a feed needed it too.
+    fn body(&self, index: usize) -> std::borrow::Cow<'_, str> {
+        match &self.bodies[index] {
+            Some(body) => std::borrow::Cow::Borrowed(body),
+            None => {
+                let article = &self.site.articles[index];
+                std::borrow::Cow::Owned(markdown_to_html(
+                    &article.markdown,
+                    &self.site.config,
+                    &article.lang,
+                ))
+            }
+        }
+    }
+
     fn views(&self, indices: &[usize]) -> Vec<ArticleView<'_>> {
         indices
             .iter()
@@ -245,7 +266,7 @@ impl<'a> Renderer<'a> {
                     ..self.common(&path, &article.lang),
                     ..context! {
                         article => article_view(article),
-                        content => &self.bodies[*index],
+                        content => self.body(*index),
                         taxonomies => taxonomy::links_for(article),
                     }
                 };

@@ -75,23 +75,27 @@ fn escape_without_slashes(
 ) -> Result<(), minijinja::Error> {
     match value.as_str() {
         Some(text) if state.auto_escape() != AutoEscape::None && !value.is_safe() => {
-            let mut escaped = String::with_capacity(text.len());
-            for c in text.chars() {
-                match c {
-                    '&' => escaped.push_str("&amp;"),
-                    '<' => escaped.push_str("&lt;"),
-                    '>' => escaped.push_str("&gt;"),
-                    '"' => escaped.push_str("&quot;"),
-                    '\'' => escaped.push_str("&#39;"),
-                    _ => escaped.push(c),
-                }
-            }
-            out.write_str(&escaped).map_err(|_| {
+            let failed = |_| {
                 minijinja::Error::new(
                     minijinja::ErrorKind::WriteFailure,
                     "cannot write the output",
                 )
-            })
+            };
+            let mut plain_from = 0;
+            for (index, byte) in text.bytes().enumerate() {
+                let entity = match byte {
+                    b'&' => "&amp;",
+                    b'<' => "&lt;",
+                    b'>' => "&gt;",
+                    b'"' => "&quot;",
+                    b'\'' => "&#39;",
+                    _ => continue,
+                };
+                out.write_str(&text[plain_from..index]).map_err(failed)?;
+                out.write_str(entity).map_err(failed)?;
+                plain_from = index + 1;
+            }
+            out.write_str(&text[plain_from..]).map_err(failed)
         }
         _ => minijinja::escape_formatter(out, state, value),
     }
