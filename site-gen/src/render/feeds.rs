@@ -20,9 +20,10 @@ const SITEMAP_LIMIT: usize = 50_000;
 /// taxonomy term that has feeds.
 pub fn articles_in_feeds(count: usize, taxonomies: &[super::taxonomy::Taxonomy]) -> Vec<bool> {
     let mut needed = vec![false; count];
-    for index in 0..count.min(FEED_ITEMS) {
-        needed[index] = true;
-    }
+    needed
+        .iter_mut()
+        .take(FEED_ITEMS)
+        .for_each(|slot| *slot = true);
     for taxonomy in taxonomies
         .iter()
         .filter(|taxonomy| taxonomy.kind.has_feeds())
