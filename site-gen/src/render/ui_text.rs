@@ -26,6 +26,7 @@ const EN: &[(&str, &str)] = &[
     ("categories", "Categories"),
     ("authors", "Authors"),
     ("years", "Years"),
+    ("colon", ":"),
 ];
 
 const FR: &[(&str, &str)] = &[
@@ -52,6 +53,7 @@ const FR: &[(&str, &str)] = &[
     ("categories", "Catégories"),
     ("authors", "Auteurs"),
     ("years", "Années"),
+    ("colon", "\u{a0}:"),
 ];
 
 /// The strings for `lang` (`fr`, `fr-CA`…), English for any other language.
