@@ -163,6 +163,11 @@ fn every_error_is_reported_at_once_with_file_and_line() {
     );
     write_article(
         &archive,
+        "content/alias-taken.md",
+        "---\ntitle: x\ndate: 2026-01-03\naliases: [same]\n---\n",
+    );
+    write_article(
+        &archive,
         "content/one.md",
         "---\ntitle: x\ndate: 2026-01-01\nslug: same\n---\n",
     );
@@ -185,7 +190,8 @@ fn every_error_is_reported_at_once_with_file_and_line() {
         "content/bad-date.md:3: `date` is “31/12/2026”, which is not a date",
         "content/escape.md:4: the slug “../../outside” has an empty, `.` or `..` part",
         "content/alias.md:4: the alias “../up” has an empty, `.` or `..` part",
-        "the slug “same” is taken by content/one.md too",
+        "content/one.md: the slug “same” is a URL that content/alias-taken.md takes too",
+        "content/two.md: the slug “same” is a URL that content/alias-taken.md takes too",
         "content/latin1.md: the file is not UTF-8 text",
     ] {
         assert!(

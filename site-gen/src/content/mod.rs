@@ -42,19 +42,28 @@ impl Site {
                 Err(mut found) => problems.append(&mut found),
             }
         }
+        // Every URL an article takes, its slug and its aliases, is its alone.
         let mut owners: BTreeMap<&str, &PathBuf> = BTreeMap::new();
         for article in &articles {
-            if let Some(first) = owners.insert(&article.slug, &article.source) {
-                problems.push(Problem::new(
-                    &article.source,
-                    None,
-                    format!(
-                        "the slug “{}” is taken by {} too",
-                        article.slug,
-                        first.display()
-                    ),
-                    "give one of them another `slug` in its front matter",
-                ));
+            let urls = std::iter::once((&article.slug, "slug"))
+                .chain(article.aliases.iter().map(|alias| (alias, "alias")));
+            for (url, kind) in urls {
+                match owners.entry(url) {
+                    std::collections::btree_map::Entry::Vacant(slot) => {
+                        slot.insert(&article.source);
+                    }
+                    std::collections::btree_map::Entry::Occupied(first) => {
+                        problems.push(Problem::new(
+                            &article.source,
+                            None,
+                            format!(
+                                "the {kind} “{url}” is a URL that {} takes too",
+                                first.get().display()
+                            ),
+                            "give one of them another `slug`, or remove the alias",
+                        ))
+                    }
+                }
             }
         }
         if strict {

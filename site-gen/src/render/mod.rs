@@ -14,8 +14,11 @@ mod view;
 pub use markdown::markdown_to_html;
 pub use view::path_to_root;
 
+use std::collections::BTreeMap;
+
 use minijinja::{Value, context};
 use rayon::prelude::*;
+use sha2::{Digest, Sha256};
 
 use crate::Progress;
 use crate::archive::Archive;
@@ -55,6 +58,7 @@ enum Job<'a> {
         articles: Vec<usize>,
     },
     Sitemap,
+    Mirrors,
     NotFound,
 }
 
@@ -66,6 +70,8 @@ struct Renderer<'a> {
     /// dropped once written, so memory stays flat as archives grow.
     bodies: Vec<Option<String>>,
     taxonomies: Vec<Taxonomy>,
+    /// Fingerprinted asset paths, relative to the site root, by name.
+    assets: BTreeMap<&'static str, String>,
 }
 
 /// Renders every file of the site into `staging`, in parallel.
@@ -76,6 +82,13 @@ pub fn render_site(
     progress: &dyn Progress,
 ) -> Result<(), Problems> {
     let templates = Templates::new(&archive.templates)?;
+    let theme_css = archive
+        .templates
+        .iter()
+        .find(|(name, _)| name == templates::THEME_CSS)
+        .map_or(templates::BUILT_IN_THEME_CSS, |(_, css)| css.as_str());
+    let theme_path = fingerprinted("assets/theme", "css", theme_css.as_bytes());
+    staging.write(&theme_path, theme_css.as_bytes())?;
     let config = &site.config;
     let taxonomies = taxonomy::collect(&site.articles);
     let in_feeds = feeds::articles_in_feeds(site.articles.len(), &taxonomies);
@@ -92,6 +105,7 @@ pub fn render_site(
         templates,
         bodies,
         taxonomies,
+        assets: BTreeMap::from([("theme_css", theme_path)]),
     };
     let jobs = renderer.jobs();
     progress.start(jobs.len() as u64);
@@ -116,6 +130,18 @@ pub fn render_site(
     } else {
         Err(Problems(problems))
     }
+}
+
+/// `stem.HASH.ext`, the hash taken over `contents`, so a changed file gets
+/// a new name and can be cached for ever.
+fn fingerprinted(stem: &str, ext: &str, contents: &[u8]) -> String {
+    let digest = Sha256::digest(contents);
+    let hash: String = digest
+        .iter()
+        .take(5)
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    format!("{stem}.{hash}.{ext}")
 }
 
 fn robots(base_url: Option<&str>) -> String {
@@ -190,6 +216,9 @@ impl<'a> Renderer<'a> {
                 });
             }
         }
+        if !site.config.mirrors.is_empty() {
+            jobs.push(Job::Mirrors);
+        }
         jobs.push(Job::Sitemap);
         jobs.push(Job::NotFound);
         jobs
@@ -208,6 +237,7 @@ impl<'a> Renderer<'a> {
             lang => lang,
             t => ui_text::for_language(lang),
             sections => sections,
+            assets => &self.assets,
         }
     }
 
@@ -344,6 +374,16 @@ impl<'a> Renderer<'a> {
                 articles,
             } => feeds::render(self, base, title, articles),
             Job::Sitemap => feeds::sitemap(self),
+            Job::Mirrors => {
+                let path = "mirrors/index.html".to_string();
+                let context = self.common(&path, default_lang);
+                self.page(
+                    path,
+                    "mirrors.html",
+                    context,
+                    &template_source("mirrors.html"),
+                )
+            }
             Job::NotFound => {
                 // Hosts serve 404.html at any depth, where only an absolute root works.
                 let root = config

@@ -19,7 +19,13 @@ const BUILT_IN: &[(&str, &str)] = &[
     ),
     ("404.html", include_str!("../templates/404.html")),
     ("redirect.html", include_str!("../templates/redirect.html")),
+    ("mirrors.html", include_str!("../templates/mirrors.html")),
 ];
+
+/// The theme's stylesheet: an asset, not a template, though publishers
+/// override it the same way, with `templates/theme.css`.
+pub const THEME_CSS: &str = "theme.css";
+pub const BUILT_IN_THEME_CSS: &str = include_str!("../templates/theme.css");
 
 pub struct Templates {
     env: Environment<'static>,
@@ -45,7 +51,7 @@ impl Templates {
                     .ok();
             }
         }
-        for (name, source) in overrides {
+        for (name, source) in overrides.iter().filter(|(name, _)| name != THEME_CSS) {
             env.add_template_owned(name.clone(), source.clone())
                 .map_err(|error| problems.push(template_problem(name, &error)))
                 .ok();

@@ -27,6 +27,10 @@ const EN: &[(&str, &str)] = &[
     ("authors", "Authors"),
     ("years", "Years"),
     ("colon", ":"),
+    (
+        "mirrors_intro",
+        "This site is also published at these addresses. If one is gone, try another.",
+    ),
 ];
 
 const FR: &[(&str, &str)] = &[
@@ -54,6 +58,10 @@ const FR: &[(&str, &str)] = &[
     ("authors", "Auteurs"),
     ("years", "Années"),
     ("colon", "\u{a0}:"),
+    (
+        "mirrors_intro",
+        "Ce site est aussi publié à ces adresses. Si l’une disparaît, essayez-en une autre.",
+    ),
 ];
 
 /// The strings for `lang` (`fr`, `fr-CA`…), English for any other language.
