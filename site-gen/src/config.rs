@@ -21,6 +21,9 @@ pub struct SiteConfig {
     pub trust_html: bool,
     /// French spacing before ; : ! ? and inside « » in French articles.
     pub french_typography: bool,
+    /// How long a signed manifest stays valid after the archive's newest
+    /// date; mirrors refuse an expired one, so rebuild and sign before then.
+    pub manifest_valid_days: u32,
 }
 
 impl Default for SiteConfig {
@@ -34,6 +37,7 @@ impl Default for SiteConfig {
             mirrors: Vec::new(),
             trust_html: false,
             french_typography: false,
+            manifest_valid_days: 90,
         }
     }
 }

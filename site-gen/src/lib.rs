@@ -9,6 +9,7 @@ pub mod archive;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod mirror;
 pub mod output;
 pub mod problem;
 pub mod render;
@@ -42,6 +43,8 @@ pub struct BuildOptions<'a> {
     /// Warnings, such as unknown front matter fields, fail the build.
     pub strict: bool,
     pub progress: &'a dyn Progress,
+    /// Signs the manifest when given.
+    pub sign_key: Option<&'a minisign::SecretKey>,
 }
 
 impl Default for BuildOptions<'_> {
@@ -49,6 +52,7 @@ impl Default for BuildOptions<'_> {
         Self {
             strict: false,
             progress: &Quiet,
+            sign_key: None,
         }
     }
 }
@@ -78,10 +82,67 @@ pub fn build_with(
     let staging = output::Staging::create(out_dir)?;
     render::render_site(&site, &archive, &staging, options.progress)?;
     staging.copy_assets(&site.assets)?;
+    write_manifest(&site, out_dir, &staging, options.sign_key)?;
     let files = staging.commit()?;
     Ok(BuildReport {
         articles: site.articles.len(),
         files,
         warnings: site.warnings,
     })
+}
+
+/// Writes the manifest of everything staged, following the output's
+/// previous manifest, and its signature when there is a key.
+fn write_manifest(
+    site: &content::Site,
+    out_dir: &Path,
+    staging: &output::Staging,
+    key: Option<&minisign::SecretKey>,
+) -> Result<(), Problem> {
+    use mirror::{MANIFEST_PATH, Manifest, SIGNATURE_PATH};
+    let created = site
+        .articles
+        .iter()
+        .map(|article| article.updated.unwrap_or(article.date).max(article.date))
+        .max()
+        .unwrap_or_default();
+    let valid_for =
+        jiff::SignedDuration::from_hours(24 * i64::from(site.config.manifest_valid_days));
+    let previous = std::fs::read(out_dir.join(MANIFEST_PATH)).ok();
+    let manifest = Manifest::next(staging.entries(), created, valid_for, previous.as_deref());
+    let bytes = manifest.to_bytes();
+    staging.write(MANIFEST_PATH, &bytes)?;
+    let Some(key) = key else { return Ok(()) };
+    // An unchanged manifest keeps its signature, so a rebuild changes nothing.
+    let previous_signature = std::fs::read_to_string(out_dir.join(SIGNATURE_PATH)).ok();
+    let public = minisign::PublicKey::from_secret_key(key).map_err(|error| {
+        Problem::new(
+            SIGNATURE_PATH,
+            None,
+            error.to_string(),
+            "check the secret key",
+        )
+    })?;
+    let signature = match previous_signature {
+        Some(signature)
+            if previous.as_deref() == Some(bytes.as_slice())
+                && mirror::keys::verify_signature(&public, &signature, &bytes).is_ok() =>
+        {
+            signature
+        }
+        _ => mirror::keys::sign(
+            key,
+            &bytes,
+            &format!("samizdat manifest serial {}", manifest.serial),
+        )
+        .map_err(|error| {
+            Problem::new(
+                SIGNATURE_PATH,
+                None,
+                error.to_string(),
+                "check the secret key",
+            )
+        })?,
+    };
+    staging.write(SIGNATURE_PATH, signature.as_bytes())
 }

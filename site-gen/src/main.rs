@@ -30,6 +30,9 @@ enum Command {
         /// Treat warnings, such as unknown front matter fields, as errors.
         #[arg(long)]
         strict: bool,
+        /// Sign the manifest with this secret key (from `site-gen keygen`).
+        #[arg(long)]
+        sign_key: Option<PathBuf>,
     },
     /// Builds ARCHIVE, serves it on 127.0.0.1, and rebuilds and reloads on change.
     Serve {
@@ -49,6 +52,63 @@ enum Command {
     Check { out: PathBuf },
     /// Scaffolds a draft article in ARCHIVE.
     New { archive: PathBuf, title: String },
+    /// Creates a publisher key pair: NAME.key (secret) and NAME.pub.
+    Keygen {
+        #[arg(long, default_value = "samizdat")]
+        out: PathBuf,
+        /// Encrypt the secret key with the password in SAMIZDAT_KEY_PASSWORD.
+        #[arg(long)]
+        password: bool,
+    },
+    /// Writes a manifest (and with a key, its signature) for any folder, such as the client's dist/.
+    Manifest {
+        dir: PathBuf,
+        #[arg(long)]
+        sign_key: Option<PathBuf>,
+        #[arg(long, default_value_t = 90)]
+        valid_days: u32,
+    },
+    /// Verifies a copy of a site, a folder or a URL, against its signed manifest.
+    Verify {
+        location: String,
+        #[arg(long)]
+        key: PathBuf,
+        /// Where the highest serial seen per key is kept, against rollback.
+        #[arg(long)]
+        state: Option<PathBuf>,
+    },
+    /// Mirrors a site.
+    Mirror {
+        #[command(subcommand)]
+        command: MirrorCommand,
+    },
+    /// Deploys a built site to a folder or an S3-compatible bucket (s3://bucket/prefix).
+    Deploy {
+        dir: PathBuf,
+        target: String,
+        /// The S3-compatible endpoint, such as http://127.0.0.1:9000.
+        #[arg(long)]
+        endpoint: Option<String>,
+        /// Show what would change, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Refuse to delete more files than this.
+        #[arg(long, default_value_t = 256)]
+        max_deletes: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum MirrorCommand {
+    /// Pulls the site at URL into DIR, downloading only what changed.
+    Pull {
+        url: String,
+        dir: PathBuf,
+        #[arg(long)]
+        key: PathBuf,
+        #[arg(long)]
+        state: Option<PathBuf>,
+    },
 }
 
 fn parse_mount(text: &str) -> Result<Mount, String> {
@@ -67,7 +127,8 @@ fn main() -> ExitCode {
             archive,
             out,
             strict,
-        } => cmd::build::run(&archive, &out, strict),
+            sign_key,
+        } => cmd::build::run(&archive, &out, strict, sign_key.as_deref()),
         Command::Serve {
             archive,
             out,
@@ -77,6 +138,33 @@ fn main() -> ExitCode {
         } => cmd::serve::run(&archive, &out, port, &mounts, !no_watch),
         Command::Check { out } => cmd::check::run(&out),
         Command::New { archive, title } => cmd::new::run(&archive, &title),
+        Command::Keygen { out, password } => cmd::mirror::keygen(&out, password),
+        Command::Manifest {
+            dir,
+            sign_key,
+            valid_days,
+        } => cmd::mirror::manifest(&dir, sign_key.as_deref(), valid_days),
+        Command::Verify {
+            location,
+            key,
+            state,
+        } => cmd::mirror::verify(&location, &key, state.as_deref()),
+        Command::Mirror {
+            command:
+                MirrorCommand::Pull {
+                    url,
+                    dir,
+                    key,
+                    state,
+                },
+        } => cmd::mirror::pull_site(&url, &dir, &key, state.as_deref()),
+        Command::Deploy {
+            dir,
+            target,
+            endpoint,
+            dry_run,
+            max_deletes,
+        } => cmd::mirror::deploy_site(&dir, &target, endpoint.as_deref(), dry_run, max_deletes),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

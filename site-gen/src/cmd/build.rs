@@ -18,7 +18,12 @@ impl Progress for Bar {
 }
 
 /// Builds once, printing warnings and a summary, or every problem.
-pub fn build_once(archive: &Path, out: &Path, strict: bool) -> anyhow::Result<BuildReport> {
+pub fn build_once(
+    archive: &Path,
+    out: &Path,
+    strict: bool,
+    sign_key: Option<&minisign::SecretKey>,
+) -> anyhow::Result<BuildReport> {
     let started = Instant::now();
     let bar = ProgressBar::new(0);
     if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files") {
@@ -31,6 +36,7 @@ pub fn build_once(archive: &Path, out: &Path, strict: bool) -> anyhow::Result<Bu
         BuildOptions {
             strict,
             progress: &progress,
+            sign_key,
         },
     );
     progress.0.finish_and_clear();
@@ -52,6 +58,14 @@ pub fn build_once(archive: &Path, out: &Path, strict: bool) -> anyhow::Result<Bu
     }
 }
 
-pub fn run(archive: &Path, out: &Path, strict: bool) -> anyhow::Result<()> {
-    build_once(archive, out, strict).map(|_| ())
+pub fn run(
+    archive: &Path,
+    out: &Path,
+    strict: bool,
+    sign_key: Option<&Path>,
+) -> anyhow::Result<()> {
+    let key = sign_key
+        .map(site_gen::mirror::keys::load_secret)
+        .transpose()?;
+    build_once(archive, out, strict, key.as_ref()).map(|_| ())
 }

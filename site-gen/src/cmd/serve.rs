@@ -20,7 +20,7 @@ pub fn run(
     mounts: &[Mount],
     watch: bool,
 ) -> anyhow::Result<()> {
-    build_once(archive, out, false)?;
+    build_once(archive, out, false, None)?;
     let live = watch.then(|| Arc::new(LiveReload::default()));
     // The watcher lives as long as the server.
     let _watcher = match &live {
@@ -83,7 +83,7 @@ fn watch_and_rebuild(
                 continue;
             }
             while receiver.recv_timeout(DEBOUNCE).is_ok() {}
-            match build_once(&archive, &out, false) {
+            match build_once(&archive, &out, false, None) {
                 Ok(_) => live.bump(),
                 Err(error) => eprintln!("error: {error:#}"),
             }

@@ -11,6 +11,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::content::Asset;
+use crate::mirror::{FileEntry, is_meta_file};
 use crate::problem::{Problem, Problems};
 
 /// Marks a folder as site-gen's output, so a rebuild may replace it. A
@@ -25,6 +26,8 @@ pub struct Staging {
     /// Folders made so far: on some file systems a `mkdir` costs as much
     /// as writing a page, so each is made once.
     made_dirs: Mutex<HashSet<PathBuf>>,
+    /// What was written, for the manifest.
+    entries: Mutex<Vec<FileEntry>>,
     committed: bool,
 }
 
@@ -39,6 +42,7 @@ impl Staging {
             dir,
             written: Mutex::new(HashSet::new()),
             made_dirs: Mutex::new(HashSet::new()),
+            entries: Mutex::new(Vec::new()),
             committed: false,
         })
     }
@@ -78,7 +82,21 @@ impl Staging {
     /// Writes one file; `dest` is relative to the output root, with `/`.
     pub fn write(&self, dest: &str, contents: &[u8]) -> Result<(), Problem> {
         let path = self.claim(dest)?;
-        fs::write(&path, contents).map_err(|error| io_problem(&path, error))
+        fs::write(&path, contents).map_err(|error| io_problem(&path, error))?;
+        if !is_meta_file(dest)
+            && let Ok(mut entries) = self.entries.lock()
+        {
+            entries.push(FileEntry::for_contents(dest, contents));
+        }
+        Ok(())
+    }
+
+    /// Every file written so far, as the manifest lists them.
+    pub fn entries(&self) -> Vec<FileEntry> {
+        self.entries
+            .lock()
+            .map(|entries| entries.clone())
+            .unwrap_or_default()
     }
 
     /// Copies the static files and page-bundle assets, in parallel.
@@ -86,13 +104,11 @@ impl Staging {
         let problems: Vec<Problem> = assets
             .par_iter()
             .filter_map(|asset| {
-                let path = match self.claim(&asset.dest) {
-                    Ok(path) => path,
-                    Err(problem) => return Some(problem),
+                let contents = match fs::read(&asset.source) {
+                    Ok(contents) => contents,
+                    Err(error) => return Some(io_problem(&asset.source, error)),
                 };
-                fs::copy(&asset.source, &path)
-                    .err()
-                    .map(|error| io_problem(&asset.source, error))
+                self.write(&asset.dest, &contents).err()
             })
             .collect();
         if problems.is_empty() {

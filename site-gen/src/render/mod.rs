@@ -121,9 +121,14 @@ pub fn render_site(
             written.err()
         })
         .collect();
-    if let Err(problem) = staging.write("robots.txt", robots(config.base_url.as_deref()).as_bytes())
-    {
-        problems.push(problem);
+    for (path, contents) in [
+        ("robots.txt", robots(config.base_url.as_deref())),
+        ("_headers", host_headers()),
+        ("_redirects", host_redirects(site)),
+    ] {
+        if let Err(problem) = staging.write(path, contents.as_bytes()) {
+            problems.push(problem);
+        }
     }
     if problems.is_empty() {
         Ok(())
@@ -142,6 +147,29 @@ fn fingerprinted(stem: &str, ext: &str, contents: &[u8]) -> String {
         .map(|byte| format!("{byte:02x}"))
         .collect();
     format!("{stem}.{hash}.{ext}")
+}
+
+/// `_headers` for Netlify- and Cloudflare Pages-style hosts: fingerprinted
+/// assets are cached for ever, the rest briefly.
+fn host_headers() -> String {
+    let long = crate::mirror::cache_control("assets/x.0123456789.css");
+    let short = crate::mirror::cache_control("index.html");
+    let manifest = crate::mirror::MANIFEST_PATH;
+    format!(
+        "/assets/*\n  Cache-Control: {long}\n/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n/*.html\n  Cache-Control: {short}\n/{manifest}\n  Cache-Control: {short}\n"
+    )
+}
+
+/// `_redirects` for the same hosts: each alias moves permanently to its
+/// article. These hosts serve the site at their root, so paths start at `/`.
+fn host_redirects(site: &Site) -> String {
+    let mut lines = String::new();
+    for article in &site.articles {
+        for alias in &article.aliases {
+            lines.push_str(&format!("/{alias}/ /{}/ 301\n", article.slug));
+        }
+    }
+    lines
 }
 
 fn robots(base_url: Option<&str>) -> String {

@@ -1,0 +1,164 @@
+//! keygen, manifest, verify, mirror pull and deploy.
+
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use site_gen::mirror::deploy::{DeployOptions, LocalFolder, S3Bucket, Target, deploy};
+use site_gen::mirror::fetch::source_for;
+use site_gen::mirror::keys::{self, PASSWORD_ENV};
+use site_gen::mirror::manifest::{Manifest, scan_dir};
+use site_gen::mirror::pull::pull;
+use site_gen::mirror::seen::{SeenSerials, default_state_file};
+use site_gen::mirror::verify::verify_site;
+use site_gen::mirror::{MANIFEST_PATH, SIGNATURE_PATH};
+
+pub fn keygen(out: &Path, password: bool) -> anyhow::Result<()> {
+    let password = if password {
+        Some(
+            std::env::var(PASSWORD_ENV)
+                .with_context(|| format!("--password takes the password from {PASSWORD_ENV}"))?,
+        )
+    } else {
+        None
+    };
+    let (secret, public) = keys::generate(out, password)?;
+    println!(
+        "secret key: {} (keep it private and backed up)",
+        secret.display()
+    );
+    println!(
+        "public key: {} (give it to mirror operators)",
+        public.display()
+    );
+    Ok(())
+}
+
+/// Writes a manifest, and a signature with a key, for any folder, such as
+/// the client's dist/. Its creation time is `SOURCE_DATE_EPOCH` when set.
+pub fn manifest(dir: &Path, sign_key: Option<&Path>, valid_days: u32) -> anyhow::Result<()> {
+    let created = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(epoch) => jiff::Timestamp::from_second(
+            epoch
+                .trim()
+                .parse()
+                .context("SOURCE_DATE_EPOCH is not a number of seconds")?,
+        )?,
+        Err(_) => jiff::Timestamp::now(),
+    };
+    let previous = std::fs::read(dir.join(MANIFEST_PATH)).ok();
+    let valid_for = jiff::SignedDuration::from_hours(24 * i64::from(valid_days));
+    let manifest = Manifest::next(scan_dir(dir)?, created, valid_for, previous.as_deref());
+    let bytes = manifest.to_bytes();
+    std::fs::write(dir.join(MANIFEST_PATH), &bytes)
+        .with_context(|| format!("cannot write into {}", dir.display()))?;
+    if let Some(key) = sign_key {
+        let key = keys::load_secret(key)?;
+        let signature = keys::sign(
+            &key,
+            &bytes,
+            &format!("samizdat manifest serial {}", manifest.serial),
+        )?;
+        std::fs::write(dir.join(SIGNATURE_PATH), signature)
+            .with_context(|| format!("cannot write into {}", dir.display()))?;
+    }
+    eprintln!(
+        "{} files, serial {}, in {}",
+        manifest.files.len(),
+        manifest.serial,
+        dir.join(MANIFEST_PATH).display()
+    );
+    Ok(())
+}
+
+fn seen_serials(state: Option<&Path>) -> anyhow::Result<SeenSerials> {
+    let path = state.map_or_else(default_state_file, Path::to_path_buf);
+    Ok(SeenSerials::load(&path)?)
+}
+
+pub fn verify(location: &str, key: &Path, state: Option<&Path>) -> anyhow::Result<()> {
+    let public = keys::load_public(key)?;
+    let mut seen = seen_serials(state)?;
+    let source = source_for(location);
+    let report = verify_site(source.as_ref(), &public, &mut seen, jiff::Timestamp::now())?;
+    if report.problems.is_empty() {
+        eprintln!(
+            "{location}: all {} files match the manifest signed by {} (serial {})",
+            report.files,
+            keys::key_id(&public),
+            report.serial
+        );
+        return Ok(());
+    }
+    for problem in &report.problems {
+        eprintln!("  {problem}");
+    }
+    bail!(
+        "{location}: {} of {} files do not match the signed manifest",
+        report.problems.len(),
+        report.files
+    )
+}
+
+pub fn pull_site(url: &str, dir: &Path, key: &Path, state: Option<&Path>) -> anyhow::Result<()> {
+    let public = keys::load_public(key)?;
+    let mut seen = seen_serials(state)?;
+    let source = source_for(url);
+    let report = pull(
+        source.as_ref(),
+        dir,
+        &public,
+        &mut seen,
+        jiff::Timestamp::now(),
+    )?;
+    eprintln!(
+        "{}: serial {}, {} files; downloaded {} ({} bytes), kept {}",
+        dir.display(),
+        report.serial,
+        report.files,
+        report.downloaded,
+        report.downloaded_bytes,
+        report.reused
+    );
+    Ok(())
+}
+
+pub fn deploy_site(
+    dir: &Path,
+    target: &str,
+    endpoint: Option<&str>,
+    dry_run: bool,
+    max_deletes: usize,
+) -> anyhow::Result<()> {
+    let target: Box<dyn Target> = if target.starts_with("s3://") {
+        Box::new(S3Bucket::new(target, endpoint)?)
+    } else {
+        Box::new(LocalFolder(target.into()))
+    };
+    let plan = deploy(
+        dir,
+        target.as_ref(),
+        DeployOptions {
+            dry_run,
+            max_deletes,
+        },
+    )?;
+    let verb = if dry_run { "would upload" } else { "uploaded" };
+    for path in &plan.uploads {
+        eprintln!("  {verb} {path}");
+    }
+    for path in &plan.deletes {
+        eprintln!(
+            "  {} {path}",
+            if dry_run { "would delete" } else { "deleted" }
+        );
+    }
+    eprintln!(
+        "{}: {} {}, {} unchanged, {} deleted",
+        target.describe(),
+        verb,
+        plan.uploads.len(),
+        plan.unchanged,
+        plan.deletes.len()
+    );
+    Ok(())
+}

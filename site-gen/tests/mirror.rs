@@ -1,0 +1,472 @@
+//! Signed manifests, verify, pull and deploy, on real builds of the
+//! example archive.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+use site_gen::mirror::deploy::{DeployOptions, LocalFolder, deploy};
+use site_gen::mirror::fetch::{Http, LocalDir, Source};
+use site_gen::mirror::keys;
+use site_gen::mirror::pull::pull;
+use site_gen::mirror::seen::SeenSerials;
+use site_gen::mirror::verify::verify_site;
+use site_gen::mirror::{MANIFEST_PATH, MirrorError};
+use site_gen::{BuildOptions, build_with};
+
+struct Publisher {
+    work: tempfile::TempDir,
+    secret: minisign::SecretKey,
+    public: minisign::PublicKey,
+}
+
+impl Publisher {
+    fn new() -> Self {
+        let work = tempfile::tempdir().unwrap();
+        let archive = work.path().join("archive");
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples"),
+            &archive,
+        );
+        let (secret, public) = keys::generate(&work.path().join("samizdat"), None).unwrap();
+        Self {
+            secret: keys::load_secret(&secret).unwrap(),
+            public: keys::load_public(&public).unwrap(),
+            work,
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.work.path().join(name)
+    }
+
+    fn build(&self, out: &str) -> PathBuf {
+        let out = self.path(out);
+        build_with(
+            &self.path("archive"),
+            &out,
+            BuildOptions {
+                sign_key: Some(&self.secret),
+                ..BuildOptions::default()
+            },
+        )
+        .unwrap();
+        out
+    }
+
+    fn edit_article(&self) {
+        let path = self.path("archive/content/storm-season-guide.md");
+        let text = fs::read_to_string(&path)
+            .unwrap()
+            .replace("nine hours", "eleven hours");
+        fs::write(path, text).unwrap();
+    }
+
+    fn seen(&self) -> SeenSerials {
+        SeenSerials::load(&self.path("seen.json")).unwrap()
+    }
+
+    fn verify(&self, source: &dyn Source) -> Result<Vec<String>, MirrorError> {
+        verify_site(
+            source,
+            &self.public,
+            &mut self.seen(),
+            jiff::Timestamp::now(),
+        )
+        .map(|report| report.problems)
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_signed_build_verifies_and_one_changed_byte_is_named() {
+    let publisher = Publisher::new();
+    let out = publisher.build("site");
+    assert_eq!(
+        publisher.verify(&LocalDir(out.clone())).unwrap(),
+        Vec::<String>::new()
+    );
+
+    let page = out.join("night-watch/index.html");
+    let mut bytes = fs::read(&page).unwrap();
+    bytes[100] ^= 1;
+    fs::write(&page, bytes).unwrap();
+    let problems = publisher.verify(&LocalDir(out)).unwrap();
+    assert_eq!(
+        problems,
+        ["night-watch/index.html: its contents differ from the manifest's (SHA-256)"]
+    );
+}
+
+#[test]
+fn missing_and_unlisted_files_are_reported() {
+    let publisher = Publisher::new();
+    let out = publisher.build("site");
+    fs::remove_file(out.join("robots.txt")).unwrap();
+    fs::write(out.join("planted.html"), "<script>steal()</script>").unwrap();
+    let problems = publisher.verify(&LocalDir(out)).unwrap();
+    assert_eq!(
+        problems,
+        ["planted.html: not in the manifest", "robots.txt: missing"]
+    );
+}
+
+#[test]
+fn a_tampered_manifest_or_another_key_fails_the_signature() {
+    let publisher = Publisher::new();
+    let out = publisher.build("site");
+    let manifest = fs::read_to_string(out.join(MANIFEST_PATH)).unwrap();
+    fs::write(
+        out.join(MANIFEST_PATH),
+        manifest.replacen("\"size\": ", "\"size\": 1", 1),
+    )
+    .unwrap();
+    assert!(matches!(
+        publisher.verify(&LocalDir(out.clone())),
+        Err(MirrorError::BadSignature(_))
+    ));
+
+    let stranger = Publisher::new();
+    let other = stranger.build("site");
+    assert!(matches!(
+        publisher.verify(&LocalDir(other)),
+        Err(MirrorError::BadSignature(_))
+    ));
+}
+
+#[test]
+fn an_older_signed_manifest_is_rejected_after_a_newer_one() {
+    let publisher = Publisher::new();
+    let out = publisher.build("site");
+    let old_copy = publisher.path("old-copy");
+    copy_dir(&out, &old_copy);
+
+    publisher.edit_article();
+    let out = publisher.build("site");
+    let old_serial: u64 = serde_json::from_slice::<serde_json::Value>(
+        &fs::read(old_copy.join(MANIFEST_PATH)).unwrap(),
+    )
+    .unwrap()["serial"]
+        .as_u64()
+        .unwrap();
+    let new: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join(MANIFEST_PATH)).unwrap()).unwrap();
+    assert_eq!(new["serial"].as_u64().unwrap(), old_serial + 1);
+    assert!(
+        new["previous"].is_string(),
+        "the new manifest names the one it follows"
+    );
+
+    // The old copy is validly signed, and accepted until a newer one is seen.
+    assert_eq!(
+        publisher.verify(&LocalDir(old_copy.clone())).unwrap(),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        publisher.verify(&LocalDir(out)).unwrap(),
+        Vec::<String>::new()
+    );
+    let replay = publisher.verify(&LocalDir(old_copy));
+    assert!(
+        matches!(&replay, Err(MirrorError::Rejected(why)) if why.contains("rollback")),
+        "{replay:?}"
+    );
+}
+
+#[test]
+fn an_expired_manifest_is_rejected() {
+    let publisher = Publisher::new();
+    let out = publisher.build("site");
+    let later = jiff::Timestamp::now()
+        .checked_add(jiff::SignedDuration::from_hours(24 * 400))
+        .unwrap();
+    let result = verify_site(
+        &LocalDir(out),
+        &publisher.public,
+        &mut publisher.seen(),
+        later,
+    );
+    assert!(
+        matches!(&result, Err(MirrorError::Rejected(why)) if why.contains("expired")),
+        "{result:?}"
+    );
+}
+
+/// Serves a folder over HTTP on loopback, counting the bytes it sends.
+struct Origin {
+    url: String,
+    sent: Arc<AtomicU64>,
+    runtime: tokio::runtime::Runtime,
+}
+
+impl Origin {
+    fn start(dir: PathBuf) -> Self {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let sent = Arc::new(AtomicU64::new(0));
+        let counter = sent.clone();
+        let router = site_gen::serve::router(dir, &[], None).layer(axum::middleware::map_response(
+            move |response: axum::response::Response| {
+                let counter = counter.clone();
+                async move {
+                    let length = response
+                        .headers()
+                        .get("content-length")
+                        .and_then(|value| value.to_str().ok()?.parse::<u64>().ok())
+                        .unwrap_or(0);
+                    counter.fetch_add(length, Ordering::SeqCst);
+                    response
+                }
+            },
+        ));
+        let listener = runtime
+            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+            .unwrap();
+        let url = format!("http://{}/", listener.local_addr().unwrap());
+        runtime.spawn(async move { site_gen::serve::serve(listener, router).await });
+        Self { url, sent, runtime }
+    }
+
+    fn take_sent(&self) -> u64 {
+        self.sent.swap(0, Ordering::SeqCst)
+    }
+}
+
+#[test]
+fn a_pull_after_one_edit_downloads_only_the_changed_files() {
+    let publisher = Publisher::new();
+    let out = publisher.build("site");
+    let origin = Origin::start(out.clone());
+    let mirror = publisher.path("mirror");
+    let first = pull(
+        &Http::new(&origin.url),
+        &mirror,
+        &publisher.public,
+        &mut publisher.seen(),
+        jiff::Timestamp::now(),
+    )
+    .unwrap();
+    assert_eq!(first.downloaded, first.files);
+    let everything = origin.take_sent();
+    assert!(
+        everything > 20_000,
+        "the first pull fetched the whole site ({everything} bytes)"
+    );
+    assert_eq!(
+        publisher.verify(&LocalDir(mirror.clone())).unwrap(),
+        Vec::<String>::new()
+    );
+
+    publisher.edit_article();
+    publisher.build("site");
+    let second = pull(
+        &Http::new(&origin.url),
+        &mirror,
+        &publisher.public,
+        &mut publisher.seen(),
+        jiff::Timestamp::now(),
+    )
+    .unwrap();
+    let sent = origin.take_sent();
+    assert!(
+        second.downloaded >= 1 && second.downloaded < second.files / 3,
+        "{second:?}"
+    );
+    assert!(
+        sent < everything / 2,
+        "the second pull fetched {sent} of {everything} bytes"
+    );
+    assert!(
+        sent >= second.downloaded_bytes,
+        "every downloaded byte came over HTTP"
+    );
+    let page = fs::read_to_string(mirror.join("storm-season-guide/index.html")).unwrap();
+    assert!(page.contains("eleven hours"));
+    assert_eq!(
+        publisher.verify(&LocalDir(mirror)).unwrap(),
+        Vec::<String>::new()
+    );
+    drop(origin.runtime);
+}
+
+/// A source that fails after a number of files, like a dropped connection.
+struct Flaky {
+    inner: LocalDir,
+    left: AtomicUsize,
+}
+
+impl Source for Flaky {
+    fn get(&self, path: &str) -> Result<Vec<u8>, MirrorError> {
+        if path != MANIFEST_PATH
+            && !path.ends_with(".minisig")
+            && self
+                .left
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |left| {
+                    left.checked_sub(1)
+                })
+                .is_err()
+        {
+            return Err(MirrorError::Fetch {
+                url: path.into(),
+                message: "connection reset".into(),
+            });
+        }
+        self.inner.get(path)
+    }
+    fn describe(&self) -> String {
+        "a flaky origin".into()
+    }
+}
+
+#[test]
+fn an_interrupted_pull_resumes_where_it_stopped() {
+    let publisher = Publisher::new();
+    let out = publisher.build("site");
+    let mirror = publisher.path("mirror");
+    let flaky = Flaky {
+        inner: LocalDir(out.clone()),
+        left: AtomicUsize::new(10),
+    };
+    assert!(
+        pull(
+            &flaky,
+            &mirror,
+            &publisher.public,
+            &mut publisher.seen(),
+            jiff::Timestamp::now()
+        )
+        .is_err()
+    );
+    assert!(
+        !mirror.exists(),
+        "nothing is swapped in after an interruption"
+    );
+
+    let report = pull(
+        &LocalDir(out),
+        &mirror,
+        &publisher.public,
+        &mut publisher.seen(),
+        jiff::Timestamp::now(),
+    )
+    .unwrap();
+    assert_eq!(
+        report.reused, 10,
+        "the ten files fetched before the interruption are kept"
+    );
+    assert_eq!(report.downloaded, report.files - 10);
+    assert_eq!(
+        publisher.verify(&LocalDir(mirror)).unwrap(),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_bad_new_copy_never_replaces_the_verified_one() {
+    let publisher = Publisher::new();
+    let out = publisher.build("site");
+    let mirror = publisher.path("mirror");
+    pull(
+        &LocalDir(out.clone()),
+        &mirror,
+        &publisher.public,
+        &mut publisher.seen(),
+        jiff::Timestamp::now(),
+    )
+    .unwrap();
+
+    publisher.edit_article();
+    let out = publisher.build("site");
+    fs::write(out.join("storm-season-guide/index.html"), "<p>forged</p>").unwrap();
+    let result = pull(
+        &LocalDir(out),
+        &mirror,
+        &publisher.public,
+        &mut publisher.seen(),
+        jiff::Timestamp::now(),
+    );
+    assert!(
+        matches!(&result, Err(MirrorError::Rejected(why)) if why.contains("storm-season-guide/index.html")),
+        "{result:?}"
+    );
+    assert!(
+        fs::read_to_string(mirror.join("storm-season-guide/index.html"))
+            .unwrap()
+            .contains("nine hours")
+    );
+    assert_eq!(
+        publisher.verify(&LocalDir(mirror)).unwrap(),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn deploy_to_a_folder_uploads_changes_only_and_caps_deletions() {
+    let publisher = Publisher::new();
+    let out = publisher.build("site");
+    let target = LocalFolder(publisher.path("host"));
+    let options = DeployOptions {
+        dry_run: false,
+        max_deletes: 5,
+    };
+    let first = deploy(&out, &target, options).unwrap();
+    assert!(first.uploads.len() > 50 && first.deletes.is_empty());
+    assert_eq!(
+        publisher.verify(&LocalDir(publisher.path("host"))).unwrap(),
+        Vec::<String>::new()
+    );
+
+    publisher.edit_article();
+    let out = publisher.build("site");
+    let dry = deploy(
+        &out,
+        &target,
+        DeployOptions {
+            dry_run: true,
+            ..options
+        },
+    )
+    .unwrap();
+    let second = deploy(&out, &target, options).unwrap();
+    assert_eq!(dry, second, "a dry run plans exactly what the deploy does");
+    assert!(
+        !second.uploads.is_empty() && second.uploads.len() < 20,
+        "{second:?}"
+    );
+    assert_eq!(second.unchanged + second.uploads.len(), first.uploads.len());
+    assert_eq!(
+        publisher.verify(&LocalDir(publisher.path("host"))).unwrap(),
+        Vec::<String>::new()
+    );
+
+    // Deploying an almost empty site would delete too much: nothing changes.
+    let archive = publisher.path("archive/content");
+    for entry in fs::read_dir(&archive).unwrap().flatten().skip(1) {
+        if entry.path().is_dir() {
+            fs::remove_dir_all(entry.path()).unwrap()
+        } else {
+            fs::remove_file(entry.path()).unwrap()
+        }
+    }
+    let out = publisher.build("site");
+    let refused = deploy(&out, &target, options);
+    assert!(
+        matches!(&refused, Err(MirrorError::Rejected(why)) if why.contains("--max-deletes 5")),
+        "{refused:?}"
+    );
+    assert_eq!(
+        publisher.verify(&LocalDir(publisher.path("host"))).unwrap(),
+        Vec::<String>::new()
+    );
+}
