@@ -76,6 +76,9 @@ enum Command {
         /// Where the highest serial seen per key is kept, against rollback.
         #[arg(long)]
         state: Option<PathBuf>,
+        /// For an s3:// location: the S3-compatible endpoint.
+        #[arg(long)]
+        endpoint: Option<String>,
     },
     /// Mirrors a site.
     Mirror {
@@ -108,6 +111,9 @@ enum MirrorCommand {
         key: PathBuf,
         #[arg(long)]
         state: Option<PathBuf>,
+        /// For an s3:// URL: the S3-compatible endpoint.
+        #[arg(long)]
+        endpoint: Option<String>,
     },
 }
 
@@ -148,7 +154,8 @@ fn main() -> ExitCode {
             location,
             key,
             state,
-        } => cmd::mirror::verify(&location, &key, state.as_deref()),
+            endpoint,
+        } => cmd::mirror::verify(&location, &key, state.as_deref(), endpoint.as_deref()),
         Command::Mirror {
             command:
                 MirrorCommand::Pull {
@@ -156,8 +163,9 @@ fn main() -> ExitCode {
                     dir,
                     key,
                     state,
+                    endpoint,
                 },
-        } => cmd::mirror::pull_site(&url, &dir, &key, state.as_deref()),
+        } => cmd::mirror::pull_site(&url, &dir, &key, state.as_deref(), endpoint.as_deref()),
         Command::Deploy {
             dir,
             target,

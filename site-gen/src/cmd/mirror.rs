@@ -75,10 +75,15 @@ fn seen_serials(state: Option<&Path>) -> anyhow::Result<SeenSerials> {
     Ok(SeenSerials::load(&path)?)
 }
 
-pub fn verify(location: &str, key: &Path, state: Option<&Path>) -> anyhow::Result<()> {
+pub fn verify(
+    location: &str,
+    key: &Path,
+    state: Option<&Path>,
+    endpoint: Option<&str>,
+) -> anyhow::Result<()> {
     let public = keys::load_public(key)?;
     let mut seen = seen_serials(state)?;
-    let source = source_for(location);
+    let source = source_for(location, endpoint)?;
     let report = verify_site(source.as_ref(), &public, &mut seen, jiff::Timestamp::now())?;
     if report.problems.is_empty() {
         eprintln!(
@@ -99,10 +104,16 @@ pub fn verify(location: &str, key: &Path, state: Option<&Path>) -> anyhow::Resul
     )
 }
 
-pub fn pull_site(url: &str, dir: &Path, key: &Path, state: Option<&Path>) -> anyhow::Result<()> {
+pub fn pull_site(
+    url: &str,
+    dir: &Path,
+    key: &Path,
+    state: Option<&Path>,
+    endpoint: Option<&str>,
+) -> anyhow::Result<()> {
     let public = keys::load_public(key)?;
     let mut seen = seen_serials(state)?;
-    let source = source_for(url);
+    let source = source_for(url, endpoint)?;
     let report = pull(
         source.as_ref(),
         dir,

@@ -193,6 +193,27 @@ impl S3Bucket {
     /// `url` is `s3://bucket/prefix`; `endpoint` is for S3-compatible
     /// services other than AWS itself.
     pub fn new(url: &str, endpoint: Option<&str>) -> Result<Self, MirrorError> {
+        Self::from_builder(url, endpoint, AmazonS3Builder::from_env())
+    }
+
+    /// As `new`, with credentials given rather than taken from the environment.
+    pub fn with_credentials(
+        url: &str,
+        endpoint: Option<&str>,
+        key_id: &str,
+        secret: &str,
+    ) -> Result<Self, MirrorError> {
+        let builder = AmazonS3Builder::new()
+            .with_access_key_id(key_id)
+            .with_secret_access_key(secret);
+        Self::from_builder(url, endpoint, builder)
+    }
+
+    fn from_builder(
+        url: &str,
+        endpoint: Option<&str>,
+        builder: AmazonS3Builder,
+    ) -> Result<Self, MirrorError> {
         let rest = url
             .strip_prefix("s3://")
             .ok_or_else(|| MirrorError::Target(format!("“{url}” is not an s3:// URL")))?;
@@ -202,7 +223,7 @@ impl S3Bucket {
                 "“{url}” names no bucket: write s3://bucket/prefix"
             )));
         }
-        let mut builder = AmazonS3Builder::from_env().with_bucket_name(bucket);
+        let mut builder = builder.with_bucket_name(bucket);
         if let Some(endpoint) = endpoint {
             builder = builder
                 .with_endpoint(endpoint)
@@ -226,6 +247,26 @@ impl S3Bucket {
             prefix: prefix.trim_matches('/').to_string(),
             description: url.to_string(),
             runtime,
+        })
+    }
+
+    /// The Content-Type and Cache-Control the bucket serves `path` with.
+    pub fn served_headers(
+        &self,
+        path: &str,
+    ) -> Result<(Option<String>, Option<String>), MirrorError> {
+        self.runtime.block_on(async {
+            let result = self
+                .store
+                .get(&self.location(path))
+                .await
+                .map_err(|error| MirrorError::Target(error.to_string()))?;
+            let attribute =
+                |name: &Attribute| result.attributes.get(name).map(|value| value.to_string());
+            Ok((
+                attribute(&Attribute::ContentType),
+                attribute(&Attribute::CacheControl),
+            ))
         })
     }
 
@@ -276,5 +317,19 @@ impl Target for S3Bucket {
         self.runtime
             .block_on(self.store.delete(&self.location(path)))
             .map_err(|error| MirrorError::Target(error.to_string()))
+    }
+}
+
+/// A bucket is also a copy of the site to verify or pull from.
+impl super::fetch::Source for S3Bucket {
+    fn get(&self, path: &str) -> Result<Vec<u8>, MirrorError> {
+        Target::get(self, path)?.ok_or_else(|| MirrorError::Fetch {
+            url: format!("{}/{path}", self.description),
+            message: "no such object".into(),
+        })
+    }
+
+    fn describe(&self) -> String {
+        self.description.clone()
     }
 }

@@ -59,6 +59,13 @@ impl Http {
     }
 }
 
+/// What a path segment escapes: all but RFC 3986's unreserved characters.
+const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 /// How many times a failed request is tried before giving up.
 const ATTEMPTS: u32 = 3;
 
@@ -66,10 +73,7 @@ impl Source for Http {
     fn get(&self, path: &str) -> Result<Vec<u8>, MirrorError> {
         let encoded: Vec<String> = path
             .split('/')
-            .map(|part| {
-                percent_encoding::utf8_percent_encode(part, percent_encoding::NON_ALPHANUMERIC)
-                    .to_string()
-            })
+            .map(|part| percent_encoding::utf8_percent_encode(part, PATH_SEGMENT).to_string())
             .collect();
         let url = format!("{}{}", self.base, encoded.join("/"));
         let mut last = String::new();
@@ -112,11 +116,14 @@ impl Source for Http {
     }
 }
 
-/// A folder path or an `http(s)://` URL.
-pub fn source_for(location: &str) -> Box<dyn Source> {
+/// A folder path, an `http(s)://` URL, or an `s3://bucket/prefix` (with
+/// `endpoint` for S3-compatible services, credentials from the environment).
+pub fn source_for(location: &str, endpoint: Option<&str>) -> Result<Box<dyn Source>, MirrorError> {
     if location.starts_with("http://") || location.starts_with("https://") {
-        Box::new(Http::new(location))
+        Ok(Box::new(Http::new(location)))
+    } else if location.starts_with("s3://") {
+        Ok(Box::new(super::deploy::S3Bucket::new(location, endpoint)?))
     } else {
-        Box::new(LocalDir(PathBuf::from(location)))
+        Ok(Box::new(LocalDir(PathBuf::from(location))))
     }
 }
