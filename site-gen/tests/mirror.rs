@@ -470,3 +470,53 @@ fn deploy_to_a_folder_uploads_changes_only_and_caps_deletions() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn any_folder_such_as_the_clients_dist_gets_a_manifest_to_verify_and_pull() {
+    let publisher = Publisher::new();
+    let dist = publisher.path("dist");
+    fs::create_dir_all(dist.join("nested")).unwrap();
+    fs::write(
+        dist.join("index.html"),
+        "<!doctype html><title>client</title>",
+    )
+    .unwrap();
+    fs::write(
+        dist.join("app-0123456789abcdef_bg.wasm"),
+        [0u8, 97, 115, 109],
+    )
+    .unwrap();
+    fs::write(dist.join("nested/icon.svg"), "<svg/>").unwrap();
+    let created: jiff::Timestamp = "2026-11-29T00:00:00Z".parse().unwrap();
+    let valid = jiff::SignedDuration::from_hours(24 * 30);
+    let manifest =
+        site_gen::mirror::manifest::write_for_dir(&dist, Some(&publisher.secret), created, valid)
+            .unwrap();
+    assert_eq!(manifest.files.len(), 3);
+    assert_eq!(manifest.files[0].content_type, "application/wasm");
+    let again =
+        site_gen::mirror::manifest::write_for_dir(&dist, Some(&publisher.secret), created, valid)
+            .unwrap();
+    assert_eq!(again, manifest, "an unchanged folder keeps its manifest");
+
+    let now: jiff::Timestamp = "2026-12-01T00:00:00Z".parse().unwrap();
+    let report = verify_site(
+        &LocalDir(dist.clone()),
+        &publisher.public,
+        &mut publisher.seen(),
+        now,
+    )
+    .unwrap();
+    assert_eq!(report.problems, Vec::<String>::new());
+    let copy = publisher.path("dist-mirror");
+    let pulled = pull(
+        &LocalDir(dist),
+        &copy,
+        &publisher.public,
+        &mut publisher.seen(),
+        now,
+    )
+    .unwrap();
+    assert_eq!(pulled.downloaded, 3);
+    assert_eq!(fs::read(copy.join("nested/icon.svg")).unwrap(), b"<svg/>");
+}

@@ -3,14 +3,14 @@
 use std::path::Path;
 
 use anyhow::{Context, bail};
+use site_gen::mirror::MANIFEST_PATH;
 use site_gen::mirror::deploy::{DeployOptions, LocalFolder, S3Bucket, Target, deploy};
 use site_gen::mirror::fetch::source_for;
 use site_gen::mirror::keys::{self, PASSWORD_ENV};
-use site_gen::mirror::manifest::{Manifest, scan_dir};
+use site_gen::mirror::manifest::write_for_dir;
 use site_gen::mirror::pull::pull;
 use site_gen::mirror::seen::{SeenSerials, default_state_file};
 use site_gen::mirror::verify::verify_site;
-use site_gen::mirror::{MANIFEST_PATH, SIGNATURE_PATH};
 
 pub fn keygen(out: &Path, password: bool) -> anyhow::Result<()> {
     let password = if password {
@@ -45,22 +45,9 @@ pub fn manifest(dir: &Path, sign_key: Option<&Path>, valid_days: u32) -> anyhow:
         )?,
         Err(_) => jiff::Timestamp::now(),
     };
-    let previous = std::fs::read(dir.join(MANIFEST_PATH)).ok();
     let valid_for = jiff::SignedDuration::from_hours(24 * i64::from(valid_days));
-    let manifest = Manifest::next(scan_dir(dir)?, created, valid_for, previous.as_deref());
-    let bytes = manifest.to_bytes();
-    std::fs::write(dir.join(MANIFEST_PATH), &bytes)
-        .with_context(|| format!("cannot write into {}", dir.display()))?;
-    if let Some(key) = sign_key {
-        let key = keys::load_secret(key)?;
-        let signature = keys::sign(
-            &key,
-            &bytes,
-            &format!("samizdat manifest serial {}", manifest.serial),
-        )?;
-        std::fs::write(dir.join(SIGNATURE_PATH), signature)
-            .with_context(|| format!("cannot write into {}", dir.display()))?;
-    }
+    let key = sign_key.map(keys::load_secret).transpose()?;
+    let manifest = write_for_dir(dir, key.as_ref(), created, valid_for)?;
     eprintln!(
         "{} files, serial {}, in {}",
         manifest.files.len(),

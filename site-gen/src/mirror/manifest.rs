@@ -137,6 +137,32 @@ pub fn is_safe_relative_path(path: &str) -> bool {
         })
 }
 
+/// Writes a manifest for any folder, such as the client's `dist/`, and
+/// with a key its signature; an unchanged folder keeps its manifest.
+pub fn write_for_dir(
+    dir: &Path,
+    key: Option<&minisign::SecretKey>,
+    created: Timestamp,
+    valid_for: jiff::SignedDuration,
+) -> Result<Manifest, MirrorError> {
+    use super::{MANIFEST_PATH, SIGNATURE_PATH};
+    let previous = std::fs::read(dir.join(MANIFEST_PATH)).ok();
+    let manifest = Manifest::next(scan_dir(dir)?, created, valid_for, previous.as_deref());
+    let bytes = manifest.to_bytes();
+    std::fs::write(dir.join(MANIFEST_PATH), &bytes)
+        .map_err(|error| MirrorError::io(dir.join(MANIFEST_PATH).display(), error))?;
+    if let Some(key) = key {
+        let signature = super::keys::sign(
+            key,
+            &bytes,
+            &format!("samizdat manifest serial {}", manifest.serial),
+        )?;
+        std::fs::write(dir.join(SIGNATURE_PATH), signature)
+            .map_err(|error| MirrorError::io(dir.join(SIGNATURE_PATH).display(), error))?;
+    }
+    Ok(manifest)
+}
+
 /// Every file below `dir`, hashed in parallel, leaving out the manifest,
 /// its signature and the build marker.
 pub fn scan_dir(dir: &Path) -> Result<Vec<FileEntry>, MirrorError> {
