@@ -4,6 +4,7 @@
 //! GoToSocial and others each send their own dialect of the same JSON.
 
 mod error;
+mod instance;
 mod lenient;
 mod link_header;
 mod server;
@@ -11,6 +12,7 @@ mod status;
 mod timeline;
 
 pub use error::{ApiError, error_from_response};
+pub use instance::{Rule, ServerInfo, Software, detect, nodeinfo_url};
 pub use link_header::{Page, parse_link_header};
 pub use server::{ServerAddr, ServerAddrError};
 pub use status::{
