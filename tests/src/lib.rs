@@ -71,6 +71,24 @@ pub async fn get_json(url: &str) -> anyhow::Result<serde_json::Value> {
     request_json("GET", url, None, "").await
 }
 
+/// GETs `url` with a bearer token and parses the body as JSON.
+pub async fn get_json_as(url: &str, token: &str) -> anyhow::Result<serde_json::Value> {
+    request_json("GET", url, Some(token), "").await
+}
+
+/// The HTTP status of a GET of `url` with a bearer token.
+pub async fn status_as(url: &str, token: &str) -> anyhow::Result<u16> {
+    match request_json("GET", url, Some(token), "").await {
+        Ok(_) => Ok(200),
+        Err(error) => {
+            let text = error.to_string();
+            text.split_whitespace()
+                .find_map(|word| word.parse::<u16>().ok().filter(|code| *code >= 100))
+                .ok_or(error)
+        }
+    }
+}
+
 /// POSTs a JSON body to `url`, with a bearer token when given.
 pub async fn post_json(
     url: &str,

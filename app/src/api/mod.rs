@@ -7,6 +7,7 @@ mod error;
 mod instance;
 mod lenient;
 mod link_header;
+pub mod oauth;
 mod server;
 mod status;
 mod timeline;

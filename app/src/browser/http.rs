@@ -1,7 +1,10 @@
-//! Requests to a server, turning every failure into an `ApiError`.
+//! Requests to a server, turning every failure into an `ApiError`. A token
+//! only ever goes to the server it belongs to.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 use crate::api::{ApiError, Page, ServerAddr, error_from_response, parse_link_header};
 
@@ -11,29 +14,145 @@ pub struct Fetched<T> {
     pub page: Page,
 }
 
-/// GETs `path_or_url` on `server`. A full URL (from a `Link` header) is only
-/// followed when it points at the same server.
+/// How long a request may take before it counts as timed out.
+const TIMEOUT_MS: i32 = 20_000;
+
+/// The absolute URL for `path_or_url` on `server`. A full URL (from a
+/// `Link` header) is only followed when it points at the same server.
+fn resolve(server: &ServerAddr, path_or_url: &str) -> Result<String, ApiError> {
+    if path_or_url.starts_with('/') {
+        Ok(server.url(path_or_url))
+    } else if server.owns_url(path_or_url) {
+        Ok(path_or_url.to_string())
+    } else {
+        Err(ApiError::Malformed {
+            detail: format!("a link points away from {server}"),
+        })
+    }
+}
+
+fn with_token(builder: RequestBuilder, token: Option<&str>) -> RequestBuilder {
+    let builder = builder.header("Accept", "application/json");
+    match token {
+        Some(token) => builder.header("Authorization", &format!("Bearer {token}")),
+        None => builder,
+    }
+}
+
+/// Sends a request, aborting it after `TIMEOUT_MS`.
+async fn send(
+    server: &ServerAddr,
+    builder: RequestBuilder,
+    body: Option<String>,
+) -> Result<Response, ApiError> {
+    let controller = web_sys::AbortController::new().ok();
+    let builder = builder.abort_signal(
+        controller
+            .as_ref()
+            .map(|controller| controller.signal())
+            .as_ref(),
+    );
+    let abort = controller.clone();
+    let on_timeout = Closure::once(move || {
+        if let Some(controller) = abort {
+            controller.abort();
+        }
+    });
+    let timer = web_sys::window().and_then(|window| {
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                TIMEOUT_MS,
+            )
+            .ok()
+    });
+    let request = match body {
+        Some(body) => builder
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(body),
+        None => builder.build(),
+    };
+    let result = match request {
+        Ok(request) => request.send().await,
+        Err(_) => {
+            return Err(ApiError::Malformed {
+                detail: "the request could not be built".into(),
+            });
+        }
+    };
+    if let (Some(window), Some(timer)) = (web_sys::window(), timer) {
+        window.clear_timeout_with_handle(timer);
+    }
+    drop(on_timeout);
+    let timed_out = controller.is_some_and(|controller| controller.signal().aborted());
+    result.map_err(|_| {
+        if timed_out {
+            ApiError::Timeout {
+                server: server.to_string(),
+            }
+        } else {
+            ApiError::Unreachable {
+                server: server.to_string(),
+            }
+        }
+    })
+}
+
+/// GETs `path_or_url` on `server`, with the account's token when given.
 pub async fn get_json<T: DeserializeOwned>(
     server: &ServerAddr,
     path_or_url: &str,
+    token: Option<&str>,
 ) -> Result<Fetched<T>, ApiError> {
-    let url = if path_or_url.starts_with('/') {
-        server.url(path_or_url)
-    } else if server.owns_url(path_or_url) {
-        path_or_url.to_string()
-    } else {
-        return Err(ApiError::Malformed {
-            detail: format!("a link points away from {server}"),
-        });
-    };
-    let response = Request::get(&url)
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .map_err(|_| ApiError::Unreachable {
-            server: server.to_string(),
-        })?;
+    let url = resolve(server, path_or_url)?;
+    let response = send(server, with_token(Request::get(&url), token), None).await?;
     read_json(server, response).await
+}
+
+/// POSTs a form to `path` on `server`.
+pub async fn post_form<T: DeserializeOwned>(
+    server: &ServerAddr,
+    path: &str,
+    form: String,
+    token: Option<&str>,
+) -> Result<T, ApiError> {
+    let url = resolve(server, path)?;
+    let response = send(server, with_token(Request::post(&url), token), Some(form)).await?;
+    read_json(server, response)
+        .await
+        .map(|fetched| fetched.body)
+}
+
+/// GETs a document as text, or `None` on any failure: for optional
+/// discovery documents such as nodeinfo.
+pub async fn get_text(server: &ServerAddr, path_or_url: &str) -> Option<String> {
+    let url = resolve(server, path_or_url).ok()?;
+    let response = send(server, with_token(Request::get(&url), None), None)
+        .await
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    response.text().await.ok()
+}
+
+/// Seconds to wait, from `Retry-After` (seconds) or `X-RateLimit-Reset`
+/// (a time), whichever the server sent.
+fn retry_after_secs(response: &Response) -> Option<u64> {
+    let headers = response.headers();
+    if let Some(seconds) = headers
+        .get("retry-after")
+        .and_then(|value| value.trim().parse::<u64>().ok())
+    {
+        return Some(seconds);
+    }
+    let reset = headers.get("x-ratelimit-reset")?;
+    let at = js_sys::Date::parse(&reset);
+    if at.is_nan() {
+        return None;
+    }
+    let wait = ((at - js_sys::Date::now()) / 1000.0).ceil();
+    Some(if wait > 0.0 { wait as u64 } else { 1 })
 }
 
 async fn read_json<T: DeserializeOwned>(
@@ -41,14 +160,12 @@ async fn read_json<T: DeserializeOwned>(
     response: Response,
 ) -> Result<Fetched<T>, ApiError> {
     let status = response.status();
-    let headers = response.headers();
-    let page = headers
+    let page = response
+        .headers()
         .get("link")
         .map(|value| parse_link_header(&value))
         .unwrap_or_default();
-    let retry_after = headers
-        .get("retry-after")
-        .and_then(|value| value.trim().parse::<u64>().ok());
+    let retry_after = retry_after_secs(&response);
     let text = response.text().await.map_err(|_| ApiError::Unreachable {
         server: server.to_string(),
     })?;

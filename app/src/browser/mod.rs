@@ -1,4 +1,7 @@
-//! The thin layer over browser APIs: HTTP and the location fragment.
+//! The thin layer over browser APIs: HTTP, storage, crypto and the
+//! location fragment.
 
+pub mod crypto;
 pub mod http;
 pub mod location;
+pub mod storage;

@@ -8,11 +8,13 @@ mod thread;
 mod timeline;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 use crate::api::Timeline;
 use crate::browser::location::{navigate, route_signal};
 use crate::route::Route;
-use crate::state::{load_host_config, provide_app_state};
+use crate::state::{AppState, load_host_config, provide_app_state, sign_in};
 
 /// Mounts the client on the page's body.
 pub fn start() {
@@ -25,10 +27,14 @@ fn App() -> impl IntoView {
     let state = provide_app_state();
     let route = route_signal();
     leptos::task::spawn_local(async move {
+        if let Some(next) = sign_in::finish(state).await {
+            navigate(&next);
+        }
         let config = load_host_config().await;
         // A host's default server applies only to a visitor who arrives with
         // no route, so that links and the back button keep their meaning.
         if route.get_untracked() == Route::Start
+            && window().location().hash().unwrap_or_default().len() <= 2
             && let Some(server) = config.default_server()
         {
             navigate(&Route::Timeline {
@@ -45,7 +51,13 @@ fn App() -> impl IntoView {
                 main.scroll_into_view();
             }
         }>"Skip to content"</a>
-        <Header route=route />
+        <Header route=route state=state />
+        {move || state.notice.get().map(|notice| view! {
+            <div class="notice-bar" role="status">
+                <span>{notice}</span>
+                <button type="button" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
+            </div>
+        })}
         <main id="main">
             {move || match route.get() {
                 Route::Start => view! { <start::StartView /> }.into_any(),
@@ -71,7 +83,7 @@ fn App() -> impl IntoView {
 }
 
 #[component]
-fn Header(route: ReadSignal<Route>) -> impl IntoView {
+fn Header(route: ReadSignal<Route>, state: AppState) -> impl IntoView {
     let nav = move || {
         route.get().server().cloned().map(|server| {
             let link = |timeline: Timeline| {
@@ -81,8 +93,14 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
                 }
                 .to_fragment()
             };
+            let signed_in = state.accounts.with(|accounts| {
+                accounts
+                    .iter()
+                    .any(|account| account.server == server.to_string())
+            });
             view! {
                 <nav aria-label="Timelines">
+                    {signed_in.then(|| view! { <a href=link(Timeline::Home)>"Home"</a> })}
                     <a href=link(Timeline::Local)>"Local"</a>
                     <a href=link(Timeline::Federated)>"Federated"</a>
                     <span class="server">{server.to_string()}</span>
@@ -90,10 +108,49 @@ fn Header(route: ReadSignal<Route>) -> impl IntoView {
             }
         })
     };
+    let accounts = move || {
+        let active = state.active.get();
+        state
+            .accounts
+            .get()
+            .into_iter()
+            .map(|account| {
+                let key = account.key();
+                let is_active = active.as_deref() == Some(key.as_str());
+                let (switch_key, out_key) = (key.clone(), key.clone());
+                let home = Route::Timeline { server: crate::api::ServerAddr::parse(&account.server).ok()?, timeline: Timeline::Home };
+                Some(view! {
+                    <li class="account" class:active=is_active data-account=key.clone()>
+                        <button type="button" class="switch" aria-pressed=is_active.to_string() on:click=move |_| {
+                            sign_in::switch_to(state, switch_key.clone());
+                            navigate(&home);
+                        }>{format!("@{key}")}</button>
+                        <button type="button" class="sign-out" on:click=move |_| {
+                            let key = out_key.clone();
+                            leptos::task::spawn_local(sign_in::sign_out(state, key));
+                        }>"Sign out"</button>
+                    </li>
+                })
+            })
+            .collect_view()
+    };
     view! {
         <header class="top">
             <a class="brand" href="#/">"Samizdat"</a>
             {nav}
+            <ul class="accounts" aria-label="Accounts">{accounts}</ul>
         </header>
+    }
+}
+
+/// Runs `action` after `seconds`, on the browser's timer.
+pub fn after_seconds(seconds: u64, action: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(action);
+    if let Some(window) = web_sys::window() {
+        let millis = i32::try_from(seconds.saturating_mul(1000)).unwrap_or(i32::MAX);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            callback.unchecked_ref(),
+            millis,
+        );
     }
 }

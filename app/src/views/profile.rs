@@ -7,25 +7,40 @@ use crate::api::{Account, ApiError, ServerAddr, Status};
 use crate::browser::http::get_json;
 use crate::sanitize::sanitize_html;
 
-async fn load_profile(server: &ServerAddr, acct: &str) -> Result<(Account, Vec<Status>), ApiError> {
+async fn load_profile(
+    server: &ServerAddr,
+    acct: &str,
+    token: Option<&str>,
+) -> Result<(Account, Vec<Status>), ApiError> {
     let acct = utf8_percent_encode(acct, NON_ALPHANUMERIC);
-    let account = get_json::<Account>(server, &format!("/api/v1/accounts/lookup?acct={acct}"))
-        .await?
-        .body;
+    let account = get_json::<Account>(
+        server,
+        &format!("/api/v1/accounts/lookup?acct={acct}"),
+        token,
+    )
+    .await?
+    .body;
     let id = utf8_percent_encode(&account.id, NON_ALPHANUMERIC);
-    let statuses = get_json::<Vec<Status>>(server, &format!("/api/v1/accounts/{id}/statuses"))
-        .await?
-        .body;
+    let statuses =
+        get_json::<Vec<Status>>(server, &format!("/api/v1/accounts/{id}/statuses"), token)
+            .await?
+            .body;
     Ok((account, statuses))
 }
 
 /// An account's header, counts and recent posts.
 #[component]
 pub fn ProfileView(server: ServerAddr, acct: String) -> impl IntoView {
+    let token = StoredValue::new(crate::state::app_state().token_for(&server));
     let server = StoredValue::new(server);
     let acct = StoredValue::new(acct);
     let profile = LocalResource::new(move || async move {
-        load_profile(&server.get_value(), &acct.get_value()).await
+        load_profile(
+            &server.get_value(),
+            &acct.get_value(),
+            token.get_value().as_deref(),
+        )
+        .await
     });
     view! {
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>

@@ -43,8 +43,42 @@ pub fn StartView() -> impl IntoView {
                     aria-invalid=move || problem.with(Option::is_some).to_string()
                     aria-describedby="server-problem" />
                 <button type="submit">"Open"</button>
+                <button type="button" class="sign-in" on:click=move |_| {
+                    match ServerAddr::parse_user_input(&input.get_untracked()) {
+                        Ok(server) => {
+                            problem.set(None);
+                            leptos::task::spawn_local(async move {
+                                if let Err(why) = crate::state::sign_in::start(server).await {
+                                    problem.set(Some(why));
+                                }
+                            });
+                        }
+                        Err(error) => problem.set(Some(error.to_string())),
+                    }
+                }>"Sign in"</button>
                 <p id="server-problem" class="problem" role="alert">{move || problem.get()}</p>
             </form>
+        </section>
+    }
+}
+
+/// Asks the visitor to sign in, for views that need an account.
+#[component]
+pub fn SignInPrompt(server: ServerAddr) -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let name = server.to_string();
+    view! {
+        <section class="sign-in-prompt">
+            <p>{format!("Sign in to {name} to see this.")}</p>
+            <button type="button" class="sign-in" on:click=move |_| {
+                let server = server.clone();
+                leptos::task::spawn_local(async move {
+                    if let Err(why) = crate::state::sign_in::start(server).await {
+                        problem.set(Some(why));
+                    }
+                });
+            }>"Sign in"</button>
+            <p class="problem" role="alert">{move || problem.get()}</p>
         </section>
     }
 }

@@ -14,11 +14,15 @@ struct Context {
     descendants: Vec<Status>,
 }
 
-async fn load_thread(server: &ServerAddr, id: &str) -> Result<Vec<Status>, ApiError> {
-    let status = get_json::<Status>(server, &format!("/api/v1/statuses/{id}"))
+async fn load_thread(
+    server: &ServerAddr,
+    id: &str,
+    token: Option<&str>,
+) -> Result<Vec<Status>, ApiError> {
+    let status = get_json::<Status>(server, &format!("/api/v1/statuses/{id}"), token)
         .await?
         .body;
-    let context = get_json::<Context>(server, &format!("/api/v1/statuses/{id}/context"))
+    let context = get_json::<Context>(server, &format!("/api/v1/statuses/{id}/context"), token)
         .await?
         .body;
     let mut thread = context.ancestors;
@@ -30,13 +34,19 @@ async fn load_thread(server: &ServerAddr, id: &str) -> Result<Vec<Status>, ApiEr
 /// A status with the posts it replies to and the replies it got.
 #[component]
 pub fn ThreadView(server: ServerAddr, status_id: String) -> impl IntoView {
+    let token = StoredValue::new(crate::state::app_state().token_for(&server));
     let server = StoredValue::new(server);
     let id = StoredValue::new(
         percent_encoding::utf8_percent_encode(&status_id, percent_encoding::NON_ALPHANUMERIC)
             .to_string(),
     );
     let thread = LocalResource::new(move || async move {
-        load_thread(&server.get_value(), &id.get_value()).await
+        load_thread(
+            &server.get_value(),
+            &id.get_value(),
+            token.get_value().as_deref(),
+        )
+        .await
     });
     view! {
         <h1 class="view-title">"Thread"</h1>

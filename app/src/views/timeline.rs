@@ -15,12 +15,15 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
         Timeline::Hashtag(tag) => format!("#{tag}"),
         Timeline::List(_) => "List".to_string(),
     };
+    let token = StoredValue::new(crate::state::app_state().token_for(&server));
     let server = StoredValue::new(server);
     let statuses = RwSignal::new(Vec::<Status>::new());
     let next = RwSignal::new(Some(timeline.path()));
     let loading = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
 
+    // Bumped when a rate limit's wait is over, to load again.
+    let retry = RwSignal::new(0u32);
     let load_older = move || {
         let Some(url) = next.get_untracked() else {
             return;
@@ -31,7 +34,9 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
         loading.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match get_json::<Vec<Status>>(&server.get_value(), &url).await {
+            match get_json::<Vec<Status>>(&server.get_value(), &url, token.get_value().as_deref())
+                .await
+            {
                 Ok(fetched) => {
                     let more = !fetched.body.is_empty();
                     statuses.update(|list| {
@@ -43,13 +48,36 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
                     });
                     next.set(fetched.page.next.filter(|_| more));
                 }
-                Err(failure) => error.set(Some(failure)),
+                Err(failure) => {
+                    // A rate limit says when to come back: do so on our own.
+                    if let ApiError::RateLimited { retry_after_secs } = failure {
+                        super::after_seconds(retry_after_secs, move || {
+                            retry.update(|count| *count += 1)
+                        });
+                    }
+                    error.set(Some(failure));
+                }
             }
             loading.set(false);
         });
     };
-    load_older();
+    let needs_sign_in = timeline.needs_account() && token.with_value(Option::is_none);
+    if !needs_sign_in {
+        load_older();
+    }
+    Effect::new(move |_| {
+        if retry.get() > 0 {
+            load_older();
+        }
+    });
 
+    if needs_sign_in {
+        return view! {
+            <h1 class="view-title">{title}</h1>
+            <super::start::SignInPrompt server=server.get_value() />
+        }
+        .into_any();
+    }
     view! {
         <h1 class="view-title">{title}</h1>
         <div role="feed" class="feed" aria-busy=move || loading.get().to_string() aria-label="Posts">
@@ -73,4 +101,5 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
             }
         }}
     }
+    .into_any()
 }

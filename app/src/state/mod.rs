@@ -1,9 +1,14 @@
-//! App-wide state, shared through Leptos context.
+//! App-wide state, shared through Leptos context: the host's config and
+//! the signed-in accounts.
+
+pub mod accounts;
+pub mod sign_in;
 
 use leptos::prelude::*;
 use serde::Deserialize;
 
 use crate::api::ServerAddr;
+pub use accounts::SignedInAccount;
 
 /// What the host of this copy of the client may set in `config.json` beside
 /// `index.html`. Every field is optional and the file itself may be absent.
@@ -36,11 +41,35 @@ pub async fn load_host_config() -> HostConfig {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub host_config: RwSignal<HostConfig>,
+    pub accounts: RwSignal<Vec<SignedInAccount>>,
+    /// The key of the account in use.
+    pub active: RwSignal<Option<String>>,
+    /// A message about signing in or out, shown until dismissed.
+    pub notice: RwSignal<Option<String>>,
+}
+
+impl AppState {
+    /// The token to use on `server`: the active account's when it is on
+    /// that server, else any account's there.
+    pub fn token_for(&self, server: &ServerAddr) -> Option<String> {
+        let server = server.to_string();
+        let active = self.active.get_untracked();
+        self.accounts.with_untracked(|accounts| {
+            accounts
+                .iter()
+                .find(|account| account.server == server && Some(account.key()) == active)
+                .or_else(|| accounts.iter().find(|account| account.server == server))
+                .map(|account| account.token.clone())
+        })
+    }
 }
 
 pub fn provide_app_state() -> AppState {
     let state = AppState {
         host_config: RwSignal::new(HostConfig::default()),
+        accounts: RwSignal::new(accounts::load()),
+        active: RwSignal::new(accounts::load_active()),
+        notice: RwSignal::new(None),
     };
     provide_context(state);
     state

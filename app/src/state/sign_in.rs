@@ -1,0 +1,242 @@
+//! The sign-in and sign-out flows.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::AppState;
+use super::accounts::{self, SignedInAccount};
+use crate::api::oauth::{self, AppRegistration, Callback, TokenResponse};
+use crate::api::{Account, ApiError, ServerAddr, Timeline};
+use crate::browser::{crypto, http, storage};
+use crate::route::Route;
+
+const APPS_KEY: &str = "samizdat.apps";
+const PENDING_KEY: &str = "samizdat.pending-sign-in";
+
+/// What the client remembers between sending the visitor to the server
+/// and getting them back.
+#[derive(Serialize, Deserialize)]
+struct PendingSignIn {
+    server: String,
+    state: String,
+    verifier: Option<String>,
+    redirect_uri: String,
+    app: AppRegistration,
+}
+
+fn app_key(server: &ServerAddr, redirect_uri: &str) -> String {
+    format!("{server} {redirect_uri}")
+}
+
+fn forget_app(server: &ServerAddr, redirect_uri: &str) {
+    let mut apps: BTreeMap<String, AppRegistration> = storage::load(APPS_KEY).unwrap_or_default();
+    apps.remove(&app_key(server, redirect_uri));
+    storage::save(APPS_KEY, &apps);
+}
+
+/// The app registration for this server and this copy of the client,
+/// registering one when there is none yet.
+async fn registration(
+    server: &ServerAddr,
+    redirect_uri: &str,
+) -> Result<AppRegistration, ApiError> {
+    let mut apps: BTreeMap<String, AppRegistration> = storage::load(APPS_KEY).unwrap_or_default();
+    let key = app_key(server, redirect_uri);
+    if let Some(app) = apps.get(&key) {
+        return Ok(app.clone());
+    }
+    let app: AppRegistration = http::post_form(
+        server,
+        "/api/v1/apps",
+        oauth::registration_body(redirect_uri),
+        None,
+    )
+    .await?;
+    apps.insert(key, app.clone());
+    storage::save(APPS_KEY, &apps);
+    Ok(app)
+}
+
+fn href() -> String {
+    window().location().href().unwrap_or_default()
+}
+
+/// Sends the visitor to `server` to approve the client.
+pub async fn start(server: ServerAddr) -> Result<(), String> {
+    let redirect_uri = oauth::redirect_uri(&href());
+    let app = registration(&server, &redirect_uri)
+        .await
+        .map_err(|error| error.to_string())?;
+    let pkce = http::get_text(&server, "/.well-known/oauth-authorization-server")
+        .await
+        .is_some_and(|metadata| oauth::supports_pkce(&metadata));
+    let state = crypto::random_token(16).ok_or("this browser has no secure random numbers")?;
+    let (verifier, challenge) = if pkce {
+        let verifier =
+            crypto::random_token(32).ok_or("this browser has no secure random numbers")?;
+        let challenge = crypto::pkce_challenge(&verifier)
+            .await
+            .ok_or("this browser cannot compute SHA-256")?;
+        (Some(verifier), Some(challenge))
+    } else {
+        (None, None)
+    };
+    let url = oauth::authorize_url(&server, &app, &redirect_uri, &state, challenge.as_deref());
+    storage::save_session(
+        PENDING_KEY,
+        &PendingSignIn {
+            server: server.to_string(),
+            state,
+            verifier,
+            redirect_uri,
+            app,
+        },
+    );
+    window()
+        .location()
+        .assign(&url)
+        .map_err(|_| "the browser refused to open the server's sign-in page".to_string())
+}
+
+/// Completes a sign-in when the page was loaded by the server's redirect.
+/// Returns the route to show, or `None` when this load is no sign-in.
+pub async fn finish(state: AppState) -> Option<Route> {
+    let search = window().location().search().unwrap_or_default();
+    let callback = oauth::parse_callback(&search)?;
+    let pending: Option<PendingSignIn> = storage::load_session(PENDING_KEY);
+    storage::remove_session(PENDING_KEY);
+    // The query has done its job: keep it out of the address bar and history.
+    let clean = oauth::redirect_uri(&href());
+    let _ = window().history().and_then(|history| {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean))
+    });
+    let Some(pending) = pending else {
+        state.notice.set(Some(
+            "This sign-in was not started here, or it expired: start it again.".into(),
+        ));
+        return None;
+    };
+    let (code, returned_state) = match callback {
+        Callback::Code { code, state } => (code, state),
+        Callback::Denied { error, .. } => {
+            state
+                .notice
+                .set(Some(format!("The server did not sign you in ({error}).")));
+            return None;
+        }
+    };
+    if returned_state != pending.state {
+        state.notice.set(Some(
+            "The sign-in answer did not match the request, so it was refused. Start again.".into(),
+        ));
+        return None;
+    }
+    let server = ServerAddr::parse(&pending.server).ok()?;
+    match complete(&server, &pending, &code).await {
+        Ok(account) => {
+            let key = account.key();
+            state.accounts.update(|accounts| {
+                accounts.retain(|known| known.key() != key);
+                accounts.push(account);
+                accounts::save(accounts);
+            });
+            accounts::save_active(Some(&key));
+            state.active.set(Some(key));
+            Some(Route::Timeline {
+                server,
+                timeline: Timeline::Home,
+            })
+        }
+        Err(error) => {
+            if matches!(&error, ApiError::Rejected { message } if message.contains("invalid_client"))
+                || matches!(error, ApiError::Unauthorized)
+            {
+                forget_app(&server, &pending.redirect_uri);
+            }
+            state
+                .notice
+                .set(Some(format!("Signing in failed: {error}")));
+            None
+        }
+    }
+}
+
+async fn complete(
+    server: &ServerAddr,
+    pending: &PendingSignIn,
+    code: &str,
+) -> Result<SignedInAccount, ApiError> {
+    let body = oauth::token_body(
+        &pending.app,
+        &pending.redirect_uri,
+        code,
+        pending.verifier.as_deref(),
+    );
+    let token: TokenResponse = http::post_form(server, "/oauth/token", body, None).await?;
+    let me: Account = http::get_json(
+        server,
+        "/api/v1/accounts/verify_credentials",
+        Some(&token.access_token),
+    )
+    .await?
+    .body;
+    Ok(SignedInAccount {
+        server: server.to_string(),
+        id: me.id,
+        username: me.username,
+        display_name: me.display_name,
+        avatar: me.avatar_static,
+        token: token.access_token,
+        app: pending.app.clone(),
+    })
+}
+
+/// Revokes the account's token on its server and forgets the account.
+/// The account is forgotten even when the server cannot be reached.
+pub async fn sign_out(state: AppState, key: String) {
+    let Some(account) = state.accounts.with_untracked(|accounts| {
+        accounts
+            .iter()
+            .find(|account| account.key() == key)
+            .cloned()
+    }) else {
+        return;
+    };
+    let revoked = match ServerAddr::parse(&account.server) {
+        Ok(server) => {
+            http::post_form::<serde_json::Value>(
+                &server,
+                "/oauth/revoke",
+                oauth::revoke_body(&account.app, &account.token),
+                None,
+            )
+            .await
+        }
+        Err(error) => Err(ApiError::Malformed {
+            detail: error.to_string(),
+        }),
+    };
+    state.accounts.update(|accounts| {
+        accounts.retain(|known| known.key() != key);
+        accounts::save(accounts);
+    });
+    let next = state
+        .accounts
+        .with_untracked(|accounts| accounts.first().map(SignedInAccount::key));
+    accounts::save_active(next.as_deref());
+    state.active.set(next);
+    state.notice.set(Some(match revoked {
+        Ok(_) => format!("Signed out of {key}."),
+        Err(error) => {
+            format!("Signed out of {key} here, but the server could not revoke the token: {error}")
+        }
+    }));
+}
+
+/// Makes another signed-in account the active one.
+pub fn switch_to(state: AppState, key: String) {
+    accounts::save_active(Some(&key));
+    state.active.set(Some(key));
+}

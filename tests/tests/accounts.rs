@@ -1,0 +1,152 @@
+//! Signing in through the server's own OAuth page, two accounts at once,
+//! switching between them, and signing out, which revokes the token.
+
+use std::time::Duration;
+
+use e2e::{Browser, MockServer, StaticServer, get_json_as, repo_root, status_as};
+use fantoccini::Locator;
+
+async fn sign_in_as(
+    browser: &Browser,
+    web: &StaticServer,
+    mock: &MockServer,
+    username: &str,
+) -> anyhow::Result<()> {
+    browser.client.goto(&web.url("/app/#/")).await?;
+    let input = browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#server"))
+        .await?;
+    input.clear().await?;
+    input.send_keys(&mock.addr()).await?;
+    browser
+        .client
+        .find(Locator::Css("button.sign-in"))
+        .await?
+        .click()
+        .await?;
+    // The server's own page, not ours, asks who is signing in.
+    let choice = format!("button[name=username][value={username}]");
+    let button = browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(&choice))
+        .await?;
+    button.click().await?;
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_url(&url::Url::parse(
+            &web.url(&format!("/app/#/{}/home", mock.addr())),
+        )?)
+        .await?;
+    Ok(())
+}
+
+async fn stored_tokens(browser: &Browser) -> anyhow::Result<Vec<(String, String)>> {
+    let value = browser.eval("return JSON.parse(localStorage.getItem('samizdat.accounts') || '[]').map(a => [a.username, a.token])").await?;
+    Ok(serde_json::from_value(value)?)
+}
+
+async fn home_ids(browser: &Browser) -> anyhow::Result<Vec<String>> {
+    browser
+        .texts("[role=feed] article[data-status-id]", 1)
+        .await?;
+    Ok(serde_json::from_value(browser.eval("return [...document.querySelectorAll('[role=feed] article[data-status-id]')].map(a => a.dataset.statusId)").await?)?)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_two_accounts_switch_and_sign_out() -> anyhow::Result<()> {
+    let mock = MockServer::start().await?;
+    let empty = tempfile::tempdir()?;
+    let web = StaticServer::start(
+        empty.path().to_path_buf(),
+        &[("/app", repo_root().join("dist"))],
+    )
+    .await?;
+    let browser = Browser::start().await?;
+
+    sign_in_as(&browser, &web, &mock, "ada").await?;
+    let search = browser.eval("return location.search").await?;
+    assert_eq!(search, "", "the code and state leave the address bar");
+    let tokens = stored_tokens(&browser).await?;
+    assert_eq!(tokens.len(), 1);
+    let (name, ada_token) = tokens[0].clone();
+    assert_eq!(name, "ada");
+    let home = get_json_as(
+        &format!("{}/api/v1/timelines/home", mock.origin()),
+        &ada_token,
+    )
+    .await?;
+    let expected: Vec<String> = home
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|status| status["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!expected.is_empty(), "ada's home timeline has posts");
+    let shown = home_ids(&browser).await?;
+    assert_eq!(
+        shown[..expected.len().min(shown.len())],
+        expected[..expected.len().min(shown.len())],
+        "the home timeline is ada's"
+    );
+
+    sign_in_as(&browser, &web, &mock, "grace").await?;
+    let accounts = browser.texts("li.account .switch", 2).await?;
+    assert_eq!(accounts.len(), 2, "{accounts:?}");
+    let active = browser.texts("li.account.active .switch", 1).await?;
+    assert!(active[0].starts_with("@grace@"), "{active:?}");
+
+    // One click switches back to ada.
+    let ada_key = format!("ada@{}", mock.addr());
+    browser
+        .client
+        .find(Locator::Css(&format!(
+            "li.account[data-account='{ada_key}'] .switch"
+        )))
+        .await?
+        .click()
+        .await?;
+    let active = browser.texts("li.account.active .switch", 1).await?;
+    assert!(active[0].starts_with("@ada@"), "{active:?}");
+
+    // Signing out revokes the token on the server.
+    assert_eq!(
+        status_as(
+            &format!("{}/api/v1/accounts/verify_credentials", mock.origin()),
+            &ada_token
+        )
+        .await?,
+        200
+    );
+    browser
+        .client
+        .find(Locator::Css(&format!(
+            "li.account[data-account='{ada_key}'] .sign-out"
+        )))
+        .await?
+        .click()
+        .await?;
+    browser.texts(".notice-bar", 1).await?;
+    assert_eq!(
+        status_as(
+            &format!("{}/api/v1/accounts/verify_credentials", mock.origin()),
+            &ada_token
+        )
+        .await?,
+        401
+    );
+    let left = stored_tokens(&browser).await?;
+    assert_eq!(
+        left.iter()
+            .map(|(name, _)| name.as_str())
+            .collect::<Vec<_>>(),
+        ["grace"]
+    );
+    browser.close().await
+}
