@@ -16,9 +16,7 @@ pub fn random_token(count: usize) -> Option<String> {
 pub async fn pkce_challenge(verifier: &str) -> Option<String> {
     let subtle = web_sys::window()?.crypto().ok()?.subtle();
     let data = verifier.as_bytes().to_vec();
-    let promise = subtle
-        .digest_with_str_and_u8_array("SHA-256", &data)
-        .ok()?;
+    let promise = subtle.digest_with_str_and_u8_array("SHA-256", &data).ok()?;
     let digest = JsFuture::from(promise).await.ok()?;
     let bytes = js_sys::Uint8Array::new(digest.dyn_ref::<js_sys::ArrayBuffer>()?).to_vec();
     Some(crate::api::oauth::base64url(&bytes))
