@@ -27,6 +27,13 @@ pub enum Route {
         server: ServerAddr,
         acct: String,
     },
+    Notifications {
+        server: ServerAddr,
+    },
+    Search {
+        server: ServerAddr,
+        query: String,
+    },
     /// A fragment that names no view; kept so the page can say which.
     NotFound(String),
 }
@@ -84,6 +91,15 @@ impl Route {
                 server,
                 status_id: id.to_string(),
             },
+            ["notifications"] => Self::Notifications { server },
+            ["search"] => Self::Search {
+                server,
+                query: String::new(),
+            },
+            ["search", query] => Self::Search {
+                server,
+                query: query.to_string(),
+            },
             [profile] if profile.len() > 1 && profile.starts_with('@') => Self::Profile {
                 server,
                 acct: profile[1..].to_string(),
@@ -105,6 +121,9 @@ impl Route {
             },
             Self::Thread { server, status_id } => format!("#/{server}/s/{}", encode(status_id)),
             Self::Profile { server, acct } => format!("#/{server}/@{}", encode(acct)),
+            Self::Notifications { server } => format!("#/{server}/notifications"),
+            Self::Search { server, query } if query.is_empty() => format!("#/{server}/search"),
+            Self::Search { server, query } => format!("#/{server}/search/{}", encode(query)),
             Self::NotFound(fragment) => fragment.clone(),
         }
     }
@@ -113,7 +132,9 @@ impl Route {
         match self {
             Self::Timeline { server, .. }
             | Self::Thread { server, .. }
-            | Self::Profile { server, .. } => Some(server),
+            | Self::Profile { server, .. }
+            | Self::Notifications { server }
+            | Self::Search { server, .. } => Some(server),
             Self::Start | Self::NotFound(_) => None,
         }
     }
@@ -203,9 +224,17 @@ mod tests {
             "#/x.org/lists/12",
             "#/x.org/s/01HZ2K",
             "#/x.org/@bea@pleroma.example",
+            "#/x.org/notifications",
+            "#/x.org/search",
+            "#/x.org/search/caf%C3%A9%20au%20lait",
             "#/",
         ] {
-            assert_eq!(Route::parse(fragment).to_fragment(), fragment);
+            let route = Route::parse(fragment);
+            assert!(
+                !matches!(route, Route::NotFound(_)),
+                "{fragment} names a view"
+            );
+            assert_eq!(route.to_fragment(), fragment);
         }
         let odd = Route::Timeline {
             server: server("x.org"),

@@ -154,3 +154,53 @@ pub fn plain_text(html: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
 }
+
+/// Signs `username` in to `mock` through the client served by `web`,
+/// through the server's own authorization page, as a reader would.
+pub async fn sign_in_as(
+    browser: &Browser,
+    web: &StaticServer,
+    mock: &MockServer,
+    username: &str,
+) -> anyhow::Result<()> {
+    use fantoccini::Locator;
+    let wait = Duration::from_secs(20);
+    browser.client.goto(&web.url("/app/#/")).await?;
+    let input = browser
+        .client
+        .wait()
+        .at_most(wait)
+        .for_element(Locator::Css("#server"))
+        .await?;
+    input.clear().await?;
+    input.send_keys(&mock.addr()).await?;
+    browser
+        .client
+        .find(Locator::Css("button.sign-in"))
+        .await?
+        .click()
+        .await?;
+    // The server's own page, not ours, asks who is signing in.
+    let choice = format!("button[name=username][value={username}]");
+    browser
+        .client
+        .wait()
+        .at_most(wait)
+        .for_element(Locator::Css(&choice))
+        .await?
+        .click()
+        .await?;
+    let home = url::Url::parse(&web.url(&format!("/app/#/{}/home", mock.addr())))?;
+    browser.client.wait().at_most(wait).for_url(&home).await?;
+    Ok(())
+}
+
+/// Presses and releases `key` on whatever has the focus.
+pub async fn press(browser: &Browser, key: char) -> anyhow::Result<()> {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let actions = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    browser.client.perform_actions(actions).await?;
+    Ok(())
+}

@@ -3,49 +3,8 @@
 
 use std::time::Duration;
 
-use e2e::{Browser, MockServer, StaticServer, get_json_as, repo_root, status_as};
+use e2e::{Browser, MockServer, StaticServer, get_json_as, repo_root, sign_in_as, status_as};
 use fantoccini::Locator;
-
-async fn sign_in_as(
-    browser: &Browser,
-    web: &StaticServer,
-    mock: &MockServer,
-    username: &str,
-) -> anyhow::Result<()> {
-    browser.client.goto(&web.url("/app/#/")).await?;
-    let input = browser
-        .client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("#server"))
-        .await?;
-    input.clear().await?;
-    input.send_keys(&mock.addr()).await?;
-    browser
-        .client
-        .find(Locator::Css("button.sign-in"))
-        .await?
-        .click()
-        .await?;
-    // The server's own page, not ours, asks who is signing in.
-    let choice = format!("button[name=username][value={username}]");
-    let button = browser
-        .client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css(&choice))
-        .await?;
-    button.click().await?;
-    browser
-        .client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_url(&url::Url::parse(
-            &web.url(&format!("/app/#/{}/home", mock.addr())),
-        )?)
-        .await?;
-    Ok(())
-}
 
 async fn stored_tokens(browser: &Browser) -> anyhow::Result<Vec<(String, String)>> {
     let value = browser.eval("return JSON.parse(localStorage.getItem('samizdat.accounts') || '[]').map(a => [a.username, a.token])").await?;

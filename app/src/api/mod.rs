@@ -7,7 +7,9 @@ mod error;
 mod instance;
 mod lenient;
 mod link_header;
+mod notification;
 pub mod oauth;
+mod search;
 mod server;
 mod status;
 mod timeline;
@@ -15,6 +17,8 @@ mod timeline;
 pub use error::{ApiError, error_from_response};
 pub use instance::{Rule, ServerInfo, Software, detect, nodeinfo_url};
 pub use link_header::{Page, parse_link_header};
+pub use notification::{NotificationGroup, NotificationKind, parse_grouped, parse_single};
+pub use search::{SearchResults, search_path};
 pub use server::{ServerAddr, ServerAddrError};
 pub use status::{
     Account, CustomEmoji, MediaAttachment, MediaKind, Mention, Status, Tag, Visibility,

@@ -2,6 +2,7 @@
 //! the signed-in accounts.
 
 pub mod accounts;
+pub mod server_info;
 pub mod sign_in;
 
 use leptos::prelude::*;
@@ -46,6 +47,8 @@ pub struct AppState {
     pub active: RwSignal<Option<String>>,
     /// A message about signing in or out, shown until dismissed.
     pub notice: RwSignal<Option<String>>,
+    /// Detected servers, by `host[:port]`.
+    pub servers: RwSignal<std::collections::HashMap<String, crate::api::ServerInfo>>,
 }
 
 impl AppState {
@@ -70,6 +73,7 @@ pub fn provide_app_state() -> AppState {
         accounts: RwSignal::new(accounts::load()),
         active: RwSignal::new(accounts::load_active()),
         notice: RwSignal::new(None),
+        servers: RwSignal::new(std::collections::HashMap::new()),
     };
     provide_context(state);
     state

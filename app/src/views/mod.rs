@@ -1,7 +1,10 @@
 //! The views: one file per page, small components beside them.
 
 mod error_notice;
+mod keyboard;
+mod notifications;
 mod profile;
+mod search;
 mod start;
 mod status_card;
 mod thread;
@@ -26,6 +29,7 @@ pub fn start() {
 fn App() -> impl IntoView {
     let state = provide_app_state();
     let route = route_signal();
+    let show_shortcuts = keyboard::install();
     leptos::task::spawn_local(async move {
         if let Some(next) = sign_in::finish(state).await {
             navigate(&next);
@@ -58,6 +62,7 @@ fn App() -> impl IntoView {
                 <button type="button" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
             </div>
         })}
+        <keyboard::ShortcutsHelp open=show_shortcuts />
         <main id="main">
             {move || match route.get() {
                 Route::Start => view! { <start::StartView /> }.into_any(),
@@ -69,6 +74,12 @@ fn App() -> impl IntoView {
                 }
                 Route::Profile { server, acct } => {
                     view! { <profile::ProfileView server=server acct=acct /> }.into_any()
+                }
+                Route::Notifications { server } => {
+                    view! { <notifications::NotificationsView server=server /> }.into_any()
+                }
+                Route::Search { server, query } => {
+                    view! { <search::SearchView server=server query=query /> }.into_any()
                 }
                 Route::NotFound(fragment) => view! {
                     <section class="notice">
@@ -103,6 +114,8 @@ fn Header(route: ReadSignal<Route>, state: AppState) -> impl IntoView {
                     {signed_in.then(|| view! { <a href=link(Timeline::Home)>"Home"</a> })}
                     <a href=link(Timeline::Local)>"Local"</a>
                     <a href=link(Timeline::Federated)>"Federated"</a>
+                    {signed_in.then(|| view! { <a href=Route::Notifications { server: server.clone() }.to_fragment()>"Notifications"</a> })}
+                    <a href=Route::Search { server: server.clone(), query: String::new() }.to_fragment()>"Search"</a>
                     <span class="server">{server.to_string()}</span>
                 </nav>
             }

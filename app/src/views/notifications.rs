@@ -1,0 +1,86 @@
+use leptos::prelude::*;
+
+use super::error_notice::ErrorNotice;
+use super::start::SignInPrompt;
+use super::status_card::StatusCard;
+use crate::api::{
+    ApiError, NotificationGroup, NotificationKind, ServerAddr, parse_grouped, parse_single,
+};
+use crate::browser::http::get_json;
+use crate::route::Route;
+use crate::state::app_state;
+use crate::state::server_info::server_info;
+
+async fn load(server: &ServerAddr, token: &str) -> Result<Vec<NotificationGroup>, ApiError> {
+    let grouped = server_info(app_state(), server)
+        .await
+        .is_some_and(|info| info.has_grouped_notifications());
+    if grouped {
+        let raw = get_json::<serde_json::Value>(server, "/api/v2/notifications", Some(token))
+            .await?
+            .body;
+        return parse_grouped(&raw.to_string()).map_err(|error| ApiError::Malformed {
+            detail: error.to_string(),
+        });
+    }
+    let raw = get_json::<serde_json::Value>(server, "/api/v1/notifications", Some(token))
+        .await?
+        .body;
+    parse_single(&raw.to_string()).map_err(|error| ApiError::Malformed {
+        detail: error.to_string(),
+    })
+}
+
+fn describe(kind: &NotificationKind) -> String {
+    match kind {
+        NotificationKind::Mention => "mentioned you".into(),
+        NotificationKind::Status => "posted".into(),
+        NotificationKind::Reblog => "boosted your post".into(),
+        NotificationKind::Follow => "followed you".into(),
+        NotificationKind::FollowRequest => "asked to follow you".into(),
+        NotificationKind::Favourite => "favourited your post".into(),
+        NotificationKind::Poll => "a poll has ended".into(),
+        NotificationKind::Update => "edited a post".into(),
+        NotificationKind::Other(kind) => format!("sent a notification ({kind})"),
+    }
+}
+
+/// Notifications, grouped where the server groups them.
+#[component]
+pub fn NotificationsView(server: ServerAddr) -> impl IntoView {
+    let Some(token) = app_state().token_for(&server) else {
+        return view! { <h1 class="view-title">"Notifications"</h1><SignInPrompt server=server /> }
+            .into_any();
+    };
+    let server = StoredValue::new(server);
+    let token = StoredValue::new(token);
+    let groups =
+        LocalResource::new(
+            move || async move { load(&server.get_value(), &token.get_value()).await },
+        );
+    view! {
+        <h1 class="view-title">"Notifications"</h1>
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || groups.get().map(|result| match result {
+                Ok(groups) => view! {
+                    <ol class="notifications" aria-label="Notifications">
+                        {groups.into_iter().map(|group| {
+                            let who = group.accounts.iter().map(|account| account.name().to_string()).collect::<Vec<_>>().join(", ");
+                            let others = group.count.saturating_sub(group.accounts.len() as u64);
+                            let who = if others > 0 { format!("{who} and {others} more") } else { who };
+                            let first = group.accounts.first().map(|account| Route::Profile { server: server.get_value(), acct: account.acct.clone() }.to_fragment());
+                            view! {
+                                <li class="notification" data-kind=format!("{:?}", group.kind).to_lowercase() data-count=group.count>
+                                    <p><a href=first.unwrap_or_default()>{who}</a>" "{describe(&group.kind)}</p>
+                                    {group.status.map(|status| view! { <div role="feed"><StatusCard server=server.get_value() status=status /></div> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }.into_any(),
+                Err(error) => view! { <ErrorNotice error=error retry=Callback::new(move |_| groups.refetch()) /> }.into_any(),
+            })}
+        </Suspense>
+    }
+    .into_any()
+}

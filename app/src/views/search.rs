@@ -1,0 +1,71 @@
+use leptos::prelude::*;
+
+use super::error_notice::ErrorNotice;
+use super::status_card::StatusCard;
+use crate::api::{SearchResults, ServerAddr, Timeline, search_path};
+use crate::browser::http::get_json;
+use crate::browser::location::navigate;
+use crate::route::Route;
+use crate::state::app_state;
+
+/// Search across accounts, hashtags and statuses.
+#[component]
+pub fn SearchView(server: ServerAddr, query: String) -> impl IntoView {
+    let token = app_state().token_for(&server);
+    let input = RwSignal::new(query.clone());
+    let server = StoredValue::new(server);
+    let token = StoredValue::new(token);
+    let query = StoredValue::new(query);
+    let results = LocalResource::new(move || async move {
+        let query = query.get_value();
+        if query.trim().is_empty() {
+            return Ok(SearchResults::default());
+        }
+        let path = search_path(&query, token.with_value(Option::is_some));
+        get_json::<SearchResults>(&server.get_value(), &path, token.get_value().as_deref())
+            .await
+            .map(|fetched| fetched.body)
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        navigate(&Route::Search {
+            server: server.get_value(),
+            query: input.get_untracked().trim().to_string(),
+        });
+    };
+    view! {
+        <h1 class="view-title">"Search"</h1>
+        <form class="search" role="search" on:submit=submit>
+            <label for="search-query">"Search accounts, hashtags and posts"</label>
+            <input id="search-query" type="search" prop:value=move || input.get() on:input=move |ev| input.set(event_target_value(&ev)) />
+            <button type="submit">"Search"</button>
+        </form>
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Searching…"</p> }>
+            {move || results.get().map(|result| match result {
+                Ok(found) => view! {
+                    <section aria-labelledby="found-accounts">
+                        <h2 id="found-accounts">"Accounts"</h2>
+                        <ul class="found-accounts">
+                            {found.accounts.into_iter().map(|account| {
+                                let href = Route::Profile { server: server.get_value(), acct: account.acct.clone() }.to_fragment();
+                                view! { <li><a href=href>{account.name().to_string()}</a>" "<span class="acct">{format!("@{}", account.acct)}</span></li> }
+                            }).collect_view()}
+                        </ul>
+                        <h2>"Hashtags"</h2>
+                        <ul class="found-tags">
+                            {found.hashtags.into_iter().map(|tag| {
+                                let href = Route::Timeline { server: server.get_value(), timeline: Timeline::Hashtag(tag.name.clone()) }.to_fragment();
+                                view! { <li><a href=href>{format!("#{}", tag.name)}</a></li> }
+                            }).collect_view()}
+                        </ul>
+                        <h2>"Posts"</h2>
+                        <div role="feed" class="feed" aria-label="Posts found">
+                            {found.statuses.into_iter().map(|status| view! { <StatusCard server=server.get_value() status=status /> }).collect_view()}
+                        </div>
+                    </section>
+                }.into_any(),
+                Err(error) => view! { <ErrorNotice error=error retry=Callback::new(move |_| results.refetch()) /> }.into_any(),
+            })}
+        </Suspense>
+    }
+}

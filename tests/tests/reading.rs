@@ -1,0 +1,107 @@
+//! Notifications, search and keyboard navigation against mastodon-mock.
+
+use e2e::{Browser, MockServer, StaticServer, get_json_as, press, repo_root, sign_in_as};
+use fantoccini::Locator;
+use fantoccini::key::Key;
+
+async fn setup() -> anyhow::Result<(MockServer, StaticServer, Browser)> {
+    let mock = MockServer::start().await?;
+    let empty = tempfile::tempdir()?;
+    let web = StaticServer::start(empty.keep(), &[("/app", repo_root().join("dist"))]).await?;
+    Ok((mock, web, Browser::start().await?))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn notifications_are_grouped_as_the_server_groups_them() -> anyhow::Result<()> {
+    let (mock, web, browser) = setup().await?;
+    sign_in_as(&browser, &web, &mock, "ada").await?;
+    let grouped = get_json_as(
+        &format!("{}/api/v2/notifications", mock.origin()),
+        "ada_token",
+    )
+    .await?;
+    let groups = grouped["notification_groups"].as_array().unwrap();
+    assert!(
+        !groups.is_empty(),
+        "ada has notifications on the demo server"
+    );
+
+    browser
+        .client
+        .goto(&web.url(&format!("/app/#/{}/notifications", mock.addr())))
+        .await?;
+    let shown = browser.texts("li.notification", groups.len()).await?;
+    assert_eq!(shown.len(), groups.len(), "one line per group: {shown:?}");
+    let first_count = browser
+        .eval("return document.querySelector('li.notification').dataset.count")
+        .await?;
+    assert_eq!(
+        first_count.as_str().unwrap(),
+        groups[0]["notifications_count"].to_string()
+    );
+    browser.close().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_finds_accounts_and_posts() -> anyhow::Result<()> {
+    let (mock, web, browser) = setup().await?;
+    browser
+        .client
+        .goto(&web.url(&format!("/app/#/{}/search", mock.addr())))
+        .await?;
+    let input = browser
+        .client
+        .wait()
+        .for_element(Locator::Css("#search-query"))
+        .await?;
+    input.send_keys("grace").await?;
+    input.send_keys(&Key::Enter.to_string()).await?;
+    let accounts = browser.texts(".found-accounts li", 1).await?;
+    assert!(
+        accounts
+            .iter()
+            .any(|account| account.contains("Grace Hopper")),
+        "{accounts:?}"
+    );
+    let url = browser.client.current_url().await?;
+    assert!(
+        url.as_str().ends_with("/search/grace"),
+        "the query lives in the route: {url}"
+    );
+    browser.close().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn j_k_enter_and_question_mark_drive_the_timeline() -> anyhow::Result<()> {
+    let (mock, web, browser) = setup().await?;
+    browser
+        .client
+        .goto(&web.url(&format!("/app/#/{}/public/local", mock.addr())))
+        .await?;
+    browser
+        .texts("[role=feed] article[data-status-id]", 3)
+        .await?;
+    let ids: Vec<String> = serde_json::from_value(browser.eval("return [...document.querySelectorAll('[role=feed] article')].map(a => a.dataset.statusId)").await?)?;
+    let focused = || async {
+        browser
+            .eval("return document.activeElement.dataset.statusId || null")
+            .await
+    };
+
+    press(&browser, 'j').await?;
+    assert_eq!(focused().await?, ids[0].as_str());
+    press(&browser, 'j').await?;
+    press(&browser, 'j').await?;
+    press(&browser, 'k').await?;
+    assert_eq!(focused().await?, ids[1].as_str());
+
+    press(&browser, '?').await?;
+    let help = browser.texts("[role=dialog] dt", 4).await?;
+    assert_eq!(help.len(), 4);
+    press(&browser, '?').await?;
+
+    press(&browser, '\u{E007}').await?; // Enter
+    let thread = url::Url::parse(&web.url(&format!("/app/#/{}/s/{}", mock.addr(), ids[1])))?;
+    browser.client.wait().for_url(&thread).await?;
+    browser.close().await
+}
