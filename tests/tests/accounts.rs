@@ -1,8 +1,6 @@
 //! Signing in through the server's own OAuth page, two accounts at once,
 //! switching between them, and signing out, which revokes the token.
 
-use std::time::Duration;
-
 use e2e::{Browser, MockServer, StaticServer, get_json_as, repo_root, sign_in_as, status_as};
 use fantoccini::Locator;
 
