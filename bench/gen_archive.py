@@ -53,7 +53,8 @@ def main():
         with open(os.path.join(content, f"article-{index:06d}.md"), "w") as file:
             file.write(article(rng, index))
     with open(os.path.join(out, "site.toml"), "w") as file:
-        file.write('title = "Bench"\nbase_url = "https://bench.example/"\npaginate = 10\n')
+        # The newest article is from 2025: keep its signed manifest valid.
+        file.write('title = "Bench"\nbase_url = "https://bench.example/"\npaginate = 10\nmanifest_valid_days = 36500\n')
 
 
 if __name__ == "__main__":
