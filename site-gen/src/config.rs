@@ -5,6 +5,9 @@ use std::path::Path;
 
 use crate::problem::Problem;
 
+/// The taxonomies site-gen can build archives for.
+pub const TAXONOMIES: &[&str] = &["tags", "categories", "authors", "years"];
+
 #[derive(Clone, Debug, Deserialize, serde::Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SiteConfig {
@@ -24,6 +27,8 @@ pub struct SiteConfig {
     /// How long a signed manifest stays valid after the archive's newest
     /// date; mirrors refuse an expired one, so rebuild and sign before then.
     pub manifest_valid_days: u32,
+    /// Which archives to build: any of tags, categories, authors, years.
+    pub taxonomies: Vec<String>,
 }
 
 impl Default for SiteConfig {
@@ -38,6 +43,7 @@ impl Default for SiteConfig {
             trust_html: false,
             french_typography: false,
             manifest_valid_days: 90,
+            taxonomies: TAXONOMIES.iter().map(|name| name.to_string()).collect(),
         }
     }
 }
@@ -70,6 +76,21 @@ impl SiteConfig {
                 "see the README for the fields site.toml takes",
             )
         })?;
+        if let Some(unknown) = config
+            .taxonomies
+            .iter()
+            .find(|name| !TAXONOMIES.contains(&name.as_str()))
+        {
+            let line = text
+                .find(unknown.as_str())
+                .map(|offset| line_of(&text, offset));
+            return Err(Problem::new(
+                &path,
+                line,
+                format!("“{unknown}” is not a taxonomy site-gen builds"),
+                format!("choose from {}", TAXONOMIES.join(", ")),
+            ));
+        }
         if config.paginate == 0 {
             return Err(Problem::new(
                 &path,

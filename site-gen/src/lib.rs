@@ -76,9 +76,7 @@ pub fn build_with(
     options: BuildOptions,
 ) -> Result<BuildReport, Problems> {
     let mut archive = archive::Archive::load(archive_dir)?;
-    let site = content::Site::from_archive(&archive, options.strict)?;
-    // Each article holds its own Markdown now: free the second copy.
-    archive.sources = Vec::new();
+    let site = content::Site::from_archive(&mut archive, options.strict)?;
     let staging = output::Staging::create(out_dir)?;
     render::render_site(&site, &archive, &staging, options.progress)?;
     staging.copy_assets(&site.assets)?;

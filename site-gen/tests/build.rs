@@ -259,3 +259,37 @@ fn every_internal_link_of_the_example_site_resolves() {
     let (_, broken) = site_gen::check::check_links(&out).unwrap();
     assert_eq!(broken.len(), 2, "{broken:?}");
 }
+
+#[test]
+fn site_toml_chooses_the_taxonomies_and_names_a_wrong_one() {
+    let work = tempfile::tempdir().unwrap();
+    let archive = work.path().join("archive");
+    write_article(
+        &archive,
+        "a.md",
+        "---\ntitle: A\ndate: 2026-01-01\ntags: [sea]\nauthors: [Ada]\n---\n",
+    );
+    fs::write(archive.join("site.toml"), "taxonomies = [\"tags\"]\n").unwrap();
+    build(&archive, &work.path().join("out"), false).unwrap();
+    assert!(work.path().join("out/tags/sea/index.html").exists());
+    assert!(!work.path().join("out/authors").exists());
+    assert!(!work.path().join("out/years").exists());
+    let page = fs::read_to_string(work.path().join("out/a/index.html")).unwrap();
+    assert!(
+        !page.contains("authors/"),
+        "no links to archives that were not built"
+    );
+
+    fs::write(
+        archive.join("site.toml"),
+        "title = \"x\"\ntaxonomies = [\"tags\", \"moods\"]\n",
+    )
+    .unwrap();
+    let problems = build(&archive, &work.path().join("out2"), false)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        problems.contains("site.toml:2: “moods” is not a taxonomy"),
+        "{problems}"
+    );
+}

@@ -25,6 +25,8 @@ pub struct Article {
     pub draft: bool,
     pub aliases: Vec<String>,
     pub image: Option<String>,
+    /// Articles sharing a key are translations of each other.
+    pub translation_key: Option<String>,
     pub extra: Map<String, Value>,
     pub markdown: String,
     pub bundle_assets: Vec<PathBuf>,
@@ -46,6 +48,8 @@ const KNOWN_FIELDS: &[&str] = &[
     "aliases",
     "image",
     "extra",
+    "translation_key",
+    "translationKey",
 ];
 
 /// Reads fields off front matter, gathering every problem rather than the first.
@@ -223,6 +227,9 @@ impl Article {
             draft: reader.flag("draft"),
             aliases,
             image: reader.text("image"),
+            translation_key: reader
+                .text("translation_key")
+                .or_else(|| reader.text("translationKey")),
             extra: match front.fields.get("extra") {
                 Some(Value::Object(extra)) => extra.clone(),
                 _ => Map::new(),

@@ -31,12 +31,15 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn from_archive(archive: &Archive, strict: bool) -> Result<Self, Problems> {
+    /// Builds the model from the archive, taking its sources: each file's
+    /// text is dropped once its article holds the body, so the archive is
+    /// never in memory twice.
+    pub fn from_archive(archive: &mut Archive, strict: bool) -> Result<Self, Problems> {
         let mut problems = archive.problems.clone();
         let mut warnings = Vec::new();
         let mut articles = Vec::new();
-        for source in &archive.sources {
-            match Article::from_source(source, &archive.config, &mut warnings) {
+        for source in std::mem::take(&mut archive.sources) {
+            match Article::from_source(&source, &archive.config, &mut warnings) {
                 Ok(article) if article.draft => {}
                 Ok(article) => articles.push(article),
                 Err(mut found) => problems.append(&mut found),

@@ -72,6 +72,8 @@ struct Renderer<'a> {
     taxonomies: Vec<Taxonomy>,
     /// Fingerprinted asset paths, relative to the site root, by name.
     assets: BTreeMap<&'static str, String>,
+    /// Articles by translation key.
+    translations: BTreeMap<&'a str, Vec<usize>>,
 }
 
 /// Renders every file of the site into `staging`, in parallel.
@@ -90,7 +92,7 @@ pub fn render_site(
     let theme_path = fingerprinted("assets/theme", "css", theme_css.as_bytes());
     staging.write(&theme_path, theme_css.as_bytes())?;
     let config = &site.config;
-    let taxonomies = taxonomy::collect(&site.articles);
+    let taxonomies = taxonomy::collect(&site.articles, &site.config.taxonomies);
     let in_feeds = feeds::articles_in_feeds(site.articles.len(), &taxonomies);
     let bodies = site
         .articles
@@ -106,6 +108,7 @@ pub fn render_site(
         bodies,
         taxonomies,
         assets: BTreeMap::from([("theme_css", theme_path)]),
+        translations: translation_groups(&site.articles),
     };
     let jobs = renderer.jobs();
     progress.start(jobs.len() as u64);
@@ -134,6 +137,35 @@ pub fn render_site(
         Ok(())
     } else {
         Err(Problems(problems))
+    }
+}
+
+fn translation_groups(articles: &[Article]) -> BTreeMap<&str, Vec<usize>> {
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, article) in articles.iter().enumerate() {
+        if let Some(key) = &article.translation_key {
+            groups.entry(key.as_str()).or_default().push(index);
+        }
+    }
+    groups
+}
+
+/// A language's name in that language, for links to translations.
+fn language_name(lang: &str) -> String {
+    match lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "en" => "English".into(),
+        "fr" => "Français".into(),
+        "de" => "Deutsch".into(),
+        "es" => "Español".into(),
+        "it" => "Italiano".into(),
+        "pt" => "Português".into(),
+        _ => lang.to_string(),
     }
 }
 
@@ -304,6 +336,26 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The other languages an article is published in, for hreflang.
+    fn translations_of(&self, index: usize) -> Vec<Value> {
+        let article = &self.site.articles[index];
+        let Some(group) = article
+            .translation_key
+            .as_deref()
+            .and_then(|key| self.translations.get(key))
+        else {
+            return Vec::new();
+        };
+        group
+            .iter()
+            .filter(|&&other| other != index)
+            .map(|&other| {
+                let other = &self.site.articles[other];
+                context! { lang => &other.lang, name => language_name(&other.lang), url => format!("{}/", other.slug), title => &other.title }
+            })
+            .collect()
+    }
+
     fn views(&self, indices: &[usize]) -> Vec<ArticleView<'_>> {
         indices
             .iter()
@@ -325,7 +377,8 @@ impl<'a> Renderer<'a> {
                     ..context! {
                         article => article_view(article),
                         content => self.body(*index),
-                        taxonomies => taxonomy::links_for(article),
+                        taxonomies => taxonomy::links_for(article, &self.site.config.taxonomies),
+                        translations => self.translations_of(*index),
                     }
                 };
                 self.page(path, "article.html", context, &article.source)

@@ -27,6 +27,13 @@ impl Kind {
         }
     }
 
+    /// The kinds `site.toml` asks for, in their fixed order.
+    pub fn enabled(names: &[String]) -> impl Iterator<Item = Kind> + '_ {
+        Self::ALL
+            .into_iter()
+            .filter(|kind| names.iter().any(|name| name == kind.path()))
+    }
+
     pub fn has_feeds(self) -> bool {
         self == Kind::Tags
     }
@@ -57,9 +64,9 @@ pub struct Taxonomy {
 
 /// Groups the articles by every taxonomy that has at least one term.
 /// Terms that differ only in case or punctuation share one page.
-pub fn collect(articles: &[Article]) -> Vec<Taxonomy> {
+pub fn collect(articles: &[Article], enabled: &[String]) -> Vec<Taxonomy> {
     let mut taxonomies = Vec::new();
-    for kind in Kind::ALL {
+    for kind in Kind::enabled(enabled) {
         let mut terms: BTreeMap<String, TermPage> = BTreeMap::new();
         for (index, article) in articles.iter().enumerate() {
             for name in kind.terms(article) {
@@ -96,9 +103,14 @@ pub struct TermLink {
 }
 
 /// The taxonomy pages an article links to, by kind.
-pub fn links_for(article: &Article) -> BTreeMap<&'static str, Vec<TermLink>> {
-    let mut links = BTreeMap::new();
-    for kind in Kind::ALL {
+/// A taxonomy that is not built gets an empty list, so templates need not
+/// ask which ones are.
+pub fn links_for(article: &Article, enabled: &[String]) -> BTreeMap<&'static str, Vec<TermLink>> {
+    let mut links: BTreeMap<&'static str, Vec<TermLink>> = Kind::ALL
+        .iter()
+        .map(|kind| (kind.path(), Vec::new()))
+        .collect();
+    for kind in Kind::enabled(enabled) {
         let terms: Vec<TermLink> = kind
             .terms(article)
             .into_iter()

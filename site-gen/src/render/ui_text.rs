@@ -27,6 +27,7 @@ const EN: &[(&str, &str)] = &[
     ("authors", "Authors"),
     ("years", "Years"),
     ("colon", ":"),
+    ("translations", "Other languages"),
     (
         "mirrors_intro",
         "This site is also published at these addresses. If one is gone, try another.",
@@ -58,6 +59,7 @@ const FR: &[(&str, &str)] = &[
     ("authors", "Auteurs"),
     ("years", "Années"),
     ("colon", "\u{a0}:"),
+    ("translations", "Autres langues"),
     (
         "mirrors_intro",
         "Ce site est aussi publié à ces adresses. Si l’une disparaît, essayez-en une autre.",
