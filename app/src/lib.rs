@@ -6,6 +6,7 @@
 //! state and views build only for wasm32.
 
 pub mod api;
+pub mod i18n;
 pub mod route;
 pub mod sanitize;
 

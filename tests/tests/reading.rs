@@ -105,3 +105,35 @@ async fn j_k_enter_and_question_mark_drive_the_timeline() -> anyhow::Result<()> 
     browser.client.wait().for_url(&thread).await?;
     browser.close().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_reader_switches_to_french_and_it_stays() -> anyhow::Result<()> {
+    let (mock, web, browser) = setup().await?;
+    browser
+        .client
+        .goto(&web.url(&format!("/app/#/{}/public/local", mock.addr())))
+        .await?;
+    let title = browser.texts("h1.view-title", 1).await?;
+    assert_eq!(
+        title,
+        ["Local timeline"],
+        "a browser in English gets English"
+    );
+    browser
+        .client
+        .find(Locator::Css("button.language"))
+        .await?
+        .click()
+        .await?;
+    let nav = browser.texts("header.top nav a", 2).await?;
+    assert!(nav.contains(&"Fédéré".to_string()), "{nav:?}");
+    assert_eq!(
+        browser.eval("return document.documentElement.lang").await?,
+        "fr"
+    );
+
+    browser.client.refresh().await?;
+    let title = browser.texts("h1.view-title", 1).await?;
+    assert_eq!(title, ["Fil local"], "the choice outlives a reload");
+    browser.close().await
+}

@@ -47,6 +47,8 @@ pub struct AppState {
     pub active: RwSignal<Option<String>>,
     /// A message about signing in or out, shown until dismissed.
     pub notice: RwSignal<Option<String>>,
+    /// The language of the client's own words.
+    pub lang: RwSignal<crate::i18n::Lang>,
     /// Detected servers, by `host[:port]`.
     pub servers: RwSignal<std::collections::HashMap<String, crate::api::ServerInfo>>,
 }
@@ -67,6 +69,34 @@ impl AppState {
     }
 }
 
+const LANG_KEY: &str = "samizdat.lang";
+
+/// The reader's choice, else the browser's language.
+fn initial_lang() -> crate::i18n::Lang {
+    crate::browser::storage::load(LANG_KEY)
+        .or_else(|| {
+            window()
+                .navigator()
+                .language()
+                .map(|tag| crate::i18n::Lang::from_tag(&tag))
+        })
+        .unwrap_or_default()
+}
+
+fn set_document_lang(lang: crate::i18n::Lang) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+impl AppState {
+    pub fn set_lang(&self, lang: crate::i18n::Lang) {
+        crate::browser::storage::save(LANG_KEY, &lang);
+        set_document_lang(lang);
+        self.lang.set(lang);
+    }
+}
+
 pub fn provide_app_state() -> AppState {
     let state = AppState {
         host_config: RwSignal::new(HostConfig::default()),
@@ -74,7 +104,9 @@ pub fn provide_app_state() -> AppState {
         active: RwSignal::new(accounts::load_active()),
         notice: RwSignal::new(None),
         servers: RwSignal::new(std::collections::HashMap::new()),
+        lang: RwSignal::new(initial_lang()),
     };
+    set_document_lang(state.lang.get_untracked());
     provide_context(state);
     state
 }

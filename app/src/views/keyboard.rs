@@ -2,6 +2,9 @@
 //! lists the shortcuts, Escape closes the list.
 
 use leptos::prelude::*;
+
+use super::tr;
+use crate::i18n::Text;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
@@ -108,14 +111,14 @@ pub fn ShortcutsHelp(open: RwSignal<bool>) -> impl IntoView {
         open.get().then(|| {
             view! {
                 <section class="shortcuts" role="dialog" aria-labelledby="shortcuts-title">
-                    <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
+                    <h2 id="shortcuts-title">{tr(Text::KeyboardShortcuts)}</h2>
                     <dl>
-                        <dt><kbd>"j"</kbd></dt><dd>"Next post"</dd>
-                        <dt><kbd>"k"</kbd></dt><dd>"Previous post"</dd>
-                        <dt><kbd>"Enter"</kbd></dt><dd>"Open the post"</dd>
-                        <dt><kbd>"?"</kbd></dt><dd>"Show or hide this list"</dd>
+                        <dt><kbd>"j"</kbd></dt><dd>{tr(Text::NextPost)}</dd>
+                        <dt><kbd>"k"</kbd></dt><dd>{tr(Text::PreviousPost)}</dd>
+                        <dt><kbd>"Enter"</kbd></dt><dd>{tr(Text::OpenPost)}</dd>
+                        <dt><kbd>"?"</kbd></dt><dd>{tr(Text::ToggleShortcuts)}</dd>
                     </dl>
-                    <button type="button" on:click=move |_| open.set(false)>"Close"</button>
+                    <button type="button" on:click=move |_| open.set(false)>{tr(Text::Close)}</button>
                 </section>
             }
         })

@@ -11,6 +11,8 @@ mod thread;
 mod timeline;
 
 use leptos::prelude::*;
+
+use crate::i18n::Text;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
@@ -54,12 +56,12 @@ fn App() -> impl IntoView {
             if let Some(main) = document().get_element_by_id("main") {
                 main.scroll_into_view();
             }
-        }>"Skip to content"</a>
+        }>{tr(Text::SkipToContent)}</a>
         <Header route=route state=state />
         {move || state.notice.get().map(|notice| view! {
             <div class="notice-bar" role="status">
                 <span>{notice}</span>
-                <button type="button" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
+                <button type="button" on:click=move |_| state.notice.set(None)>{tr(Text::Dismiss)}</button>
             </div>
         })}
         <keyboard::ShortcutsHelp open=show_shortcuts />
@@ -83,9 +85,9 @@ fn App() -> impl IntoView {
                 }
                 Route::NotFound(fragment) => view! {
                     <section class="notice">
-                        <h1>"Nothing here"</h1>
+                        <h1>{tr(Text::NothingHere)}</h1>
                         <p>{format!("This client has no page at {fragment}.")}</p>
-                        <a href="#/">"Pick a server"</a>
+                        <a href="#/">{tr(Text::PickAServer)}</a>
                     </section>
                 }.into_any(),
             }}
@@ -111,11 +113,11 @@ fn Header(route: ReadSignal<Route>, state: AppState) -> impl IntoView {
             });
             view! {
                 <nav aria-label="Timelines">
-                    {signed_in.then(|| view! { <a href=link(Timeline::Home)>"Home"</a> })}
-                    <a href=link(Timeline::Local)>"Local"</a>
-                    <a href=link(Timeline::Federated)>"Federated"</a>
-                    {signed_in.then(|| view! { <a href=Route::Notifications { server: server.clone() }.to_fragment()>"Notifications"</a> })}
-                    <a href=Route::Search { server: server.clone(), query: String::new() }.to_fragment()>"Search"</a>
+                    {signed_in.then(|| view! { <a href=link(Timeline::Home)>{tr(Text::Home)}</a> })}
+                    <a href=link(Timeline::Local)>{tr(Text::Local)}</a>
+                    <a href=link(Timeline::Federated)>{tr(Text::Federated)}</a>
+                    {signed_in.then(|| view! { <a href=Route::Notifications { server: server.clone() }.to_fragment()>{tr(Text::Notifications)}</a> })}
+                    <a href=Route::Search { server: server.clone(), query: String::new() }.to_fragment()>{tr(Text::Search)}</a>
                     <span class="server">{server.to_string()}</span>
                 </nav>
             }
@@ -141,7 +143,7 @@ fn Header(route: ReadSignal<Route>, state: AppState) -> impl IntoView {
                         <button type="button" class="sign-out" on:click=move |_| {
                             let key = out_key.clone();
                             leptos::task::spawn_local(sign_in::sign_out(state, key));
-                        }>"Sign out"</button>
+                        }>{tr(Text::SignOut)}</button>
                     </li>
                 })
             })
@@ -151,9 +153,18 @@ fn Header(route: ReadSignal<Route>, state: AppState) -> impl IntoView {
         <header class="top">
             <a class="brand" href="#/">"Samizdat"</a>
             {nav}
-            <ul class="accounts" aria-label="Accounts">{accounts}</ul>
+            <ul class="accounts" aria-label=tr(Text::Accounts)>{accounts}</ul>
+            <button type="button" class="language" lang=move || state.lang.get().other().tag() on:click=move |_| state.set_lang(state.lang.get_untracked().other())>
+                {tr(Text::SwitchLanguage)}
+            </button>
         </header>
     }
+}
+
+/// The words for `key`, following the reader's language.
+pub fn tr(key: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = crate::state::app_state().lang;
+    move || crate::i18n::text(lang.get(), key)
 }
 
 /// Runs `action` after `seconds`, on the browser's timer.

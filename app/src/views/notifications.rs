@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+use super::tr;
+use crate::i18n::Text;
+
 use super::error_notice::ErrorNotice;
 use super::start::SignInPrompt;
 use super::status_card::StatusCard;
@@ -49,7 +52,7 @@ fn describe(kind: &NotificationKind) -> String {
 #[component]
 pub fn NotificationsView(server: ServerAddr) -> impl IntoView {
     let Some(token) = app_state().token_for(&server) else {
-        return view! { <h1 class="view-title">"Notifications"</h1><SignInPrompt server=server /> }
+        return view! { <h1 class="view-title">{tr(Text::Notifications)}</h1><SignInPrompt server=server /> }
             .into_any();
     };
     let server = StoredValue::new(server);
@@ -59,11 +62,11 @@ pub fn NotificationsView(server: ServerAddr) -> impl IntoView {
             move || async move { load(&server.get_value(), &token.get_value()).await },
         );
     view! {
-        <h1 class="view-title">"Notifications"</h1>
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <h1 class="view-title">{tr(Text::Notifications)}</h1>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{tr(Text::Loading)}</p> }>
             {move || groups.get().map(|result| match result {
                 Ok(groups) => view! {
-                    <ol class="notifications" aria-label="Notifications">
+                    <ol class="notifications" aria-label=tr(Text::Notifications)>
                         {groups.into_iter().map(|group| {
                             let who = group.accounts.iter().map(|account| account.name().to_string()).collect::<Vec<_>>().join(", ");
                             let others = group.count.saturating_sub(group.accounts.len() as u64);

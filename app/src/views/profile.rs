@@ -1,4 +1,7 @@
 use leptos::prelude::*;
+
+use super::tr;
+use crate::i18n::Text;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 
 use super::error_notice::ErrorNotice;
@@ -43,7 +46,7 @@ pub fn ProfileView(server: ServerAddr, acct: String) -> impl IntoView {
         .await
     });
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{tr(Text::Loading)}</p> }>
             {move || profile.get().map(|result| match result {
                 Ok((account, statuses)) => view! {
                     <section class="profile" aria-labelledby="profile-name">
@@ -51,12 +54,12 @@ pub fn ProfileView(server: ServerAddr, acct: String) -> impl IntoView {
                         <p class="acct">{format!("@{}", account.acct)}</p>
                         <div class="note" inner_html=sanitize_html(&account.note, &|_| None)></div>
                         <dl class="counts">
-                            <dt>"Posts"</dt><dd>{account.statuses_count}</dd>
-                            <dt>"Following"</dt><dd>{account.following_count}</dd>
-                            <dt>"Followers"</dt><dd>{account.followers_count}</dd>
+                            <dt>{tr(Text::Posts)}</dt><dd>{account.statuses_count}</dd>
+                            <dt>{tr(Text::Following)}</dt><dd>{account.following_count}</dd>
+                            <dt>{tr(Text::Followers)}</dt><dd>{account.followers_count}</dd>
                         </dl>
                     </section>
-                    <div role="feed" class="feed" aria-label="Posts">
+                    <div role="feed" class="feed" aria-label=tr(Text::Posts)>
                         {statuses.into_iter().map(|status| view! { <StatusCard server=server.get_value() status=status /> }).collect_view()}
                     </div>
                 }.into_any(),

@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+use super::tr;
+use crate::i18n::Text;
+
 use super::error_notice::ErrorNotice;
 use super::status_card::StatusCard;
 use crate::api::{SearchResults, ServerAddr, Timeline, search_path};
@@ -34,31 +37,31 @@ pub fn SearchView(server: ServerAddr, query: String) -> impl IntoView {
         });
     };
     view! {
-        <h1 class="view-title">"Search"</h1>
+        <h1 class="view-title">{tr(Text::Search)}</h1>
         <form class="search" role="search" on:submit=submit>
-            <label for="search-query">"Search accounts, hashtags and posts"</label>
+            <label for="search-query">{tr(Text::SearchLabel)}</label>
             <input id="search-query" type="search" prop:value=move || input.get() on:input=move |ev| input.set(event_target_value(&ev)) />
-            <button type="submit">"Search"</button>
+            <button type="submit">{tr(Text::Search)}</button>
         </form>
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Searching…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{tr(Text::Searching)}</p> }>
             {move || results.get().map(|result| match result {
                 Ok(found) => view! {
                     <section aria-labelledby="found-accounts">
-                        <h2 id="found-accounts">"Accounts"</h2>
+                        <h2 id="found-accounts">{tr(Text::Accounts)}</h2>
                         <ul class="found-accounts">
                             {found.accounts.into_iter().map(|account| {
                                 let href = Route::Profile { server: server.get_value(), acct: account.acct.clone() }.to_fragment();
                                 view! { <li><a href=href>{account.name().to_string()}</a>" "<span class="acct">{format!("@{}", account.acct)}</span></li> }
                             }).collect_view()}
                         </ul>
-                        <h2>"Hashtags"</h2>
+                        <h2>{tr(Text::Hashtags)}</h2>
                         <ul class="found-tags">
                             {found.hashtags.into_iter().map(|tag| {
                                 let href = Route::Timeline { server: server.get_value(), timeline: Timeline::Hashtag(tag.name.clone()) }.to_fragment();
                                 view! { <li><a href=href>{format!("#{}", tag.name)}</a></li> }
                             }).collect_view()}
                         </ul>
-                        <h2>"Posts"</h2>
+                        <h2>{tr(Text::Posts)}</h2>
                         <div role="feed" class="feed" aria-label="Posts found">
                             {found.statuses.into_iter().map(|status| view! { <StatusCard server=server.get_value() status=status /> }).collect_view()}
                         </div>

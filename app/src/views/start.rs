@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+use super::tr;
+use crate::i18n::Text;
+
 use crate::api::{ServerAddr, Timeline};
 use crate::browser::location::navigate;
 use crate::route::Route;
@@ -33,16 +36,16 @@ pub fn StartView() -> impl IntoView {
     };
     view! {
         <section class="start">
-            <h1>"Read any server"</h1>
-            <p>"Samizdat reads any server that speaks the Mastodon API: Mastodon, Pleroma, Akkoma, GoToSocial and more. If one goes dark, pick another."</p>
+            <h1>{tr(Text::ReadAnyServer)}</h1>
+            <p>{tr(Text::Intro)}</p>
             <form on:submit=submit>
-                <label for="server">"Server"</label>
+                <label for="server">{tr(Text::Server)}</label>
                 <input id="server" name="server" type="text" inputmode="url" autocomplete="url" placeholder="mastodon.social"
                     prop:value=move || input.get()
                     on:input=move |ev| input.set(event_target_value(&ev))
                     aria-invalid=move || problem.with(Option::is_some).to_string()
                     aria-describedby="server-problem" />
-                <button type="submit">"Open"</button>
+                <button type="submit">{tr(Text::Open)}</button>
                 <button type="button" class="sign-in" on:click=move |_| {
                     match ServerAddr::parse_user_input(&input.get_untracked()) {
                         Ok(server) => {
@@ -55,7 +58,7 @@ pub fn StartView() -> impl IntoView {
                         }
                         Err(error) => problem.set(Some(error.to_string())),
                     }
-                }>"Sign in"</button>
+                }>{tr(Text::SignIn)}</button>
                 <p id="server-problem" class="problem" role="alert">{move || problem.get()}</p>
             </form>
         </section>
@@ -77,7 +80,7 @@ pub fn SignInPrompt(server: ServerAddr) -> impl IntoView {
                         problem.set(Some(why));
                     }
                 });
-            }>"Sign in"</button>
+            }>{tr(Text::SignIn)}</button>
             <p class="problem" role="alert">{move || problem.get()}</p>
         </section>
     }

@@ -9,6 +9,7 @@ use crate::sanitize::sanitize_html;
 /// assistive technology rely on.
 #[component]
 pub fn StatusCard(server: ServerAddr, status: Status) -> impl IntoView {
+    let ui_lang = crate::state::app_state().lang.get_untracked();
     let shown = status.shown().clone();
     let booster = status
         .reblog
@@ -47,7 +48,7 @@ pub fn StatusCard(server: ServerAddr, status: Status) -> impl IntoView {
         .filter_map(|media| {
             let href = safe_link(&media.url)?.to_string();
             let alt = media.description.clone().unwrap_or_default();
-            let label = if alt.is_empty() { "Attachment without a description".to_string() } else { alt };
+            let label = if alt.is_empty() { crate::i18n::text(ui_lang, crate::i18n::Text::AttachmentWithoutDescription).to_string() } else { alt };
             Some(view! { <li><a href=href target="_blank" rel="noopener nofollow ugc">{label}</a></li> })
         })
         .collect_view();

@@ -1,4 +1,7 @@
 use leptos::prelude::*;
+
+use super::tr;
+use crate::i18n::Text;
 use serde::Deserialize;
 
 use super::error_notice::ErrorNotice;
@@ -49,11 +52,11 @@ pub fn ThreadView(server: ServerAddr, status_id: String) -> impl IntoView {
         .await
     });
     view! {
-        <h1 class="view-title">"Thread"</h1>
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <h1 class="view-title">{tr(Text::Thread)}</h1>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{tr(Text::Loading)}</p> }>
             {move || thread.get().map(|result| match result {
                 Ok(statuses) => view! {
-                    <div role="feed" class="feed" aria-label="Thread">
+                    <div role="feed" class="feed" aria-label=tr(Text::Thread)>
                         {statuses.into_iter().map(|status| view! { <StatusCard server=server.get_value() status=status /> }).collect_view()}
                     </div>
                 }.into_any(),

@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+use super::tr;
+use crate::i18n::{Text, text};
+
 use super::error_notice::ErrorNotice;
 use super::status_card::StatusCard;
 use crate::api::{ApiError, ServerAddr, Status, Timeline};
@@ -8,12 +11,13 @@ use crate::browser::http::get_json;
 /// A timeline, loaded page by page as the reader asks for older posts.
 #[component]
 pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
+    let lang = crate::state::app_state().lang.get_untracked();
     let title = match &timeline {
-        Timeline::Federated => "Federated timeline".to_string(),
-        Timeline::Local => "Local timeline".to_string(),
-        Timeline::Home => "Home".to_string(),
+        Timeline::Federated => text(lang, Text::FederatedTimeline).to_string(),
+        Timeline::Local => text(lang, Text::LocalTimeline).to_string(),
+        Timeline::Home => text(lang, Text::Home).to_string(),
         Timeline::Hashtag(tag) => format!("#{tag}"),
-        Timeline::List(_) => "List".to_string(),
+        Timeline::List(_) => text(lang, Text::List).to_string(),
     };
     let token = StoredValue::new(crate::state::app_state().token_for(&server));
     let server = StoredValue::new(server);
@@ -80,7 +84,7 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
     }
     view! {
         <h1 class="view-title">{title}</h1>
-        <div role="feed" class="feed" aria-busy=move || loading.get().to_string() aria-label="Posts">
+        <div role="feed" class="feed" aria-busy=move || loading.get().to_string() aria-label=tr(Text::Posts)>
             <For each=move || statuses.get() key=|status| status.id.clone() let:status>
                 <StatusCard server=server.get_value() status=status />
             </For>
@@ -89,15 +93,15 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
         {move || {
             let empty = statuses.with(Vec::is_empty);
             if loading.get() {
-                view! { <p class="loading" role="status">"Loading…"</p> }.into_any()
+                view! { <p class="loading" role="status">{tr(Text::Loading)}</p> }.into_any()
             } else if error.with(Option::is_some) {
                 ().into_any()
             } else if next.with(Option::is_some) {
-                view! { <button type="button" class="load-more" on:click=move |_| load_older()>"Load older posts"</button> }.into_any()
+                view! { <button type="button" class="load-more" on:click=move |_| load_older()>{tr(Text::LoadOlder)}</button> }.into_any()
             } else if empty {
-                view! { <p class="empty">"No posts here yet."</p> }.into_any()
+                view! { <p class="empty">{tr(Text::NoPosts)}</p> }.into_any()
             } else {
-                view! { <p class="end">"You have reached the end."</p> }.into_any()
+                view! { <p class="end">{tr(Text::End)}</p> }.into_any()
             }
         }}
     }

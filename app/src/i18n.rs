@@ -1,0 +1,232 @@
+//! The client's words in English and French. The browser's language picks
+//! the default; the reader can switch.
+
+use crate::api::ApiError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Lang {
+    /// The language for a BCP 47 tag such as `fr-CA`, English by default.
+    pub fn from_tag(tag: &str) -> Self {
+        match tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "fr" => Self::Fr,
+            _ => Self::En,
+        }
+    }
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Fr => "fr",
+        }
+    }
+
+    pub fn other(self) -> Self {
+        match self {
+            Self::En => Self::Fr,
+            Self::Fr => Self::En,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    SkipToContent,
+    Home,
+    Local,
+    Federated,
+    Notifications,
+    Search,
+    Accounts,
+    SignIn,
+    SignOut,
+    Dismiss,
+    Loading,
+    Searching,
+    LoadOlder,
+    NoPosts,
+    End,
+    TryAgain,
+    NothingHere,
+    PickAServer,
+    ReadAnyServer,
+    Intro,
+    Server,
+    Open,
+    Thread,
+    Posts,
+    Following,
+    Followers,
+    Hashtags,
+    AccountsFound,
+    SearchLabel,
+    KeyboardShortcuts,
+    NextPost,
+    PreviousPost,
+    OpenPost,
+    ToggleShortcuts,
+    Close,
+    FederatedTimeline,
+    LocalTimeline,
+    List,
+    SwitchLanguage,
+    AttachmentWithoutDescription,
+    Edited,
+}
+
+/// The words for `key` in `lang`.
+pub fn text(lang: Lang, key: Text) -> &'static str {
+    use Text::*;
+    match (lang, key) {
+        (Lang::En, SkipToContent) => "Skip to content",
+        (Lang::Fr, SkipToContent) => "Aller au contenu",
+        (Lang::En, Home) => "Home",
+        (Lang::Fr, Home) => "Accueil",
+        (Lang::En, Local) => "Local",
+        (Lang::Fr, Local) => "Local",
+        (Lang::En, Federated) => "Federated",
+        (Lang::Fr, Federated) => "Fédéré",
+        (Lang::En, Notifications) => "Notifications",
+        (Lang::Fr, Notifications) => "Notifications",
+        (Lang::En, Search) => "Search",
+        (Lang::Fr, Search) => "Rechercher",
+        (Lang::En, Accounts) => "Accounts",
+        (Lang::Fr, Accounts) => "Comptes",
+        (Lang::En, SignIn) => "Sign in",
+        (Lang::Fr, SignIn) => "Se connecter",
+        (Lang::En, SignOut) => "Sign out",
+        (Lang::Fr, SignOut) => "Se déconnecter",
+        (Lang::En, Dismiss) => "Dismiss",
+        (Lang::Fr, Dismiss) => "Fermer",
+        (Lang::En, Loading) => "Loading…",
+        (Lang::Fr, Loading) => "Chargement…",
+        (Lang::En, Searching) => "Searching…",
+        (Lang::Fr, Searching) => "Recherche…",
+        (Lang::En, LoadOlder) => "Load older posts",
+        (Lang::Fr, LoadOlder) => "Messages plus anciens",
+        (Lang::En, NoPosts) => "No posts here yet.",
+        (Lang::Fr, NoPosts) => "Aucun message ici pour l’instant.",
+        (Lang::En, End) => "You have reached the end.",
+        (Lang::Fr, End) => "Vous êtes arrivé au bout.",
+        (Lang::En, TryAgain) => "Try again",
+        (Lang::Fr, TryAgain) => "Réessayer",
+        (Lang::En, NothingHere) => "Nothing here",
+        (Lang::Fr, NothingHere) => "Rien ici",
+        (Lang::En, PickAServer) => "Pick a server",
+        (Lang::Fr, PickAServer) => "Choisir un serveur",
+        (Lang::En, ReadAnyServer) => "Read any server",
+        (Lang::Fr, ReadAnyServer) => "Lire n’importe quel serveur",
+        (Lang::En, Intro) => {
+            "Samizdat reads any server that speaks the Mastodon API: Mastodon, Pleroma, Akkoma, GoToSocial and more. If one goes dark, pick another."
+        }
+        (Lang::Fr, Intro) => {
+            "Samizdat lit tout serveur qui parle l’API de Mastodon : Mastodon, Pleroma, Akkoma, GoToSocial et d’autres. Si l’un s’éteint, choisissez-en un autre."
+        }
+        (Lang::En, Server) => "Server",
+        (Lang::Fr, Server) => "Serveur",
+        (Lang::En, Open) => "Open",
+        (Lang::Fr, Open) => "Ouvrir",
+        (Lang::En, Thread) => "Thread",
+        (Lang::Fr, Thread) => "Fil",
+        (Lang::En, Posts) => "Posts",
+        (Lang::Fr, Posts) => "Messages",
+        (Lang::En, Following) => "Following",
+        (Lang::Fr, Following) => "Abonnements",
+        (Lang::En, Followers) => "Followers",
+        (Lang::Fr, Followers) => "Abonnés",
+        (Lang::En, Hashtags) => "Hashtags",
+        (Lang::Fr, Hashtags) => "Mots-clés",
+        (Lang::En, AccountsFound) => "Accounts",
+        (Lang::Fr, AccountsFound) => "Comptes",
+        (Lang::En, SearchLabel) => "Search accounts, hashtags and posts",
+        (Lang::Fr, SearchLabel) => "Chercher des comptes, des mots-clés et des messages",
+        (Lang::En, KeyboardShortcuts) => "Keyboard shortcuts",
+        (Lang::Fr, KeyboardShortcuts) => "Raccourcis clavier",
+        (Lang::En, NextPost) => "Next post",
+        (Lang::Fr, NextPost) => "Message suivant",
+        (Lang::En, PreviousPost) => "Previous post",
+        (Lang::Fr, PreviousPost) => "Message précédent",
+        (Lang::En, OpenPost) => "Open the post",
+        (Lang::Fr, OpenPost) => "Ouvrir le message",
+        (Lang::En, ToggleShortcuts) => "Show or hide this list",
+        (Lang::Fr, ToggleShortcuts) => "Afficher ou masquer cette liste",
+        (Lang::En, Close) => "Close",
+        (Lang::Fr, Close) => "Fermer",
+        (Lang::En, FederatedTimeline) => "Federated timeline",
+        (Lang::Fr, FederatedTimeline) => "Fil fédéré",
+        (Lang::En, LocalTimeline) => "Local timeline",
+        (Lang::Fr, LocalTimeline) => "Fil local",
+        (Lang::En, List) => "List",
+        (Lang::Fr, List) => "Liste",
+        (Lang::En, SwitchLanguage) => "Français",
+        (Lang::Fr, SwitchLanguage) => "English",
+        (Lang::En, AttachmentWithoutDescription) => "Attachment without a description",
+        (Lang::Fr, AttachmentWithoutDescription) => "Pièce jointe sans description",
+        (Lang::En, Edited) => "edited",
+        (Lang::Fr, Edited) => "modifié",
+    }
+}
+
+/// An error in words the reader can act on, in their language.
+pub fn error_text(lang: Lang, error: &ApiError) -> String {
+    match lang {
+        Lang::En => error.to_string(),
+        Lang::Fr => match error {
+            ApiError::Unreachable { server } => format!(
+                "Impossible de joindre {server} : vérifiez votre connexion, ou si le serveur est en ligne."
+            ),
+            ApiError::Timeout { server } => {
+                format!("{server} n’a pas répondu à temps. Réessayez dans un instant.")
+            }
+            ApiError::Unauthorized => {
+                "Votre session sur ce serveur a pris fin : reconnectez-vous.".into()
+            }
+            ApiError::NotFound => "Ce serveur n’a pas, ou n’a plus, cette page.".into(),
+            ApiError::Rejected { message } => format!("Le serveur a refusé la demande : {message}"),
+            ApiError::RateLimited { retry_after_secs } => {
+                format!("Le serveur demande de ralentir. Nouvel essai dans {retry_after_secs} s.")
+            }
+            ApiError::ServerFailed { status } => {
+                format!("Le serveur a échoué ({status}). Réessayez dans un instant.")
+            }
+            ApiError::Malformed { detail } => {
+                format!("Le serveur a envoyé une réponse illisible ({detail}).")
+            }
+            ApiError::Other { status, message } => {
+                format!("Le serveur a répondu {status} : {message}")
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_from_tags_and_french_errors() {
+        assert_eq!(Lang::from_tag("fr-CA"), Lang::Fr);
+        assert_eq!(Lang::from_tag("FR"), Lang::Fr);
+        assert_eq!(Lang::from_tag("de-DE"), Lang::En);
+        assert_eq!(text(Lang::Fr, Text::SignIn), "Se connecter");
+        assert_eq!(
+            error_text(Lang::Fr, &ApiError::ServerFailed { status: 503 }),
+            "Le serveur a échoué (503). Réessayez dans un instant."
+        );
+        assert_eq!(
+            error_text(Lang::En, &ApiError::NotFound),
+            ApiError::NotFound.to_string()
+        );
+    }
+}
