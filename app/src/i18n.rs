@@ -178,6 +178,25 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
     }
 }
 
+/// How long ago, briefly: `now`, `5 min`, `3 h`, `2 d` (`2 j` in French);
+/// `None` past a week, when a date says more.
+pub fn relative_time(lang: Lang, seconds_ago: f64) -> Option<String> {
+    let seconds = seconds_ago.max(0.0) as u64;
+    Some(match seconds {
+        0..60 => match lang {
+            Lang::En => "now".into(),
+            Lang::Fr => "maintenant".into(),
+        },
+        60..3600 => format!("{} min", seconds / 60),
+        3600..86_400 => format!("{} h", seconds / 3600),
+        86_400..604_800 => match lang {
+            Lang::En => format!("{} d", seconds / 86_400),
+            Lang::Fr => format!("{} j", seconds / 86_400),
+        },
+        _ => return None,
+    })
+}
+
 /// An error in words the reader can act on, in their language.
 pub fn error_text(lang: Lang, error: &ApiError) -> String {
     match lang {

@@ -7,7 +7,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn clean(html: &str) -> String {
-    sanitize_html(html, &|_| None)
+    sanitize_html(html, &[], &|_| None)
 }
 
 /// Puts sanitized HTML in the live page and lists any live vector left.
@@ -89,7 +89,7 @@ fn text_is_escaped_not_interpreted() {
 #[wasm_bindgen_test]
 fn internal_links_route_inside_the_client() {
     let html = r#"<a href="https://x.org/tags/sea" class="hashtag">#sea</a>"#;
-    let routed = sanitize_html(html, &|href| {
+    let routed = sanitize_html(html, &[], &|href| {
         (href == "https://x.org/tags/sea").then(|| "#/x.org/tags/sea".to_string())
     });
     assert_eq!(

@@ -137,3 +137,56 @@ async fn the_reader_switches_to_french_and_it_stays() -> anyhow::Result<()> {
     assert_eq!(title, ["Fil local"], "the choice outlives a reload");
     browser.close().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quotes_replies_and_times_render_as_the_server_sends_them() -> anyhow::Result<()> {
+    let (mock, web, browser) = setup().await?;
+    let statuses = e2e::get_json(&format!("{}/api/v1/timelines/public", mock.origin())).await?;
+    let statuses = statuses.as_array().unwrap();
+    let quoting = statuses
+        .iter()
+        .find(|status| status["quote"]["quoted_status"].is_object())
+        .expect("the demo has a quote");
+    let replying = statuses
+        .iter()
+        .find(|status| status["in_reply_to_id"].is_string())
+        .expect("the demo has a reply");
+
+    browser
+        .client
+        .goto(&web.url(&format!("/app/#/{}/public", mock.addr())))
+        .await?;
+    browser
+        .texts("[role=feed] article[data-status-id]", 3)
+        .await?;
+    let quoted_author = quoting["quote"]["quoted_status"]["account"]["display_name"]
+        .as_str()
+        .unwrap();
+    let quote = browser
+        .texts(
+            &format!(
+                "article[data-status-id='{}'] .quote .quote-author",
+                quoting["id"].as_str().unwrap()
+            ),
+            1,
+        )
+        .await?;
+    assert_eq!(quote, [quoted_author]);
+    let reply = browser.eval(&format!("return document.querySelector(\"article[data-status-id='{}'] .reply-to a\").getAttribute('href')", replying["id"].as_str().unwrap())).await?;
+    assert_eq!(
+        reply.as_str().unwrap(),
+        format!(
+            "#/{}/s/{}",
+            mock.addr(),
+            replying["in_reply_to_id"].as_str().unwrap()
+        )
+    );
+    let times = browser.texts("article .when time", 3).await?;
+    assert!(
+        times
+            .iter()
+            .all(|time| time.ends_with("min") || time == "now" || time.ends_with(" h")),
+        "fresh demo posts show relative times: {times:?}"
+    );
+    browser.close().await
+}

@@ -23,4 +23,5 @@ pub use server::{ServerAddr, ServerAddrError};
 pub use status::{
     Account, CustomEmoji, MediaAttachment, MediaKind, Mention, Status, Tag, Visibility,
 };
+pub use status::{Card, Poll, PollOption};
 pub use timeline::Timeline;

@@ -51,6 +51,79 @@ pub struct Status {
     pub reblogs_count: u64,
     #[serde(default, deserialize_with = "null_default")]
     pub favourites_count: u64,
+    #[serde(default)]
+    pub poll: Option<Poll>,
+    #[serde(default)]
+    pub card: Option<Card>,
+    /// The quoted status, where the server supports quotes and shows it.
+    #[serde(default, deserialize_with = "quote")]
+    pub quote: Option<Box<Status>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Poll {
+    #[serde(default, deserialize_with = "null_default")]
+    pub options: Vec<PollOption>,
+    #[serde(default, deserialize_with = "null_default")]
+    pub votes_count: u64,
+    #[serde(default, deserialize_with = "null_default")]
+    pub expired: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct PollOption {
+    #[serde(default, deserialize_with = "null_default")]
+    pub title: String,
+    /// Hidden until the poll ends, on some servers.
+    #[serde(default)]
+    pub votes_count: Option<u64>,
+}
+
+impl Poll {
+    /// Each option's share of the votes, in whole percent.
+    pub fn percentages(&self) -> Vec<Option<u64>> {
+        self.options
+            .iter()
+            .map(|option| {
+                option.votes_count.map(|votes| {
+                    (votes * 100 + self.votes_count / 2)
+                        .checked_div(self.votes_count)
+                        .unwrap_or(0)
+                })
+            })
+            .collect()
+    }
+}
+
+/// A link preview.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Card {
+    #[serde(default, deserialize_with = "null_default")]
+    pub url: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub title: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub description: String,
+    #[serde(default)]
+    pub image: Option<String>,
+}
+
+/// Mastodon 4.5 sends `{"state": …, "quoted_status": {…}}`; Akkoma and
+/// others send the quoted status itself. A quote not shown (pending,
+/// revoked, deleted) has no status.
+fn quote<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Box<Status>>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Quote {
+        Bare(Box<Status>),
+        Wrapped { quoted_status: Option<Box<Status>> },
+        Unreadable(serde::de::IgnoredAny),
+    }
+    Ok(match Option::<Quote>::deserialize(deserializer)? {
+        Some(Quote::Bare(status)) => Some(status),
+        Some(Quote::Wrapped { quoted_status }) => quoted_status,
+        Some(Quote::Unreadable(_)) | None => None,
+    })
 }
 
 impl Status {
@@ -259,6 +332,36 @@ mod tests {
         assert_eq!(status.replies_count, 0);
         assert!(status.tags.is_empty());
         assert_eq!(status.media_attachments[0].kind, MediaKind::Unknown);
+    }
+
+    #[test]
+    fn quotes_polls_and_cards_in_both_dialects() {
+        let wrapped: Status = serde_json::from_str(r#"{"id":"1","account":{"id":"2"},"quote":{"state":"accepted","quoted_status":{"id":"3","account":{"id":"4"},"content":"q"}}}"#).unwrap();
+        assert_eq!(wrapped.quote.unwrap().id, "3");
+        let pending: Status = serde_json::from_str(
+            r#"{"id":"1","account":{"id":"2"},"quote":{"state":"pending","quoted_status":null}}"#,
+        )
+        .unwrap();
+        assert_eq!(pending.quote, None);
+        let bare: Status = serde_json::from_str(
+            r#"{"id":"1","account":{"id":"2"},"quote":{"id":"5","account":{"id":"6"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(bare.quote.unwrap().id, "5");
+        let odd: Status =
+            serde_json::from_str(r#"{"id":"1","account":{"id":"2"},"quote":"https://x/1"}"#)
+                .unwrap();
+        assert_eq!(odd.quote, None);
+
+        let polled: Status = serde_json::from_str(
+            r#"{"id":"1","account":{"id":"2"},"poll":{"options":[{"title":"a","votes_count":2},{"title":"b","votes_count":1},{"title":"c","votes_count":null}],"votes_count":3,"expired":true},"card":{"url":"https://x","title":"T","image":null}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            polled.poll.unwrap().percentages(),
+            [Some(67), Some(33), None]
+        );
+        assert_eq!(polled.card.unwrap().title, "T");
     }
 
     #[test]

@@ -8,7 +8,9 @@
 use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Element, Node, SupportedType};
 
+use super::emoji::emojify;
 use super::policy::{ElementAction, LINK_REL, allowed_attribute, element_action, escape};
+use crate::api::CustomEmoji;
 
 /// Nesting deeper than this is flattened to text: hostile HTML can nest
 /// deep enough to exhaust the stack.
@@ -16,7 +18,11 @@ const MAX_DEPTH: usize = 48;
 
 /// Sanitizes `html`. `internal_link` maps a link's target to a route inside
 /// the client (mentions, hashtags), or `None` to keep it as an outside link.
-pub fn sanitize_html(html: &str, internal_link: &dyn Fn(&str) -> Option<String>) -> String {
+pub fn sanitize_html(
+    html: &str,
+    emojis: &[CustomEmoji],
+    internal_link: &dyn Fn(&str) -> Option<String>,
+) -> String {
     let mut out = String::with_capacity(html.len());
     let Ok(parser) = DomParser::new() else {
         escape(html, &mut out);
@@ -27,33 +33,41 @@ pub fn sanitize_html(html: &str, internal_link: &dyn Fn(&str) -> Option<String>)
         return out;
     };
     if let Some(body) = document.body() {
-        write_children(&body, 0, internal_link, &mut out);
+        write_children(
+            &body,
+            0,
+            &Context {
+                emojis,
+                internal_link,
+            },
+            &mut out,
+        );
     }
     out
 }
 
-fn write_children(
-    parent: &Node,
-    depth: usize,
-    internal_link: &dyn Fn(&str) -> Option<String>,
-    out: &mut String,
-) {
+/// What the walk carries from node to node.
+struct Context<'a> {
+    emojis: &'a [CustomEmoji],
+    internal_link: &'a dyn Fn(&str) -> Option<String>,
+}
+
+fn write_children(parent: &Node, depth: usize, context: &Context, out: &mut String) {
     let children = parent.child_nodes();
     for index in 0..children.length() {
         if let Some(child) = children.item(index) {
-            write_node(&child, depth, internal_link, out);
+            write_node(&child, depth, context, out);
         }
     }
 }
 
-fn write_node(
-    node: &Node,
-    depth: usize,
-    internal_link: &dyn Fn(&str) -> Option<String>,
-    out: &mut String,
-) {
+fn write_node(node: &Node, depth: usize, context: &Context, out: &mut String) {
     match node.node_type() {
-        Node::TEXT_NODE => escape(&node.text_content().unwrap_or_default(), out),
+        Node::TEXT_NODE => emojify(
+            &node.text_content().unwrap_or_default(),
+            context.emojis,
+            out,
+        ),
         Node::ELEMENT_NODE => {
             let Some(element) = node.dyn_ref::<Element>() else {
                 return;
@@ -67,11 +81,11 @@ fn write_node(
             }
             match element_action(&tag) {
                 ElementAction::Drop => {}
-                ElementAction::Unwrap => write_children(node, depth + 1, internal_link, out),
+                ElementAction::Unwrap => write_children(node, depth + 1, context, out),
                 ElementAction::Keep => {
-                    write_start_tag(element, &tag, internal_link, out);
+                    write_start_tag(element, &tag, context.internal_link, out);
                     if tag != "br" {
-                        write_children(node, depth + 1, internal_link, out);
+                        write_children(node, depth + 1, context, out);
                         out.push_str("</");
                         out.push_str(&tag);
                         out.push('>');

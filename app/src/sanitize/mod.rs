@@ -3,6 +3,7 @@
 //! `policy` decides, in plain Rust, what may stay; `dom` walks the browser's
 //! inert parse of the HTML and applies it.
 
+pub mod emoji;
 pub mod policy;
 
 #[cfg(target_arch = "wasm32")]

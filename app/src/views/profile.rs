@@ -52,7 +52,7 @@ pub fn ProfileView(server: ServerAddr, acct: String) -> impl IntoView {
                     <section class="profile" aria-labelledby="profile-name">
                         <h1 id="profile-name">{account.name().to_string()}</h1>
                         <p class="acct">{format!("@{}", account.acct)}</p>
-                        <div class="note" inner_html=sanitize_html(&account.note, &|_| None)></div>
+                        <div class="note" inner_html=sanitize_html(&account.note, &account.emojis, &|_| None)></div>
                         <dl class="counts">
                             <dt>{tr(Text::Posts)}</dt><dd>{account.statuses_count}</dd>
                             <dt>{tr(Text::Following)}</dt><dd>{account.following_count}</dd>

@@ -1,23 +1,24 @@
 use leptos::prelude::*;
 
-use crate::api::{ServerAddr, Status, Timeline};
+use super::tr;
+use crate::api::{Card, MediaAttachment, MediaKind, Poll, ServerAddr, Status, Timeline};
+use crate::i18n::{Lang, Text, relative_time};
 use crate::route::Route;
+use crate::sanitize::emoji::name_html;
 use crate::sanitize::policy::safe_link;
 use crate::sanitize::sanitize_html;
+use crate::state::app_state;
 
 /// One status, as an `<article data-status-id>`: a contract that tests and
 /// assistive technology rely on.
 #[component]
 pub fn StatusCard(server: ServerAddr, status: Status) -> impl IntoView {
-    let ui_lang = crate::state::app_state().lang.get_untracked();
+    let lang = app_state().lang.get_untracked();
     let shown = status.shown().clone();
     let booster = status
         .reblog
         .as_ref()
-        .map(|_| status.account.name().to_string());
-    let content = sanitize_html(&shown.content, &|href| {
-        internal_route(&server, &shown, href)
-    });
+        .map(|_| name_html(status.account.name(), &status.account.emojis));
     let profile = Route::Profile {
         server: server.clone(),
         acct: shown.account.acct.clone(),
@@ -28,47 +29,135 @@ pub fn StatusCard(server: ServerAddr, status: Status) -> impl IntoView {
         status_id: shown.id.clone(),
     }
     .to_fragment();
+    let reply_to = shown.in_reply_to_id.clone().map(|id| {
+        Route::Thread {
+            server: server.clone(),
+            status_id: id,
+        }
+        .to_fragment()
+    });
     let avatar = safe_link(&shown.account.avatar_static).map(str::to_string);
-    let lang = shown.language.clone();
-    let body = view! { <div class="content" lang=lang inner_html=content></div> };
+    let name = name_html(shown.account.name(), &shown.account.emojis);
+    let body = content_view(&server, &shown);
+    let media = media_view(&shown.media_attachments, shown.sensitive, lang);
     let body = if shown.spoiler_text.trim().is_empty() {
-        body.into_any()
+        view! { {body}{media} }.into_any()
     } else {
         view! {
             <details class="content-warning">
-                <summary>{shown.spoiler_text.clone()}</summary>
-                {body}
+                <summary inner_html=name_html(&shown.spoiler_text, &shown.emojis)></summary>
+                {body}{media}
             </details>
         }
         .into_any()
     };
-    let media = shown
-        .media_attachments
-        .iter()
-        .filter_map(|media| {
-            let href = safe_link(&media.url)?.to_string();
-            let alt = media.description.clone().unwrap_or_default();
-            let label = if alt.is_empty() { crate::i18n::text(ui_lang, crate::i18n::Text::AttachmentWithoutDescription).to_string() } else { alt };
-            Some(view! { <li><a href=href target="_blank" rel="noopener nofollow ugc">{label}</a></li> })
-        })
-        .collect_view();
+    let poll = shown.poll.as_ref().map(poll_view);
+    let card = shown.card.as_ref().and_then(card_view);
+    let quote = shown.quote.as_deref().map(|quoted| {
+        let href = Route::Thread { server: server.clone(), status_id: quoted.id.clone() }.to_fragment();
+        view! {
+            <blockquote class="quote">
+                <a class="quote-author" href=href inner_html=name_html(quoted.account.name(), &quoted.account.emojis)></a>
+                {content_view(&server, quoted)}
+            </blockquote>
+        }
+    });
+    let when = shown.created_at.clone();
     view! {
-        <article class="status" data-status-id=status.id.clone() tabindex="0" aria-label=format!("Post by {}", shown.account.name())>
-            {booster.map(|name| view! { <p class="boosted-by">{format!("{name} boosted")}</p> })}
+        <article class="status" data-status-id=status.id.clone() tabindex="0" aria-label=format!("{} — {}", shown.account.name(), short_time(&shown.created_at))>
+            {booster.map(|name| view! { <p class="boosted-by"><span inner_html=name></span>" 🔁"</p> })}
             <header>
                 <a class="author" href=profile>
                     {avatar.map(|src| view! { <img class="avatar" src=src alt="" width="40" height="40" loading="lazy" /> })}
-                    <strong>{shown.account.name().to_string()}</strong>
+                    <strong inner_html=name></strong>
                     <span class="acct">{format!("@{}", shown.account.acct)}</span>
                 </a>
                 <a class="when" href=thread>
-                    <time datetime=shown.created_at.clone()>{short_time(&shown.created_at)}</time>
+                    <time datetime=when.clone() title=short_time(&when)>{ago(lang, &when)}</time>
+                    {shown.edited_at.is_some().then(|| view! { " · "{tr(Text::Edited)} })}
                 </a>
             </header>
+            {reply_to.map(|href| view! { <p class="reply-to"><a href=href>"↩ "{tr(Text::Thread)}</a></p> })}
             {body}
-            <ul class="media">{media}</ul>
+            {poll}
+            {card}
+            {quote}
         </article>
     }
+}
+
+fn content_view(server: &ServerAddr, status: &Status) -> impl IntoView + use<> {
+    let content = sanitize_html(&status.content, &status.emojis, &|href| {
+        internal_route(server, status, href)
+    });
+    view! { <div class="content" lang=status.language.clone() inner_html=content></div> }
+}
+
+fn media_view(media: &[MediaAttachment], sensitive: bool, lang: Lang) -> impl IntoView + use<> {
+    if media.is_empty() {
+        return ().into_any();
+    }
+    let items = media
+        .iter()
+        .filter_map(|item| {
+            let url = safe_link(&item.url)?.to_string();
+            let preview = item.preview_url.as_deref().and_then(safe_link).map(str::to_string);
+            let alt = item.description.clone().filter(|alt| !alt.trim().is_empty());
+            let label = alt.clone().unwrap_or_else(|| crate::i18n::text(lang, Text::AttachmentWithoutDescription).to_string());
+            Some(match item.kind {
+                MediaKind::Image => {
+                    let src = preview.unwrap_or_else(|| url.clone());
+                    view! {
+                        <li><a href=url target="_blank" rel="noopener nofollow ugc">
+                            <img src=src alt=label loading="lazy" />
+                        </a></li>
+                    }
+                    .into_any()
+                }
+                MediaKind::Gifv | MediaKind::Video => view! {
+                    <li><video controls=true preload="none" muted=matches!(item.kind, MediaKind::Gifv) loop=matches!(item.kind, MediaKind::Gifv) poster=preview src=url aria-label=label></video></li>
+                }
+                .into_any(),
+                MediaKind::Audio => view! { <li><audio controls=true preload="none" src=url aria-label=label></audio></li> }.into_any(),
+                MediaKind::Unknown => view! { <li><a href=url target="_blank" rel="noopener nofollow ugc">{label}</a></li> }.into_any(),
+            })
+        })
+        .collect_view();
+    let list = view! { <ul class="media">{items}</ul> };
+    if sensitive {
+        view! { <details class="sensitive"><summary>{match lang { Lang::En => "Sensitive media", Lang::Fr => "Média sensible" }}</summary>{list}</details> }.into_any()
+    } else {
+        list.into_any()
+    }
+}
+
+fn poll_view(poll: &Poll) -> impl IntoView + use<> {
+    let rows = poll
+        .options
+        .iter()
+        .zip(poll.percentages())
+        .map(|(option, percent)| {
+            let percent = percent.map(|percent| format!("{percent} %")).unwrap_or_else(|| "…".into());
+            view! { <li><span class="poll-option">{option.title.clone()}</span>" "<span class="poll-share">{percent}</span></li> }
+        })
+        .collect_view();
+    view! { <ul class="poll" data-votes=poll.votes_count>{rows}</ul> }
+}
+
+fn card_view(card: &Card) -> Option<impl IntoView + use<>> {
+    let url = safe_link(&card.url)?.to_string();
+    let image = card
+        .image
+        .as_deref()
+        .and_then(safe_link)
+        .map(str::to_string);
+    Some(view! {
+        <a class="card" href=url target="_blank" rel="noopener nofollow ugc">
+            {image.map(|src| view! { <img src=src alt="" loading="lazy" /> })}
+            <strong>{card.title.clone()}</strong>
+            <span>{card.description.clone()}</span>
+        </a>
+    })
 }
 
 /// Mentions and hashtags open inside the client; other links leave it.
@@ -101,4 +190,14 @@ fn short_time(created_at: &str) -> String {
         (Some(date), Some(time)) => format!("{date} {time}"),
         _ => created_at.to_string(),
     }
+}
+
+/// How long ago, or the date when it is long ago or cannot be read.
+fn ago(lang: Lang, created_at: &str) -> String {
+    let at = js_sys::Date::parse(created_at);
+    if at.is_nan() {
+        return short_time(created_at);
+    }
+    relative_time(lang, (js_sys::Date::now() - at) / 1000.0)
+        .unwrap_or_else(|| short_time(created_at).chars().take(10).collect())
 }
