@@ -190,3 +190,38 @@ async fn quotes_replies_and_times_render_as_the_server_sends_them() -> anyhow::R
     );
     browser.close().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_timeline_says_what_server_it_is_with_its_rules() -> anyhow::Result<()> {
+    let (mock, web, browser) = setup().await?;
+    let instance = e2e::get_json(&format!("{}/api/v2/instance", mock.origin())).await?;
+    browser
+        .client
+        .goto(&web.url(&format!("/app/#/{}/public/local", mock.addr())))
+        .await?;
+    let title = browser.texts(".server-about .server-title", 1).await?;
+    assert_eq!(title, [instance["title"].as_str().unwrap()]);
+    browser
+        .client
+        .find(Locator::Css(".server-about summary"))
+        .await?
+        .click()
+        .await?;
+    let software = browser.texts(".server-about .server-software", 1).await?;
+    assert_eq!(
+        software,
+        [format!(
+            "Mastodon {}",
+            instance["version"].as_str().unwrap()
+        )]
+    );
+    let rules = browser.texts(".server-about .server-rules li", 1).await?;
+    let expected: Vec<&str> = instance["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|rule| rule["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, expected);
+    browser.close().await
+}

@@ -5,6 +5,7 @@ mod keyboard;
 mod notifications;
 mod profile;
 mod search;
+mod server_about;
 mod start;
 mod status_card;
 mod thread;

@@ -82,8 +82,11 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
         }
         .into_any();
     }
+    let about = matches!(timeline, Timeline::Local | Timeline::Federated)
+        .then(|| view! { <super::server_about::ServerAbout server=server.get_value() /> });
     view! {
         <h1 class="view-title">{title}</h1>
+        {about}
         <div role="feed" class="feed" aria-busy=move || loading.get().to_string() aria-label=tr(Text::Posts)>
             <For each=move || statuses.get() key=|status| status.id.clone() let:status>
                 <StatusCard server=server.get_value() status=status />
