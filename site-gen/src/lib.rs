@@ -15,6 +15,7 @@ pub mod problem;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+mod swap;
 
 use std::path::Path;
 

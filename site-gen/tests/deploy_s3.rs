@@ -1,6 +1,8 @@
 //! `site-gen deploy` to a real S3 implementation (moto) on loopback,
 //! driven through the command line as an operator's script would.
 
+mod common;
+
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -66,18 +68,6 @@ fn site_gen(args: &[&str], endpoint: &str) -> Output {
         .unwrap()
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target)
-        } else {
-            std::fs::copy(entry.path(), target).map(|_| ()).unwrap()
-        }
-    }
-}
-
 fn build(archive: &Path, out: &Path, key: &Path) {
     let status = Command::new(env!("CARGO_BIN_EXE_site-gen"))
         .args([
@@ -105,7 +95,7 @@ fn deploys_to_s3_uploading_only_changes_with_types_and_caching() {
     let server = S3Server::start();
     let work = tempfile::tempdir().unwrap();
     let archive: PathBuf = work.path().join("archive");
-    copy_dir(
+    common::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples"),
         &archive,
     );

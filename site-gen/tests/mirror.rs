@@ -1,6 +1,8 @@
 //! Signed manifests, verify, pull and deploy, on real builds of the
 //! example archive.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -25,7 +27,7 @@ impl Publisher {
     fn new() -> Self {
         let work = tempfile::tempdir().unwrap();
         let archive = work.path().join("archive");
-        copy_dir(
+        common::copy_dir(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples"),
             &archive,
         );
@@ -75,18 +77,6 @@ impl Publisher {
             jiff::Timestamp::now(),
         )
         .map(|report| report.problems)
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 
@@ -151,7 +141,7 @@ fn an_older_signed_manifest_is_rejected_after_a_newer_one() {
     let publisher = Publisher::new();
     let out = publisher.build("site");
     let old_copy = publisher.path("old-copy");
-    copy_dir(&out, &old_copy);
+    common::copy_dir(&out, &old_copy);
 
     publisher.edit_article();
     let out = publisher.build("site");

@@ -4,7 +4,7 @@
 //! picks up from there.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jiff::Timestamp;
 use minisign::PublicKey;
@@ -16,6 +16,7 @@ use super::manifest::{FileEntry, Manifest, sha256_hex};
 use super::seen::SeenSerials;
 use super::verify::fetch_signed_manifest;
 use super::{MANIFEST_PATH, MirrorError, SIGNATURE_PATH};
+use crate::swap::{beside, swap_in};
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct PullReport {
@@ -32,18 +33,6 @@ enum Origin {
     Local,
     Partial,
     Downloaded(u64),
-}
-
-fn beside(dir: &Path, purpose: &str) -> PathBuf {
-    let name = dir
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "site".into());
-    let parent = dir
-        .parent()
-        .filter(|parent| !parent.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    parent.join(format!(".{name}.{purpose}"))
 }
 
 /// Whether the file at `path` is the one `entry` describes.
@@ -139,7 +128,7 @@ pub fn pull(
         .map_err(|error| MirrorError::io(MANIFEST_PATH, error))?;
     fs::write(next.join(SIGNATURE_PATH), &signed.signature)
         .map_err(|error| MirrorError::io(SIGNATURE_PATH, error))?;
-    swap_in(&next, dir)?;
+    swap_in(&next, dir).map_err(|error| MirrorError::io(dir.display(), error))?;
     let _ = fs::remove_dir_all(&partial);
     seen.record(&signed.key_id, signed.manifest.serial)?;
 
@@ -158,23 +147,4 @@ pub fn pull(
         }
     }
     Ok(report)
-}
-
-fn swap_in(next: &Path, dir: &Path) -> Result<(), MirrorError> {
-    if dir.exists() {
-        let old = beside(dir, "pull-old");
-        let _ = fs::remove_dir_all(&old);
-        fs::rename(dir, &old).map_err(|error| MirrorError::io(dir.display(), error))?;
-        if let Err(error) = fs::rename(next, dir) {
-            let _ = fs::rename(&old, dir);
-            return Err(MirrorError::io(dir.display(), error));
-        }
-        let _ = fs::remove_dir_all(&old);
-    } else {
-        if let Some(parent) = dir.parent().filter(|parent| !parent.as_os_str().is_empty()) {
-            fs::create_dir_all(parent).map_err(|error| MirrorError::io(parent.display(), error))?;
-        }
-        fs::rename(next, dir).map_err(|error| MirrorError::io(dir.display(), error))?;
-    }
-    Ok(())
 }

@@ -163,47 +163,28 @@ fn check_replaceable(out_dir: &Path) -> Result<(), Problem> {
     Ok(())
 }
 
-/// A fresh path beside `out_dir`, on the same file system so renames are atomic.
 fn sibling(out_dir: &Path, purpose: &str) -> Result<PathBuf, Problem> {
-    let name = out_dir.file_name().ok_or_else(|| {
-        Problem::new(
+    if out_dir.file_name().is_none() {
+        return Err(Problem::new(
             out_dir,
             None,
             "the output path has no folder name",
             "give a folder such as public",
-        )
-    })?;
-    let parent = out_dir
-        .parent()
-        .filter(|parent| !parent.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    Ok(parent.join(format!(
-        ".{}.{purpose}-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    )))
+        ));
+    }
+    Ok(crate::swap::beside(
+        out_dir,
+        &format!("{purpose}-{}", std::process::id()),
+    ))
 }
 
 fn swap_in(staging: &Path, out_dir: &Path) -> Result<(), Problem> {
-    let problem = |error: std::io::Error| {
+    crate::swap::swap_in(staging, out_dir).map_err(|error| {
         Problem::new(
             out_dir,
             None,
             format!("cannot put the new build in place: {error}"),
             "check permissions on the output's parent folder",
         )
-    };
-    if out_dir.exists() {
-        let old = sibling(out_dir, "old")?;
-        let _ = fs::remove_dir_all(&old);
-        fs::rename(out_dir, &old).map_err(problem)?;
-        if let Err(error) = fs::rename(staging, out_dir) {
-            let _ = fs::rename(&old, out_dir);
-            return Err(problem(error));
-        }
-        let _ = fs::remove_dir_all(&old);
-    } else {
-        fs::rename(staging, out_dir).map_err(problem)?;
-    }
-    Ok(())
+    })
 }

@@ -1,0 +1,66 @@
+//! Replacing a folder whole: the new copy is made beside it, then renamed
+//! into place, so a reader sees the old folder or the new one, never half.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A hidden path beside `dir`, on the same file system so that renames
+/// are atomic: `.NAME.PURPOSE`.
+pub fn beside(dir: &Path, purpose: &str) -> PathBuf {
+    let name = dir
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "site".into());
+    let parent = dir
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    parent.join(format!(".{name}.{purpose}"))
+}
+
+/// Puts `next` where `dir` is. The old folder is moved aside first and
+/// restored if the swap fails; it is removed only once `next` is in place.
+pub fn swap_in(next: &Path, dir: &Path) -> io::Result<()> {
+    if !dir.exists() {
+        if let Some(parent) = dir.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+            fs::create_dir_all(parent)?;
+        }
+        return fs::rename(next, dir);
+    }
+    let old = beside(dir, &format!("old-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&old);
+    fs::rename(dir, &old)?;
+    if let Err(error) = fs::rename(next, dir) {
+        let _ = fs::rename(&old, dir);
+        return Err(error);
+    }
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swaps_a_folder_whole_and_leaves_nothing_beside_it() {
+        let work = tempfile::tempdir().unwrap();
+        let dir = work.path().join("site");
+        let next = beside(&dir, "next");
+        fs::create_dir_all(&next).unwrap();
+        fs::write(next.join("a"), "1").unwrap();
+        swap_in(&next, &dir).unwrap();
+        assert_eq!(fs::read_to_string(dir.join("a")).unwrap(), "1");
+
+        fs::create_dir_all(&next).unwrap();
+        fs::write(next.join("b"), "2").unwrap();
+        swap_in(&next, &dir).unwrap();
+        assert!(!dir.join("a").exists());
+        assert_eq!(
+            fs::read_dir(work.path()).unwrap().count(),
+            1,
+            "only the site is left"
+        );
+    }
+}
