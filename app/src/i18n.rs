@@ -83,6 +83,8 @@ pub enum Text {
     SwitchLanguage,
     AttachmentWithoutDescription,
     Edited,
+    NewPosts,
+    NewPost,
 }
 
 /// The words for `key` in `lang`.
@@ -175,6 +177,10 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::Fr, AttachmentWithoutDescription) => "Pièce jointe sans description",
         (Lang::En, Edited) => "edited",
         (Lang::Fr, Edited) => "modifié",
+        (Lang::En, NewPosts) => "new posts",
+        (Lang::Fr, NewPosts) => "nouveaux messages",
+        (Lang::En, NewPost) => "new post",
+        (Lang::Fr, NewPost) => "nouveau message",
     }
 }
 

@@ -67,8 +67,8 @@ async fn server_failures_show_a_message_and_the_app_recovers() -> anyhow::Result
 
     // Malformed JSON.
     inject(&mock, json!({ "type": "malformed" })).await?;
-    browser.client.goto(&web.url("/app/#/")).await?;
-    browser.client.goto(&timeline).await?;
+    // A fresh load: coming back within the app shows the remembered timeline.
+    browser.client.refresh().await?;
     assert!(alert_text(&browser).await?.contains("cannot read"));
     browser
         .client
@@ -84,8 +84,8 @@ async fn server_failures_show_a_message_and_the_app_recovers() -> anyhow::Result
         json!({ "type": "ratelimit", "headers": { "Retry-After": "1" } }),
     )
     .await?;
-    browser.client.goto(&web.url("/app/#/")).await?;
-    browser.client.goto(&timeline).await?;
+    // A fresh load: coming back within the app shows the remembered timeline.
+    browser.client.refresh().await?;
     assert!(alert_text(&browser).await?.contains("slow down"));
     assert!(
         statuses_shown(&browser).await? > 0,
@@ -94,8 +94,8 @@ async fn server_failures_show_a_message_and_the_app_recovers() -> anyhow::Result
 
     // Latency: the feed says it is busy, then fills.
     inject(&mock, json!({ "type": "latency", "delay_ms": 1500 })).await?;
-    browser.client.goto(&web.url("/app/#/")).await?;
-    browser.client.goto(&timeline).await?;
+    // A fresh load: coming back within the app shows the remembered timeline.
+    browser.client.refresh().await?;
     browser.texts("[role=feed][aria-busy=true]", 1).await?;
     assert!(statuses_shown(&browser).await? > 0);
     browser.close().await

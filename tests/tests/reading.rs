@@ -225,3 +225,75 @@ async fn the_timeline_says_what_server_it_is_with_its_rules() -> anyhow::Result<
     assert_eq!(rules, expected);
     browser.close().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn new_posts_wait_behind_a_button_and_back_keeps_the_place() -> anyhow::Result<()> {
+    let (mock, web, browser) = setup().await?;
+    for n in 1..=25 {
+        let status =
+            serde_json::json!({ "status": format!("Tide table {n}"), "visibility": "public" });
+        e2e::post_json(
+            &format!("{}/api/v1/statuses", mock.origin()),
+            Some("grace_token"),
+            &status,
+        )
+        .await?;
+    }
+    let timeline = web.url(&format!("/app/#/{}/public/local", mock.addr()));
+    browser.client.goto(&timeline).await?;
+    browser
+        .texts("[role=feed] article[data-status-id]", 20)
+        .await?;
+
+    // Back from a thread finds the timeline where the reader left it.
+    browser.eval("window.scrollTo(0, 900); return true").await?;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let left_at = browser
+        .eval("return window.scrollY")
+        .await?
+        .as_f64()
+        .unwrap();
+    assert!(left_at > 800.0, "the page scrolled ({left_at})");
+    browser
+        .client
+        .find(Locator::Css("[role=feed] article:nth-of-type(8) a.when"))
+        .await?
+        .click()
+        .await?;
+    browser.texts("h1.view-title", 1).await?;
+    browser.client.back().await?;
+    browser
+        .texts("[role=feed] article[data-status-id]", 20)
+        .await?;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let back_at = browser
+        .eval("return window.scrollY")
+        .await?
+        .as_f64()
+        .unwrap();
+    assert!(
+        (back_at - left_at).abs() < 50.0,
+        "left at {left_at}, back at {back_at}"
+    );
+
+    // A post made meanwhile waits behind a button rather than moving the page.
+    let posted = e2e::post_json(
+        &format!("{}/api/v1/statuses", mock.origin()),
+        Some("ada_token"),
+        &serde_json::json!({ "status": "Breaking: the ferry runs late" }),
+    )
+    .await?;
+    let button = browser.texts("button.new-posts", 1).await?;
+    assert_eq!(button, ["1 new post"]);
+    browser
+        .client
+        .find(Locator::Css("button.new-posts"))
+        .await?
+        .click()
+        .await?;
+    let first = browser
+        .eval("return document.querySelector('[role=feed] article').dataset.statusId")
+        .await?;
+    assert_eq!(first, posted["id"]);
+    browser.close().await
+}

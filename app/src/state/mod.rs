@@ -39,6 +39,15 @@ pub async fn load_host_config() -> HostConfig {
     response.json().await.unwrap_or_default()
 }
 
+/// A timeline as the reader left it.
+#[derive(Clone, Debug, Default)]
+pub struct TimelineMemory {
+    pub statuses: Vec<crate::api::Status>,
+    pub next: Option<String>,
+    pub prev: Option<String>,
+    pub scroll_y: f64,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub host_config: RwSignal<HostConfig>,
@@ -47,6 +56,8 @@ pub struct AppState {
     pub active: RwSignal<Option<String>>,
     /// A message about signing in or out, shown until dismissed.
     pub notice: RwSignal<Option<String>>,
+    /// Timelines the reader has left, to find them as they were on return.
+    pub timelines: StoredValue<std::collections::HashMap<String, TimelineMemory>>,
     /// The language of the client's own words.
     pub lang: RwSignal<crate::i18n::Lang>,
     /// Detected servers, by `host[:port]`.
@@ -105,6 +116,7 @@ pub fn provide_app_state() -> AppState {
         notice: RwSignal::new(None),
         servers: RwSignal::new(std::collections::HashMap::new()),
         lang: RwSignal::new(initial_lang()),
+        timelines: StoredValue::new(std::collections::HashMap::new()),
     };
     set_document_lang(state.lang.get_untracked());
     provide_context(state);

@@ -7,6 +7,10 @@ use super::error_notice::ErrorNotice;
 use super::status_card::StatusCard;
 use crate::api::{ApiError, ServerAddr, Status, Timeline};
 use crate::browser::http::get_json;
+use crate::route::Route;
+
+/// How often a timeline looks for newer posts.
+const NEW_POSTS_EVERY_SECS: u64 = 10;
 
 /// A timeline, loaded page by page as the reader asks for older posts.
 #[component]
@@ -19,10 +23,31 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
         Timeline::Hashtag(tag) => format!("#{tag}"),
         Timeline::List(_) => text(lang, Text::List).to_string(),
     };
-    let token = StoredValue::new(crate::state::app_state().token_for(&server));
+    let state = crate::state::app_state();
+    let token = StoredValue::new(state.token_for(&server));
+    let memory_key = Route::Timeline {
+        server: server.clone(),
+        timeline: timeline.clone(),
+    }
+    .to_fragment();
+    let remembered = state
+        .timelines
+        .with_value(|timelines| timelines.get(&memory_key).cloned());
     let server = StoredValue::new(server);
-    let statuses = RwSignal::new(Vec::<Status>::new());
-    let next = RwSignal::new(Some(timeline.path()));
+    let statuses = RwSignal::new(
+        remembered
+            .as_ref()
+            .map(|memory| memory.statuses.clone())
+            .unwrap_or_default(),
+    );
+    let next = RwSignal::new(
+        remembered
+            .as_ref()
+            .map_or_else(|| Some(timeline.path()), |memory| memory.next.clone()),
+    );
+    // Where newer posts are, from the server's `prev` link.
+    let prev = RwSignal::new(remembered.as_ref().and_then(|memory| memory.prev.clone()));
+    let fresh = RwSignal::new(Vec::<Status>::new());
     let loading = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
 
@@ -50,6 +75,9 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
                             }
                         }
                     });
+                    if prev.get_untracked().is_none() {
+                        prev.set(fetched.page.prev.clone());
+                    }
                     next.set(fetched.page.next.filter(|_| more));
                 }
                 Err(failure) => {
@@ -66,9 +94,79 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
         });
     };
     let needs_sign_in = timeline.needs_account() && token.with_value(Option::is_none);
-    if !needs_sign_in {
-        load_older();
+    match &remembered {
+        Some(memory) => {
+            let scroll_y = memory.scroll_y;
+            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, scroll_y));
+        }
+        None if !needs_sign_in => load_older(),
+        None => {}
     }
+
+    // New posts are looked for now and then, and shown only when asked for.
+    let look_for_new = move || {
+        let Some(url) = prev.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            if let Ok(fetched) =
+                get_json::<Vec<Status>>(&server.get_value(), &url, token.get_value().as_deref())
+                    .await
+                && !fetched.body.is_empty()
+            {
+                fresh.update(|list| {
+                    let known: Vec<String> = list
+                        .iter()
+                        .chain(statuses.get_untracked().iter())
+                        .map(|status| status.id.clone())
+                        .collect();
+                    let mut newer: Vec<Status> = fetched
+                        .body
+                        .into_iter()
+                        .filter(|status| !known.contains(&status.id))
+                        .collect();
+                    newer.append(list);
+                    *list = newer;
+                });
+                if let Some(newer_page) = fetched.page.prev {
+                    prev.set(Some(newer_page));
+                }
+            }
+        });
+    };
+    let poller = (!needs_sign_in)
+        .then(|| {
+            set_interval_with_handle(
+                look_for_new,
+                std::time::Duration::from_secs(NEW_POSTS_EVERY_SECS),
+            )
+            .ok()
+        })
+        .flatten();
+    let memory_key = StoredValue::new(memory_key);
+    on_cleanup(move || {
+        if let Some(poller) = poller {
+            poller.clear();
+        }
+        let memory = crate::state::TimelineMemory {
+            statuses: statuses.get_untracked(),
+            next: next.get_untracked(),
+            prev: prev.get_untracked(),
+            scroll_y: window().scroll_y().unwrap_or(0.0),
+        };
+        state.timelines.update_value(|timelines| {
+            timelines.insert(memory_key.get_value(), memory);
+        });
+    });
+    let show_fresh = move |_| {
+        let mut newer = fresh.get_untracked();
+        fresh.set(Vec::new());
+        statuses.update(|list| {
+            newer.append(list);
+            *list = newer;
+        });
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    };
     Effect::new(move |_| {
         if retry.get() > 0 {
             load_older();
@@ -87,6 +185,12 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
     view! {
         <h1 class="view-title">{title}</h1>
         {about}
+        {move || {
+            let count = fresh.with(Vec::len);
+            (count > 0).then(|| view! {
+                <button type="button" class="new-posts" on:click=show_fresh>{move || format!("{count} {}", text(state.lang.get(), if count == 1 { Text::NewPost } else { Text::NewPosts }))}</button>
+            })
+        }}
         <div role="feed" class="feed" aria-busy=move || loading.get().to_string() aria-label=tr(Text::Posts)>
             <For each=move || statuses.get() key=|status| status.id.clone() let:status>
                 <StatusCard server=server.get_value() status=status />
