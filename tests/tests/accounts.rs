@@ -107,3 +107,50 @@ async fn sign_in_two_accounts_switch_and_sign_out() -> anyhow::Result<()> {
     );
     browser.close().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_ended_session_keeps_the_account_and_offers_to_sign_in_again() -> anyhow::Result<()> {
+    let mock = MockServer::start().await?;
+    let empty = tempfile::tempdir()?;
+    let web = StaticServer::start(
+        empty.path().to_path_buf(),
+        &[("/app", repo_root().join("dist"))],
+    )
+    .await?;
+    let browser = Browser::start().await?;
+    sign_in_as(&browser, &web, &mock, "ada").await?;
+    home_ids(&browser).await?;
+
+    // The server now refuses the token, as after a password change.
+    let rule = serde_json::json!({
+        "match": { "path": "/api/v1/timelines/home" },
+        "effect": { "type": "status", "status": 401, "headers": { "Access-Control-Allow-Origin": "*" } },
+    });
+    e2e::post_json(
+        &format!("{}/api/v1/_mock/faults", mock.origin()),
+        None,
+        &rule,
+    )
+    .await?;
+    browser.client.refresh().await?;
+    let alert = browser.texts("[role=alert] p", 1).await?;
+    assert!(alert[0].contains("sign in again"), "{alert:?}");
+    assert_eq!(
+        stored_tokens(&browser).await?.len(),
+        1,
+        "the account is kept"
+    );
+    browser
+        .client
+        .find(Locator::Css("[role=alert] button.sign-in"))
+        .await?
+        .click()
+        .await?;
+    browser
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(20))
+        .for_element(Locator::Css("button[name=username][value=ada]"))
+        .await?;
+    browser.close().await
+}

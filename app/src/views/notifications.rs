@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::tr;
-use crate::i18n::Text;
+use crate::i18n::{Text, text};
 
 use super::error_notice::ErrorNotice;
 use super::start::SignInPrompt;
@@ -34,17 +34,17 @@ async fn load(server: &ServerAddr, token: &str) -> Result<Vec<NotificationGroup>
     })
 }
 
-fn describe(kind: &NotificationKind) -> String {
+fn describe(kind: &NotificationKind) -> Text {
     match kind {
-        NotificationKind::Mention => "mentioned you".into(),
-        NotificationKind::Status => "posted".into(),
-        NotificationKind::Reblog => "boosted your post".into(),
-        NotificationKind::Follow => "followed you".into(),
-        NotificationKind::FollowRequest => "asked to follow you".into(),
-        NotificationKind::Favourite => "favourited your post".into(),
-        NotificationKind::Poll => "a poll has ended".into(),
-        NotificationKind::Update => "edited a post".into(),
-        NotificationKind::Other(kind) => format!("sent a notification ({kind})"),
+        NotificationKind::Mention => Text::Mentioned,
+        NotificationKind::Status => Text::Posted,
+        NotificationKind::Reblog => Text::Boosted,
+        NotificationKind::Follow => Text::Followed,
+        NotificationKind::FollowRequest => Text::AskedToFollow,
+        NotificationKind::Favourite => Text::Favourited,
+        NotificationKind::Poll => Text::PollEnded,
+        NotificationKind::Update => Text::EditedPost,
+        NotificationKind::Other(_) => Text::OtherNotification,
     }
 }
 
@@ -55,6 +55,7 @@ pub fn NotificationsView(server: ServerAddr) -> impl IntoView {
         return view! { <h1 class="view-title">{tr(Text::Notifications)}</h1><SignInPrompt server=server /> }
             .into_any();
     };
+    let lang = app_state().lang.get_untracked();
     let server = StoredValue::new(server);
     let token = StoredValue::new(token);
     let groups =
@@ -70,18 +71,18 @@ pub fn NotificationsView(server: ServerAddr) -> impl IntoView {
                         {groups.into_iter().map(|group| {
                             let who = group.accounts.iter().map(|account| account.name().to_string()).collect::<Vec<_>>().join(", ");
                             let others = group.count.saturating_sub(group.accounts.len() as u64);
-                            let who = if others > 0 { format!("{who} and {others} more") } else { who };
+                            let who = if others > 0 { format!("{who} + {others} {}", text(lang, Text::AndMore)) } else { who };
                             let first = group.accounts.first().map(|account| Route::Profile { server: server.get_value(), acct: account.acct.clone() }.to_fragment());
                             view! {
                                 <li class="notification" data-kind=format!("{:?}", group.kind).to_lowercase() data-count=group.count>
-                                    <p><a href=first.unwrap_or_default()>{who}</a>" "{describe(&group.kind)}</p>
+                                    <p><a href=first.unwrap_or_default()>{who}</a>" "{text(lang, describe(&group.kind))}</p>
                                     {group.status.map(|status| view! { <div role="feed"><StatusCard server=server.get_value() status=status /></div> })}
                                 </li>
                             }
                         }).collect_view()}
                     </ol>
                 }.into_any(),
-                Err(error) => view! { <ErrorNotice error=error retry=Callback::new(move |_| groups.refetch()) /> }.into_any(),
+                Err(error) => view! { <ErrorNotice error=error retry=Callback::new(move |_| groups.refetch()) server=server.get_value() /> }.into_any(),
             })}
         </Suspense>
     }

@@ -196,7 +196,7 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
                 <StatusCard server=server.get_value() status=status />
             </For>
         </div>
-        {move || error.get().map(|failure| view! { <ErrorNotice error=failure retry=Callback::new(move |_| load_older()) /> })}
+        {move || error.get().map(|failure| view! { <ErrorNotice error=failure retry=Callback::new(move |_| load_older()) server=server.get_value() /> })}
         {move || {
             let empty = statuses.with(Vec::is_empty);
             if loading.get() {
