@@ -129,13 +129,11 @@ fn deploys_to_s3_uploading_only_changes_with_types_and_caching() {
 
     // The bucket is a verifiable copy of the site.
     let mut seen = SeenSerials::load(&work.path().join("seen.json")).unwrap();
-    let report = verify_site(
-        &bucket,
-        &keys::load_public(&public).unwrap(),
-        &mut seen,
-        jiff::Timestamp::now(),
-    )
-    .unwrap();
+    let public_key = keys::load_public(&public).unwrap();
+    let verify_bucket = |seen: &mut SeenSerials| {
+        verify_site(&bucket, &public_key, seen, jiff::Timestamp::now()).unwrap()
+    };
+    let report = verify_bucket(&mut seen);
     assert_eq!(report.problems, Vec::<String>::new());
 
     let (page_type, page_cache) = bucket.served_headers("index.html").unwrap();
@@ -182,13 +180,7 @@ fn deploys_to_s3_uploading_only_changes_with_types_and_caching() {
         .and_then(|n| n.trim().parse().ok())
         .unwrap();
     assert!((1..20).contains(&uploaded), "{second}");
-    let report = verify_site(
-        &bucket,
-        &keys::load_public(&public).unwrap(),
-        &mut seen,
-        jiff::Timestamp::now(),
-    )
-    .unwrap();
+    let report = verify_bucket(&mut seen);
     assert_eq!(report.problems, Vec::<String>::new());
 
     // A site that lost most of its files is not deployed over the bucket.
@@ -212,13 +204,7 @@ fn deploys_to_s3_uploading_only_changes_with_types_and_caching() {
     );
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("more than --max-deletes 3"));
-    let report = verify_site(
-        &bucket,
-        &keys::load_public(&public).unwrap(),
-        &mut seen,
-        jiff::Timestamp::now(),
-    )
-    .unwrap();
+    let report = verify_bucket(&mut seen);
     assert_eq!(
         report.problems,
         Vec::<String>::new(),

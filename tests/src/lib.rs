@@ -204,3 +204,17 @@ pub async fn press(browser: &Browser, key: char) -> anyhow::Result<()> {
     browser.client.perform_actions(actions).await?;
     Ok(())
 }
+
+/// The client from `dist/`, served under `/app`, with a fresh mastodon-mock
+/// and a headless Chromium: what most end-to-end tests start with.
+pub async fn client_with_mock() -> anyhow::Result<(MockServer, StaticServer, Browser)> {
+    let dist = repo_root().join("dist");
+    anyhow::ensure!(
+        dist.join("index.html").is_file(),
+        "dist/index.html is missing: build the client with scripts/build-client first"
+    );
+    let mock = MockServer::start().await?;
+    let empty = tempfile::tempdir()?;
+    let web = StaticServer::start(empty.keep(), &[("/app", dist)]).await?;
+    Ok((mock, web, Browser::start().await?))
+}

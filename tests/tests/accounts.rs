@@ -1,7 +1,7 @@
 //! Signing in through the server's own OAuth page, two accounts at once,
 //! switching between them, and signing out, which revokes the token.
 
-use e2e::{Browser, MockServer, StaticServer, get_json_as, repo_root, sign_in_as, status_as};
+use e2e::{Browser, get_json_as, sign_in_as, status_as};
 use fantoccini::Locator;
 
 async fn stored_tokens(browser: &Browser) -> anyhow::Result<Vec<(String, String)>> {
@@ -18,14 +18,7 @@ async fn home_ids(browser: &Browser) -> anyhow::Result<Vec<String>> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_two_accounts_switch_and_sign_out() -> anyhow::Result<()> {
-    let mock = MockServer::start().await?;
-    let empty = tempfile::tempdir()?;
-    let web = StaticServer::start(
-        empty.path().to_path_buf(),
-        &[("/app", repo_root().join("dist"))],
-    )
-    .await?;
-    let browser = Browser::start().await?;
+    let (mock, web, browser) = e2e::client_with_mock().await?;
 
     sign_in_as(&browser, &web, &mock, "ada").await?;
     let search = browser.eval("return location.search").await?;
@@ -110,14 +103,7 @@ async fn sign_in_two_accounts_switch_and_sign_out() -> anyhow::Result<()> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_ended_session_keeps_the_account_and_offers_to_sign_in_again() -> anyhow::Result<()> {
-    let mock = MockServer::start().await?;
-    let empty = tempfile::tempdir()?;
-    let web = StaticServer::start(
-        empty.path().to_path_buf(),
-        &[("/app", repo_root().join("dist"))],
-    )
-    .await?;
-    let browser = Browser::start().await?;
+    let (mock, web, browser) = e2e::client_with_mock().await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
     home_ids(&browser).await?;
 

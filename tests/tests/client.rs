@@ -1,32 +1,7 @@
 //! The real client, built by Trunk into dist/, in headless Chromium against
 //! a real mastodon-mock server.
 
-use std::path::PathBuf;
-
-use e2e::{Browser, MockServer, StaticServer, get_json, plain_text, post_json, repo_root};
-
-fn dist() -> PathBuf {
-    let dist = repo_root().join("dist");
-    assert!(
-        dist.join("index.html").is_file(),
-        "dist/index.html is missing: build the client with scripts/build-client first"
-    );
-    dist
-}
-
-struct Setup {
-    mock: MockServer,
-    web: StaticServer,
-    browser: Browser,
-}
-
-async fn setup() -> anyhow::Result<Setup> {
-    let mock = MockServer::start().await?;
-    let empty = tempfile::tempdir()?;
-    let web = StaticServer::start(empty.keep(), &[("/app", dist())]).await?;
-    let browser = Browser::start().await?;
-    Ok(Setup { mock, web, browser })
-}
+use e2e::{Browser, client_with_mock, get_json, plain_text, post_json};
 
 fn ids_and_texts(statuses: &serde_json::Value) -> Vec<(String, String)> {
     statuses
@@ -59,7 +34,7 @@ async fn shown_ids(browser: &Browser, at_least: usize) -> anyhow::Result<Vec<Str
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn local_timeline_shows_the_servers_statuses_and_pages_back() -> anyhow::Result<()> {
-    let Setup { mock, web, browser } = setup().await?;
+    let (mock, web, browser) = client_with_mock().await?;
     // More posts than one page holds, so that the timeline has older pages.
     for n in 1..=25 {
         let status = serde_json::json!({ "status": format!("Harbour log entry {n}"), "visibility": "public" });
@@ -130,7 +105,7 @@ async fn local_timeline_shows_the_servers_statuses_and_pages_back() -> anyhow::R
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn thread_and_profile_views_render_from_the_server() -> anyhow::Result<()> {
-    let Setup { mock, web, browser } = setup().await?;
+    let (mock, web, browser) = client_with_mock().await?;
     let statuses = get_json(&format!(
         "{}/api/v1/timelines/public?local=true",
         mock.origin()
@@ -168,7 +143,7 @@ async fn thread_and_profile_views_render_from_the_server() -> anyhow::Result<()>
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unreachable_server_gets_a_message_and_a_retry_button() -> anyhow::Result<()> {
-    let Setup { mock, web, browser } = setup().await?;
+    let (mock, web, browser) = client_with_mock().await?;
     let dead = e2e::free_port();
     browser
         .client

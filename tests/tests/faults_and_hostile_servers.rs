@@ -3,16 +3,9 @@
 //! nothing the server sent.
 
 use e2e::hostile_server::{HostileServer, PAYLOADS};
-use e2e::{Browser, MockServer, StaticServer, post_json, repo_root};
+use e2e::{Browser, MockServer, post_json};
 use fantoccini::Locator;
 use serde_json::json;
-
-async fn setup() -> anyhow::Result<(MockServer, StaticServer, Browser)> {
-    let mock = MockServer::start().await?;
-    let empty = tempfile::tempdir()?;
-    let web = StaticServer::start(empty.keep(), &[("/app", repo_root().join("dist"))]).await?;
-    Ok((mock, web, Browser::start().await?))
-}
 
 /// Injects one failure of the public timeline. The failure carries CORS
 /// headers, as a server's own error does; without them the browser hides
@@ -49,7 +42,7 @@ async fn statuses_shown(browser: &Browser) -> anyhow::Result<usize> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn server_failures_show_a_message_and_the_app_recovers() -> anyhow::Result<()> {
-    let (mock, web, browser) = setup().await?;
+    let (mock, web, browser) = e2e::client_with_mock().await?;
     let timeline = web.url(&format!("/app/#/{}/public/local", mock.addr()));
 
     // A 500: a message in place, and the retry button loads the timeline.
@@ -103,7 +96,7 @@ async fn server_failures_show_a_message_and_the_app_recovers() -> anyhow::Result
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hostile_servers_html_runs_nothing_and_leaves_no_live_vector() -> anyhow::Result<()> {
-    let (_mock, web, browser) = setup().await?;
+    let (_mock, web, browser) = e2e::client_with_mock().await?;
     let hostile = HostileServer::start().await?;
     browser
         .client

@@ -1,19 +1,12 @@
 //! Notifications, search and keyboard navigation against mastodon-mock.
 
-use e2e::{Browser, MockServer, StaticServer, get_json_as, press, repo_root, sign_in_as};
+use e2e::{get_json_as, press, sign_in_as};
 use fantoccini::Locator;
 use fantoccini::key::Key;
 
-async fn setup() -> anyhow::Result<(MockServer, StaticServer, Browser)> {
-    let mock = MockServer::start().await?;
-    let empty = tempfile::tempdir()?;
-    let web = StaticServer::start(empty.keep(), &[("/app", repo_root().join("dist"))]).await?;
-    Ok((mock, web, Browser::start().await?))
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn notifications_are_grouped_as_the_server_groups_them() -> anyhow::Result<()> {
-    let (mock, web, browser) = setup().await?;
+    let (mock, web, browser) = e2e::client_with_mock().await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
     let grouped = get_json_as(
         &format!("{}/api/v2/notifications", mock.origin()),
@@ -44,7 +37,7 @@ async fn notifications_are_grouped_as_the_server_groups_them() -> anyhow::Result
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn search_finds_accounts_and_posts() -> anyhow::Result<()> {
-    let (mock, web, browser) = setup().await?;
+    let (mock, web, browser) = e2e::client_with_mock().await?;
     browser
         .client
         .goto(&web.url(&format!("/app/#/{}/search", mock.addr())))
@@ -73,7 +66,7 @@ async fn search_finds_accounts_and_posts() -> anyhow::Result<()> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn j_k_enter_and_question_mark_drive_the_timeline() -> anyhow::Result<()> {
-    let (mock, web, browser) = setup().await?;
+    let (mock, web, browser) = e2e::client_with_mock().await?;
     browser
         .client
         .goto(&web.url(&format!("/app/#/{}/public/local", mock.addr())))
@@ -108,7 +101,7 @@ async fn j_k_enter_and_question_mark_drive_the_timeline() -> anyhow::Result<()> 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_reader_switches_to_french_and_it_stays() -> anyhow::Result<()> {
-    let (mock, web, browser) = setup().await?;
+    let (mock, web, browser) = e2e::client_with_mock().await?;
     browser
         .client
         .goto(&web.url(&format!("/app/#/{}/public/local", mock.addr())))
@@ -140,7 +133,7 @@ async fn the_reader_switches_to_french_and_it_stays() -> anyhow::Result<()> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn quotes_replies_and_times_render_as_the_server_sends_them() -> anyhow::Result<()> {
-    let (mock, web, browser) = setup().await?;
+    let (mock, web, browser) = e2e::client_with_mock().await?;
     let statuses = e2e::get_json(&format!("{}/api/v1/timelines/public", mock.origin())).await?;
     let statuses = statuses.as_array().unwrap();
     let quoting = statuses
@@ -193,7 +186,7 @@ async fn quotes_replies_and_times_render_as_the_server_sends_them() -> anyhow::R
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_timeline_says_what_server_it_is_with_its_rules() -> anyhow::Result<()> {
-    let (mock, web, browser) = setup().await?;
+    let (mock, web, browser) = e2e::client_with_mock().await?;
     let instance = e2e::get_json(&format!("{}/api/v2/instance", mock.origin())).await?;
     browser
         .client
@@ -228,7 +221,7 @@ async fn the_timeline_says_what_server_it_is_with_its_rules() -> anyhow::Result<
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn new_posts_wait_behind_a_button_and_back_keeps_the_place() -> anyhow::Result<()> {
-    let (mock, web, browser) = setup().await?;
+    let (mock, web, browser) = e2e::client_with_mock().await?;
     for n in 1..=25 {
         let status =
             serde_json::json!({ "status": format!("Tide table {n}"), "visibility": "public" });

@@ -5,7 +5,7 @@ use std::path::Path;
 use anyhow::{Context, bail};
 use site_gen::mirror::MANIFEST_PATH;
 use site_gen::mirror::deploy::{DeployOptions, LocalFolder, S3Bucket, Target, deploy};
-use site_gen::mirror::fetch::source_for;
+use site_gen::mirror::fetch::{Source, source_for};
 use site_gen::mirror::keys::{self, PASSWORD_ENV};
 use site_gen::mirror::manifest::write_for_dir;
 use site_gen::mirror::pull::pull;
@@ -57,9 +57,18 @@ pub fn manifest(dir: &Path, sign_key: Option<&Path>, valid_days: u32) -> anyhow:
     Ok(())
 }
 
-fn seen_serials(state: Option<&Path>) -> anyhow::Result<SeenSerials> {
+/// What verifying or pulling a copy needs: the publisher's key, the
+/// serials seen so far, and the copy itself.
+fn open_copy(
+    location: &str,
+    key: &Path,
+    state: Option<&Path>,
+    endpoint: Option<&str>,
+) -> anyhow::Result<(minisign::PublicKey, SeenSerials, Box<dyn Source>)> {
+    let public = keys::load_public(key)?;
     let path = state.map_or_else(default_state_file, Path::to_path_buf);
-    Ok(SeenSerials::load(&path)?)
+    let seen = SeenSerials::load(&path)?;
+    Ok((public, seen, source_for(location, endpoint)?))
 }
 
 pub fn verify(
@@ -68,9 +77,7 @@ pub fn verify(
     state: Option<&Path>,
     endpoint: Option<&str>,
 ) -> anyhow::Result<()> {
-    let public = keys::load_public(key)?;
-    let mut seen = seen_serials(state)?;
-    let source = source_for(location, endpoint)?;
+    let (public, mut seen, source) = open_copy(location, key, state, endpoint)?;
     let report = verify_site(source.as_ref(), &public, &mut seen, jiff::Timestamp::now())?;
     if report.problems.is_empty() {
         eprintln!(
@@ -98,9 +105,7 @@ pub fn pull_site(
     state: Option<&Path>,
     endpoint: Option<&str>,
 ) -> anyhow::Result<()> {
-    let public = keys::load_public(key)?;
-    let mut seen = seen_serials(state)?;
-    let source = source_for(url, endpoint)?;
+    let (public, mut seen, source) = open_copy(url, key, state, endpoint)?;
     let report = pull(
         source.as_ref(),
         dir,
