@@ -92,6 +92,25 @@ impl Browser {
         }
     }
 
+    /// Waits until `script` returns true in the page, failing after 20 s
+    /// with `what` and the page's source.
+    pub async fn until(&self, what: &str, script: &str) -> anyhow::Result<()> {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            if self.eval(script).await? == serde_json::Value::Bool(true) {
+                return Ok(());
+            }
+            if std::time::Instant::now() > deadline {
+                let body = self.client.source().await.unwrap_or_default();
+                anyhow::bail!(
+                    "waited 20 s for {what}; the page was:\n{}",
+                    body.chars().take(4000).collect::<String>()
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Runs `script` in the page and returns its result.
     pub async fn eval(&self, script: &str) -> anyhow::Result<serde_json::Value> {
         Ok(self.client.execute(script, Vec::new()).await?)

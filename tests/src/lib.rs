@@ -99,6 +99,11 @@ pub async fn post_json(
     request_json("POST", url, token, &body.to_string()).await
 }
 
+/// DELETEs `url` with a bearer token, returning the JSON answer.
+pub async fn delete_as(url: &str, token: &str) -> anyhow::Result<serde_json::Value> {
+    request_json("DELETE", url, Some(token), "").await
+}
+
 async fn request_json(
     method: &str,
     url: &str,

@@ -10,6 +10,7 @@ use crate::{free_port, http_ok, wait_for};
 pub struct MockServer {
     pub port: u16,
     child: Child,
+    _config: tempfile::NamedTempFile,
 }
 
 impl MockServer {
@@ -17,6 +18,14 @@ impl MockServer {
     /// port. The binary comes from `$SAMIZDAT_MASTODON_MOCK` (set by
     /// scripts/test) or from PATH.
     pub async fn start() -> anyhow::Result<Self> {
+        Self::start_configured("").await
+    }
+
+    /// Starts it with `config`, the text of a `.mastodon_mock.toml`, such
+    /// as `[streaming]\nenabled = false`.
+    pub async fn start_configured(config: &str) -> anyhow::Result<Self> {
+        let config_file = tempfile::Builder::new().suffix(".toml").tempfile()?;
+        std::fs::write(config_file.path(), config)?;
         let program =
             std::env::var("SAMIZDAT_MASTODON_MOCK").unwrap_or_else(|_| "mastodon_mock".into());
         let port = free_port();
@@ -31,7 +40,9 @@ impl MockServer {
                 &port.to_string(),
                 "--log-level",
                 "warning",
+                "--config",
             ])
+            .arg(config_file.path())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .kill_on_drop(true)
@@ -39,7 +50,11 @@ impl MockServer {
             .map_err(|error| {
                 anyhow::anyhow!("cannot start {program}: {error}; run scripts/setup first")
             })?;
-        let server = Self { port, child };
+        let server = Self {
+            port,
+            child,
+            _config: config_file,
+        };
         let url = format!("{}/api/v1/instance", server.origin());
         wait_for("mastodon-mock to answer", Duration::from_secs(30), || {
             http_ok(&url)

@@ -12,6 +12,7 @@ pub mod oauth;
 mod search;
 mod server;
 mod status;
+mod streaming;
 mod timeline;
 
 pub use error::{ApiError, error_from_response};
@@ -24,4 +25,5 @@ pub use status::{
     Account, CustomEmoji, MediaAttachment, MediaKind, Mention, Status, Tag, Visibility,
 };
 pub use status::{Card, Poll, PollOption};
+pub use streaming::{StreamEvent, parse_stream_message, reconnect_delay_secs, stream_url};
 pub use timeline::Timeline;

@@ -1,7 +1,8 @@
-//! The thin layer over browser APIs: HTTP, storage, crypto and the
-//! location fragment.
+//! The thin layer over browser APIs: HTTP, WebSockets, storage, crypto and
+//! the location fragment.
 
 pub mod crypto;
 pub mod http;
 pub mod location;
+pub mod socket;
 pub mod storage;

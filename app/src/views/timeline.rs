@@ -5,9 +5,10 @@ use crate::i18n::{Text, text};
 
 use super::error_notice::ErrorNotice;
 use super::status_card::StatusCard;
-use crate::api::{ApiError, ServerAddr, Status, Timeline};
+use crate::api::{ApiError, ServerAddr, Status, StreamEvent, Timeline, stream_url};
 use crate::browser::http::get_json;
 use crate::route::Route;
+use crate::state::server_info::server_info;
 
 /// How often a timeline looks for newer posts.
 const NEW_POSTS_EVERY_SECS: u64 = 10;
@@ -134,10 +135,36 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
             }
         });
     };
+    // The stream, where the server has one, tells of new posts at once and
+    // of edits and deletions; polling stands in whenever it is closed.
+    let streaming = RwSignal::new(false);
+    let stream = super::live::stream_holder();
+    if !needs_sign_in {
+        let timeline = timeline.clone();
+        leptos::task::spawn_local(async move {
+            let server = server.get_value();
+            let advertised = server_info(state, &server)
+                .await
+                .and_then(|info| info.streaming_url);
+            let url = stream_url(
+                &server,
+                advertised.as_deref(),
+                &timeline,
+                token.get_value().as_deref(),
+            );
+            super::live::follow_stream(stream, url, streaming, move |event| {
+                on_stream_event(event, statuses, fresh)
+            });
+        });
+    }
     let poller = (!needs_sign_in)
         .then(|| {
             set_interval_with_handle(
-                look_for_new,
+                move || {
+                    if !streaming.get_untracked() {
+                        look_for_new();
+                    }
+                },
                 std::time::Duration::from_secs(NEW_POSTS_EVERY_SECS),
             )
             .ok()
@@ -191,7 +218,7 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
                 <button type="button" class="new-posts" on:click=show_fresh>{move || format!("{count} {}", text(state.lang.get(), if count == 1 { Text::NewPost } else { Text::NewPosts }))}</button>
             })
         }}
-        <div role="feed" class="feed" aria-busy=move || loading.get().to_string() aria-label=tr(Text::Posts)>
+        <div role="feed" class="feed" data-live=move || if streaming.get() { "stream" } else { "poll" } aria-busy=move || loading.get().to_string() aria-label=tr(Text::Posts)>
             <For each=move || statuses.get() key=|status| status.id.clone() let:status>
                 <StatusCard server=server.get_value() status=status />
             </For>
@@ -213,4 +240,26 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
         }}
     }
     .into_any()
+}
+
+/// A new post waits with the others behind the button; an edit or a
+/// deletion applies wherever the post is.
+fn on_stream_event(
+    event: StreamEvent,
+    statuses: RwSignal<Vec<Status>>,
+    fresh: RwSignal<Vec<Status>>,
+) {
+    match event {
+        StreamEvent::Update(status) => {
+            let known = |list: &Vec<Status>| list.iter().any(|shown| shown.id == status.id);
+            if !statuses.with_untracked(known) && !fresh.with_untracked(known) {
+                fresh.update(|list| list.insert(0, *status));
+            }
+        }
+        StreamEvent::Other => {}
+        change => {
+            statuses.update(|list| change.apply_to(list));
+            fresh.update(|list| change.apply_to(list));
+        }
+    }
 }

@@ -1,0 +1,94 @@
+//! A timeline's stream, kept open while its view lives: reconnected with
+//! backoff when it drops, and given up on a server that never accepts it,
+//! in which case polling goes on alone.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use leptos::prelude::*;
+
+use crate::api::{StreamEvent, parse_stream_message, reconnect_delay_secs};
+use crate::browser::socket::Socket;
+
+/// Attempts after which a stream that never opened is given up.
+const ATTEMPTS_BEFORE_GIVING_UP: u32 = 3;
+
+pub struct Stream {
+    url: String,
+    socket: RefCell<Option<Socket>>,
+    failures: Cell<u32>,
+    ever_opened: Cell<bool>,
+    streaming: RwSignal<bool>,
+    on_event: Box<dyn Fn(StreamEvent)>,
+}
+
+/// Holds the stream; dropping it, as happens when the view goes, closes it.
+pub type StreamHolder = StoredValue<Option<Rc<Stream>>, LocalStorage>;
+
+pub fn stream_holder() -> StreamHolder {
+    StoredValue::new_local(None)
+}
+
+/// Opens the stream at `url` into `holder`. `streaming` is true while the
+/// stream is open, which is when polling can rest.
+pub fn follow_stream(
+    holder: StreamHolder,
+    url: String,
+    streaming: RwSignal<bool>,
+    on_event: impl Fn(StreamEvent) + 'static,
+) {
+    let stream = Rc::new(Stream {
+        url,
+        socket: RefCell::new(None),
+        failures: Cell::new(0),
+        ever_opened: Cell::new(false),
+        streaming,
+        on_event: Box::new(on_event),
+    });
+    // The view may have gone while the server was being asked about.
+    if holder.try_set_value(Some(Rc::clone(&stream))).is_none() {
+        connect(&stream);
+    }
+}
+
+fn connect(stream: &Rc<Stream>) {
+    let (opened, messages, closed) = (
+        Rc::downgrade(stream),
+        Rc::downgrade(stream),
+        Rc::downgrade(stream),
+    );
+    let socket = Socket::open(
+        &stream.url,
+        move || {
+            if let Some(stream) = opened.upgrade() {
+                stream.failures.set(0);
+                stream.ever_opened.set(true);
+                stream.streaming.set(true);
+            }
+        },
+        move |text| {
+            if let Some(stream) = messages.upgrade() {
+                (stream.on_event)(parse_stream_message(&text));
+            }
+        },
+        move || reconnect_later(closed.clone()),
+    );
+    *stream.socket.borrow_mut() = socket;
+}
+
+fn reconnect_later(stream: Weak<Stream>) {
+    let Some(live) = stream.upgrade() else {
+        return;
+    };
+    live.streaming.set(false);
+    let failures = live.failures.get();
+    live.failures.set(failures.saturating_add(1));
+    if !live.ever_opened.get() && failures + 1 >= ATTEMPTS_BEFORE_GIVING_UP {
+        return;
+    }
+    super::after_seconds(reconnect_delay_secs(failures), move || {
+        if let Some(stream) = stream.upgrade() {
+            connect(&stream);
+        }
+    });
+}
