@@ -96,6 +96,8 @@ pub enum Text {
     EditedPost,
     OtherNotification,
     AndMore,
+    Lists,
+    NoLists,
 }
 
 /// The words for `key` in `lang`.
@@ -181,6 +183,12 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::En, LocalTimeline) => "Local timeline",
         (Lang::Fr, LocalTimeline) => "Fil local",
         (Lang::En, List) => "List",
+        (Lang::En, Lists) => "Lists",
+        (Lang::Fr, Lists) => "Listes",
+        (Lang::En, NoLists) => "No lists yet. Lists made on the server appear here.",
+        (Lang::Fr, NoLists) => {
+            "Aucune liste pour l’instant. Les listes créées sur le serveur apparaissent ici."
+        }
         (Lang::Fr, List) => "Liste",
         (Lang::En, SwitchLanguage) => "Français",
         (Lang::Fr, SwitchLanguage) => "English",

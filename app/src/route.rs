@@ -4,6 +4,8 @@
 //! - `#/` picks a server;
 //! - `#/{server}/public` and `#/{server}/public/local`;
 //! - `#/{server}/tags/{tag}`;
+//! - `#/{server}/home`, `#/{server}/lists` and `#/{server}/lists/{id}`;
+//! - `#/{server}/notifications` and `#/{server}/search/{query}`;
 //! - `#/{server}/s/{status_id}`: a thread;
 //! - `#/{server}/@{acct}`: a profile.
 
@@ -28,6 +30,10 @@ pub enum Route {
         acct: String,
     },
     Notifications {
+        server: ServerAddr,
+    },
+    /// The signed-in account's lists.
+    Lists {
         server: ServerAddr,
     },
     Search {
@@ -92,6 +98,7 @@ impl Route {
                 status_id: id.to_string(),
             },
             ["notifications"] => Self::Notifications { server },
+            ["lists"] => Self::Lists { server },
             ["search"] => Self::Search {
                 server,
                 query: String::new(),
@@ -122,6 +129,7 @@ impl Route {
             Self::Thread { server, status_id } => format!("#/{server}/s/{}", encode(status_id)),
             Self::Profile { server, acct } => format!("#/{server}/@{}", encode(acct)),
             Self::Notifications { server } => format!("#/{server}/notifications"),
+            Self::Lists { server } => format!("#/{server}/lists"),
             Self::Search { server, query } if query.is_empty() => format!("#/{server}/search"),
             Self::Search { server, query } => format!("#/{server}/search/{}", encode(query)),
             Self::NotFound(fragment) => fragment.clone(),
@@ -134,6 +142,7 @@ impl Route {
             | Self::Thread { server, .. }
             | Self::Profile { server, .. }
             | Self::Notifications { server }
+            | Self::Lists { server }
             | Self::Search { server, .. } => Some(server),
             Self::Start | Self::NotFound(_) => None,
         }
@@ -222,6 +231,7 @@ mod tests {
             "#/x.org/home",
             "#/x.org/tags/caf%C3%A9",
             "#/x.org/lists/12",
+            "#/x.org/lists",
             "#/x.org/s/01HZ2K",
             "#/x.org/@bea@pleroma.example",
             "#/x.org/notifications",

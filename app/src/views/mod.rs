@@ -2,6 +2,7 @@
 
 mod error_notice;
 mod keyboard;
+mod lists;
 mod live;
 mod notifications;
 mod profile;
@@ -82,6 +83,7 @@ fn App() -> impl IntoView {
                 Route::Notifications { server } => {
                     view! { <notifications::NotificationsView server=server /> }.into_any()
                 }
+                Route::Lists { server } => view! { <lists::ListsView server=server /> }.into_any(),
                 Route::Search { server, query } => {
                     view! { <search::SearchView server=server query=query /> }.into_any()
                 }
@@ -118,6 +120,7 @@ fn Header(route: ReadSignal<Route>, state: AppState) -> impl IntoView {
                     {signed_in.then(|| view! { <a href=link(Timeline::Home)>{tr(Text::Home)}</a> })}
                     <a href=link(Timeline::Local)>{tr(Text::Local)}</a>
                     <a href=link(Timeline::Federated)>{tr(Text::Federated)}</a>
+                    {signed_in.then(|| view! { <a href=Route::Lists { server: server.clone() }.to_fragment()>{tr(Text::Lists)}</a> })}
                     {signed_in.then(|| view! { <a href=Route::Notifications { server: server.clone() }.to_fragment()>{tr(Text::Notifications)}</a> })}
                     <a href=Route::Search { server: server.clone(), query: String::new() }.to_fragment()>{tr(Text::Search)}</a>
                     <span class="server">{server.to_string()}</span>

@@ -5,7 +5,9 @@ use crate::i18n::{Text, text};
 
 use super::error_notice::ErrorNotice;
 use super::status_card::StatusCard;
-use crate::api::{ApiError, ServerAddr, Status, StreamEvent, Timeline, stream_url};
+use crate::api::{
+    ApiError, ServerAddr, Status, StreamEvent, Timeline, UserList, list_path, stream_url,
+};
 use crate::browser::http::get_json;
 use crate::route::Route;
 use crate::state::server_info::server_info;
@@ -24,6 +26,7 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
         Timeline::Hashtag(tag) => format!("#{tag}"),
         Timeline::List(_) => text(lang, Text::List).to_string(),
     };
+    let title = RwSignal::new(title);
     let state = crate::state::app_state();
     let token = StoredValue::new(state.token_for(&server));
     let memory_key = Route::Timeline {
@@ -95,6 +98,18 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
         });
     };
     let needs_sign_in = timeline.needs_account() && token.with_value(Option::is_none);
+    // A list is named by its owner; the name comes from the server.
+    if let (Timeline::List(id), false) = (&timeline, needs_sign_in) {
+        let path = list_path(id);
+        leptos::task::spawn_local(async move {
+            if let Ok(list) =
+                get_json::<UserList>(&server.get_value(), &path, token.get_value().as_deref()).await
+                && !list.body.title.is_empty()
+            {
+                title.try_set(list.body.title);
+            }
+        });
+    }
     match &remembered {
         Some(memory) => {
             let scroll_y = memory.scroll_y;

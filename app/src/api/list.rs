@@ -1,0 +1,65 @@
+//! The signed-in account's lists (`/api/v1/lists`), each a timeline of its
+//! own.
+
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Deserialize;
+
+use super::lenient::{id, null_default};
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct UserList {
+    #[serde(deserialize_with = "id")]
+    pub id: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub title: String,
+}
+
+/// Where one list's name and settings are.
+pub fn list_path(id: &str) -> String {
+    format!(
+        "/api/v1/lists/{}",
+        utf8_percent_encode(id, NON_ALPHANUMERIC)
+    )
+}
+
+/// The lists in the answer to `GET /api/v1/lists`, skipping any entry this
+/// client cannot use rather than losing them all, ordered by title as
+/// readers look for them.
+pub fn lists_from(entries: Vec<serde_json::Value>) -> Vec<UserList> {
+    let mut lists: Vec<UserList> = entries
+        .into_iter()
+        .filter_map(|entry| serde_json::from_value(entry).ok())
+        .collect();
+    lists.sort_by_cached_key(|list| list.title.to_lowercase());
+    lists
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_is_found_by_its_id_alone() {
+        assert_eq!(list_path("12"), "/api/v1/lists/12");
+        assert_eq!(list_path("../x"), "/api/v1/lists/%2E%2E%2Fx");
+    }
+
+    #[test]
+    fn lists_parse_across_dialects_in_title_order() {
+        // Mastodon sends string IDs and more fields; older Pleroma numeric
+        // IDs; GoToSocial may leave the title null.
+        let json = r#"[
+            {"id":"12","title":"Weather","replies_policy":"list","exclusive":false},
+            {"id":7,"title":"harbour"},
+            {"id":"9","title":null},
+            {"title":"no id"},
+            {"id":""}
+        ]"#;
+        let lists = lists_from(serde_json::from_str(json).unwrap());
+        let seen: Vec<(&str, &str)> = lists
+            .iter()
+            .map(|list| (list.id.as_str(), list.title.as_str()))
+            .collect();
+        assert_eq!(seen, [("9", ""), ("7", "harbour"), ("12", "Weather")]);
+    }
+}
