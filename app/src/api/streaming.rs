@@ -109,11 +109,22 @@ fn own_streaming_base(server: &ServerAddr, advertised: &str, secure: bool) -> Op
 }
 
 #[derive(Deserialize)]
-struct Message {
+struct Message<'a> {
     #[serde(default)]
     event: String,
-    #[serde(default)]
-    payload: Option<serde_json::Value>,
+    #[serde(default, borrow)]
+    payload: Option<&'a serde_json::value::RawValue>,
+}
+
+/// The payload's own JSON text. Reading it as text rather than as a
+/// `Value` keeps one copy of the status parser in the bundle.
+fn payload_text(payload: &serde_json::value::RawValue) -> Option<String> {
+    let raw = payload.get();
+    if raw.starts_with('"') {
+        serde_json::from_str(raw).ok()
+    } else {
+        Some(raw.to_string())
+    }
 }
 
 /// Reads one text message from the stream. The payload is itself JSON
@@ -122,21 +133,22 @@ pub fn parse_stream_message(text: &str) -> StreamEvent {
     let Ok(message) = serde_json::from_str::<Message>(text) else {
         return StreamEvent::Other;
     };
-    let status = |payload: Option<serde_json::Value>| -> Option<Box<Status>> {
-        let status = match payload? {
-            serde_json::Value::String(inner) => serde_json::from_str(&inner).ok()?,
-            object => serde_json::from_value(object).ok()?,
-        };
-        Some(Box::new(status))
+    let Some(payload) = message.payload.and_then(payload_text) else {
+        return StreamEvent::Other;
     };
+    let status = || serde_json::from_str::<Status>(&payload).ok().map(Box::new);
     match message.event.as_str() {
-        "update" => status(message.payload).map_or(StreamEvent::Other, StreamEvent::Update),
-        "status.update" => status(message.payload).map_or(StreamEvent::Other, StreamEvent::Edit),
-        "delete" => match message.payload {
-            Some(serde_json::Value::String(id)) if !id.is_empty() => StreamEvent::Delete(id),
-            Some(serde_json::Value::Number(id)) => StreamEvent::Delete(id.to_string()),
-            _ => StreamEvent::Other,
-        },
+        "update" => status().map_or(StreamEvent::Other, StreamEvent::Update),
+        "status.update" => status().map_or(StreamEvent::Other, StreamEvent::Edit),
+        // The ID alone, as text; some servers send it as a number.
+        "delete"
+            if !payload.is_empty()
+                && payload
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
+        {
+            StreamEvent::Delete(payload)
+        }
         _ => StreamEvent::Other,
     }
 }
