@@ -140,3 +140,84 @@ async fn an_ended_session_keeps_the_account_and_offers_to_sign_in_again() -> any
         .await?;
     browser.close().await
 }
+
+/// The `client_id` in the address of the server's authorization page, once
+/// the page asks who signs in.
+async fn client_id_on_authorize_page(browser: &Browser) -> anyhow::Result<String> {
+    browser
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(20))
+        .for_element(Locator::Css("button[name=username][value=ada]"))
+        .await?;
+    let url = browser.client.current_url().await?;
+    url.query_pairs()
+        .find(|(key, _)| key == "client_id")
+        .map(|(_, value)| value.into_owned())
+        .ok_or_else(|| anyhow::anyhow!("no client_id in {url}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_lost_the_registration_gets_a_new_one() -> anyhow::Result<()> {
+    let (mock, web, browser) = e2e::client_with_mock().await?;
+    // The token exchange fails once as when the server no longer knows the
+    // client, say after its database was restored.
+    let rule = serde_json::json!({
+        "match": { "path": "/oauth/token", "methods": ["POST"] },
+        "effect": {
+            "type": "status", "status": 401,
+            "body": { "error": "invalid_client", "error_description": "Client authentication failed" },
+            "headers": { "Access-Control-Allow-Origin": "*" },
+        },
+        "count": 1,
+    });
+    e2e::post_json(
+        &format!("{}/api/v1/_mock/faults", mock.origin()),
+        None,
+        &rule,
+    )
+    .await?;
+    browser.client.goto(&web.url("/app/#/")).await?;
+    let input = browser
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(20))
+        .for_element(Locator::Css("#server"))
+        .await?;
+    input.send_keys(&mock.addr()).await?;
+    browser
+        .client
+        .find(Locator::Css("button.sign-in"))
+        .await?
+        .click()
+        .await?;
+    let first = client_id_on_authorize_page(&browser).await?;
+    let choose = "button[name=username][value=ada]";
+    browser
+        .client
+        .find(Locator::Css(choose))
+        .await?
+        .click()
+        .await?;
+
+    // Back on the server's page, under a new registration.
+    let second = client_id_on_authorize_page(&browser).await?;
+    assert_ne!(first, second, "the client registered again");
+    browser
+        .client
+        .find(Locator::Css(choose))
+        .await?
+        .click()
+        .await?;
+    let home = url::Url::parse(&web.url(&format!("/app/#/{}/home", mock.addr())))?;
+    browser
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(20))
+        .for_url(&home)
+        .await?;
+    let signed_in = stored_tokens(&browser).await?;
+    assert_eq!(signed_in.len(), 1);
+    assert_eq!(signed_in[0].0, "ada");
+    browser.close().await
+}

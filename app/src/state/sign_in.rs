@@ -24,6 +24,10 @@ struct PendingSignIn {
     verifier: Option<String>,
     redirect_uri: String,
     app: AppRegistration,
+    /// Set when this attempt follows a registration the server had lost,
+    /// so that a second refusal ends in a message rather than a loop.
+    #[serde(default)]
+    registered_again: bool,
 }
 
 fn app_key(server: &ServerAddr, redirect_uri: &str) -> String {
@@ -65,6 +69,10 @@ fn href() -> String {
 
 /// Sends the visitor to `server` to approve the client.
 pub async fn start(server: ServerAddr) -> Result<(), String> {
+    begin(server, false).await
+}
+
+async fn begin(server: ServerAddr, registered_again: bool) -> Result<(), String> {
     let redirect_uri = oauth::redirect_uri(&href());
     let app = registration(&server, &redirect_uri)
         .await
@@ -92,6 +100,7 @@ pub async fn start(server: ServerAddr) -> Result<(), String> {
             verifier,
             redirect_uri,
             app,
+            registered_again,
         },
     );
     window()
@@ -150,10 +159,16 @@ pub async fn finish(state: AppState) -> Option<Route> {
             })
         }
         Err(error) => {
+            // The server no longer knows this client (its registration was
+            // deleted or its database restored): register again and ask
+            // the reader once more.
             if matches!(&error, ApiError::Rejected { message } if message.contains("invalid_client"))
                 || matches!(error, ApiError::Unauthorized)
             {
                 forget_app(&server, &pending.redirect_uri);
+                if !pending.registered_again && begin(server, true).await.is_ok() {
+                    return None;
+                }
             }
             state
                 .notice
