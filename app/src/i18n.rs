@@ -98,6 +98,7 @@ pub enum Text {
     AndMore,
     Lists,
     NoLists,
+    UnreadablePosts,
 }
 
 /// The words for `key` in `lang`.
@@ -183,6 +184,8 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::En, LocalTimeline) => "Local timeline",
         (Lang::Fr, LocalTimeline) => "Fil local",
         (Lang::En, List) => "List",
+        (Lang::En, UnreadablePosts) => "post(s) left out: this client could not read them.",
+        (Lang::Fr, UnreadablePosts) => "message(s) omis : ce client n’a pas pu les lire.",
         (Lang::En, Lists) => "Lists",
         (Lang::Fr, Lists) => "Listes",
         (Lang::En, NoLists) => "No lists yet. Lists made on the server appear here.",

@@ -290,3 +290,42 @@ async fn new_posts_wait_behind_a_button_and_back_keeps_the_place() -> anyhow::Re
     assert_eq!(first, posted["id"]);
     browser.close().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_post_the_client_cannot_read_costs_only_itself() -> anyhow::Result<()> {
+    let (mock, web, browser) = e2e::client_with_mock().await?;
+    let post = |id: &str, text: &str| {
+        serde_json::json!({
+            "id": id, "content": format!("<p>{text}</p>"),
+            "account": { "id": "9", "username": "ada", "acct": "ada" },
+        })
+    };
+    // The second entry has no author, which no post can lack.
+    let page = serde_json::json!([
+        post("101", "Readable before"),
+        { "id": "102", "content": "<p>No author</p>" },
+        post("103", "Readable after"),
+    ]);
+    let rule = serde_json::json!({
+        "match": { "path": "/api/v1/timelines/public" },
+        "effect": { "type": "status", "status": 200, "body": page, "headers": { "Access-Control-Allow-Origin": "*" } },
+        "count": 1,
+    });
+    e2e::post_json(
+        &format!("{}/api/v1/_mock/faults", mock.origin()),
+        None,
+        &rule,
+    )
+    .await?;
+    browser
+        .client
+        .goto(&web.url(&format!("/app/#/{}/public", mock.addr())))
+        .await?;
+    let shown = browser
+        .texts("[role=feed] article[data-status-id] .content", 2)
+        .await?;
+    assert_eq!(shown, ["Readable before", "Readable after"]);
+    let note = browser.texts("p.unreadable", 1).await?;
+    assert!(note[0].starts_with("1 post(s) left out"), "{note:?}");
+    browser.close().await
+}

@@ -28,4 +28,4 @@ pub use status::{
 };
 pub use status::{Card, Poll, PollOption};
 pub use streaming::{StreamEvent, parse_stream_message, reconnect_delay_secs, stream_url};
-pub use timeline::Timeline;
+pub use timeline::{Posts, Timeline};

@@ -1,6 +1,9 @@
 //! The timelines a reader can open, and where each one lives on a server.
 
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::{Deserialize, Deserializer};
+
+use super::Status;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Timeline {
@@ -38,9 +41,57 @@ impl Timeline {
     }
 }
 
+/// A page of posts. A post this client cannot read is counted and
+/// skipped, so that one odd post does not cost the reader the whole page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Posts {
+    pub statuses: Vec<Status>,
+    pub unreadable: usize,
+}
+
+impl Posts {
+    /// Whether the server sent any post at all, read or not: an empty
+    /// page is the end of a timeline.
+    pub fn is_empty(&self) -> bool {
+        self.statuses.is_empty() && self.unreadable == 0
+    }
+}
+
+impl<'de> Deserialize<'de> for Posts {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let entries = Vec::<Box<serde_json::value::RawValue>>::deserialize(deserializer)?;
+        let mut posts = Posts::default();
+        for entry in entries {
+            match serde_json::from_str::<Status>(entry.get()) {
+                Ok(status) => posts.statuses.push(status),
+                Err(_) => posts.unreadable += 1,
+            }
+        }
+        Ok(posts)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unreadable_post_is_skipped_and_counted() {
+        let page = r#"[
+            {"id":"1","account":{"id":"9","username":"ada","acct":"ada"}},
+            {"id":"2","account":null},
+            "not a post",
+            {"id":"3","account":{"id":"9","username":"ada","acct":"ada"}}
+        ]"#;
+        let posts: Posts = serde_json::from_str(page).unwrap();
+        let ids: Vec<&str> = posts.statuses.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["1", "3"]);
+        assert_eq!(posts.unreadable, 2);
+        assert!(!posts.is_empty());
+        let empty: Posts = serde_json::from_str("[]").unwrap();
+        assert!(empty.is_empty());
+        assert!(serde_json::from_str::<Posts>(r#"{"error":"x"}"#).is_err());
+    }
 
     #[test]
     fn paths_follow_the_mastodon_api() {

@@ -6,7 +6,7 @@ use crate::i18n::{Text, text};
 use super::error_notice::ErrorNotice;
 use super::status_card::StatusCard;
 use crate::api::{
-    ApiError, ServerAddr, Status, StreamEvent, Timeline, UserList, list_path, stream_url,
+    ApiError, Posts, ServerAddr, Status, StreamEvent, Timeline, UserList, list_path, stream_url,
 };
 use crate::browser::http::get_json;
 use crate::route::Route;
@@ -53,6 +53,8 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
     let prev = RwSignal::new(remembered.as_ref().and_then(|memory| memory.prev.clone()));
     let fresh = RwSignal::new(Vec::<Status>::new());
     let loading = RwSignal::new(false);
+    // Posts the server sent that this client could not read.
+    let unreadable = RwSignal::new(0usize);
     let error = RwSignal::new(None::<ApiError>);
 
     // Bumped when a rate limit's wait is over, to load again.
@@ -67,13 +69,12 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
         loading.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match get_json::<Vec<Status>>(&server.get_value(), &url, token.get_value().as_deref())
-                .await
-            {
+            match get_json::<Posts>(&server.get_value(), &url, token.get_value().as_deref()).await {
                 Ok(fetched) => {
                     let more = !fetched.body.is_empty();
+                    unreadable.update(|count| *count += fetched.body.unreadable);
                     statuses.update(|list| {
-                        for status in fetched.body {
+                        for status in fetched.body.statuses {
                             if !list.iter().any(|known| known.id == status.id) {
                                 list.push(status);
                             }
@@ -126,9 +127,8 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             if let Ok(fetched) =
-                get_json::<Vec<Status>>(&server.get_value(), &url, token.get_value().as_deref())
-                    .await
-                && !fetched.body.is_empty()
+                get_json::<Posts>(&server.get_value(), &url, token.get_value().as_deref()).await
+                && !fetched.body.statuses.is_empty()
             {
                 fresh.update(|list| {
                     let known: Vec<String> = list
@@ -138,6 +138,7 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
                         .collect();
                     let mut newer: Vec<Status> = fetched
                         .body
+                        .statuses
                         .into_iter()
                         .filter(|status| !known.contains(&status.id))
                         .collect();
@@ -238,6 +239,7 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
                 <StatusCard server=server.get_value() status=status />
             </For>
         </div>
+        {move || (unreadable.get() > 0).then(|| view! { <p class="unreadable" role="note">{move || format!("{} {}", unreadable.get(), text(state.lang.get(), Text::UnreadablePosts))}</p> })}
         {move || error.get().map(|failure| view! { <ErrorNotice error=failure retry=Callback::new(move |_| load_older()) server=server.get_value() /> })}
         {move || {
             let empty = statuses.with(Vec::is_empty);
