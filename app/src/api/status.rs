@@ -110,20 +110,26 @@ pub struct Card {
 
 /// Mastodon 4.5 sends `{"state": …, "quoted_status": {…}}`; Akkoma and
 /// others send the quoted status itself. A quote not shown (pending,
-/// revoked, deleted) has no status.
+/// revoked, deleted) has no status. The quote is read from its own text,
+/// not through serde's buffered content, which would build a second copy
+/// of the whole status parser into the bundle.
 fn quote<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Box<Status>>, D::Error> {
     #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Quote {
-        Bare(Box<Status>),
-        Wrapped { quoted_status: Option<Box<Status>> },
-        Unreadable(serde::de::IgnoredAny),
+    struct Wrapped<'a> {
+        #[serde(default, borrow)]
+        quoted_status: Option<&'a serde_json::value::RawValue>,
     }
-    Ok(match Option::<Quote>::deserialize(deserializer)? {
-        Some(Quote::Bare(status)) => Some(status),
-        Some(Quote::Wrapped { quoted_status }) => quoted_status,
-        Some(Quote::Unreadable(_)) | None => None,
-    })
+    let Some(raw) = Option::<Box<serde_json::value::RawValue>>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    if let Ok(status) = serde_json::from_str::<Status>(raw.get()) {
+        return Ok(Some(Box::new(status)));
+    }
+    Ok(serde_json::from_str::<Wrapped>(raw.get())
+        .ok()
+        .and_then(|wrapped| wrapped.quoted_status)
+        .and_then(|inner| serde_json::from_str::<Status>(inner.get()).ok())
+        .map(Box::new))
 }
 
 impl Status {
