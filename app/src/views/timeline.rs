@@ -9,8 +9,12 @@ use crate::api::{
     ApiError, Posts, ServerAddr, Status, StreamEvent, Timeline, UserList, list_path, stream_url,
 };
 use crate::browser::http::get_json;
+use crate::browser::visibility::WhenVisible;
 use crate::route::Route;
 use crate::state::server_info::server_info;
+
+/// How far below the viewport older posts start loading.
+const LOAD_AHEAD_PX: u32 = 800;
 
 /// How often a timeline looks for newer posts.
 const NEW_POSTS_EVERY_SECS: u64 = 10;
@@ -215,6 +219,16 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
             load_older();
         }
     });
+    // Older posts load as the reader nears the end; the button stays for
+    // keyboards and for browsers that do not observe.
+    let load_more = NodeRef::<leptos::html::Button>::new();
+    let watcher = StoredValue::new_local(None::<WhenVisible>);
+    Effect::new(move |_| {
+        let watching = load_more
+            .get()
+            .and_then(|button| WhenVisible::watch(&button, LOAD_AHEAD_PX, load_older));
+        watcher.set_value(watching);
+    });
 
     if needs_sign_in {
         return view! {
@@ -248,7 +262,7 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
             } else if error.with(Option::is_some) {
                 ().into_any()
             } else if next.with(Option::is_some) {
-                view! { <button type="button" class="load-more" on:click=move |_| load_older()>{tr(Text::LoadOlder)}</button> }.into_any()
+                view! { <button type="button" class="load-more" node_ref=load_more on:click=move |_| load_older()>{tr(Text::LoadOlder)}</button> }.into_any()
             } else if empty {
                 view! { <p class="empty">{tr(Text::NoPosts)}</p> }.into_any()
             } else {
