@@ -39,3 +39,21 @@ pub fn id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error
 pub fn optional_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
     Ok(Option::<RawId>::deserialize(deserializer)?.map(String::from))
 }
+
+/// A list whose unreadable items are skipped, so that one odd entry (a
+/// profile field with a number for a value, say) does not lose the account
+/// or status around it. `null` or a non-list is empty.
+pub fn skip_unreadable<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let items = match serde_json::Value::deserialize(deserializer)? {
+        serde_json::Value::Array(items) => items,
+        _ => return Ok(Vec::new()),
+    };
+    Ok(items
+        .into_iter()
+        .filter_map(|item| serde_json::from_value(item).ok())
+        .collect())
+}
