@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 
 use super::tr;
-use crate::api::{Card, MediaAttachment, MediaKind, Poll, ServerAddr, Status, Timeline};
+use crate::api::{Card, MediaAttachment, MediaKind, Poll, ServerAddr, Status};
 use crate::i18n::{Lang, Text, relative_time};
 use crate::route::Route;
 use crate::sanitize::emoji::name_html;
 use crate::sanitize::policy::safe_link;
 use crate::sanitize::sanitize_html;
 use crate::state::app_state;
+use crate::status_links::internal_route;
 
 /// One status, as an `<article data-status-id>`: a contract that tests and
 /// assistive technology rely on.
@@ -87,8 +88,8 @@ pub fn StatusCard(server: ServerAddr, status: Status) -> impl IntoView {
 }
 
 fn content_view(server: &ServerAddr, status: &Status) -> impl IntoView + use<> {
-    let content = sanitize_html(&status.content, &status.emojis, &|href| {
-        internal_route(server, status, href)
+    let content = sanitize_html(&status.content, &status.emojis, &|link| {
+        internal_route(server, status, link)
     });
     view! { <div class="content" lang=status.language.clone() inner_html=content></div> }
 }
@@ -158,30 +159,6 @@ fn card_view(card: &Card) -> Option<impl IntoView + use<>> {
             <span>{card.description.clone()}</span>
         </a>
     })
-}
-
-/// Mentions and hashtags open inside the client; other links leave it.
-fn internal_route(server: &ServerAddr, status: &Status, href: &str) -> Option<String> {
-    if let Some(mention) = status.mentions.iter().find(|mention| mention.url == href) {
-        return Some(
-            Route::Profile {
-                server: server.clone(),
-                acct: mention.acct.clone(),
-            }
-            .to_fragment(),
-        );
-    }
-    let tag = status
-        .tags
-        .iter()
-        .find(|tag| tag.url.eq_ignore_ascii_case(href))?;
-    Some(
-        Route::Timeline {
-            server: server.clone(),
-            timeline: Timeline::Hashtag(tag.name.clone()),
-        }
-        .to_fragment(),
-    )
 }
 
 /// `2026-11-02T18:21:04.000Z` as `2026-11-02 18:21`.
