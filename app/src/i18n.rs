@@ -96,6 +96,8 @@ pub enum Text {
     EditedPost,
     OtherNotification,
     AndMore,
+    Verified,
+    MediaUnavailable,
 }
 
 /// The words for `key` in `lang`.
@@ -214,6 +216,10 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::Fr, AndMore) => "autres",
         (Lang::En, NewPost) => "new post",
         (Lang::Fr, NewPost) => "nouveau message",
+        (Lang::En, Verified) => "Verified link",
+        (Lang::Fr, Verified) => "Lien vérifié",
+        (Lang::En, MediaUnavailable) => "Media that cannot be shown",
+        (Lang::Fr, MediaUnavailable) => "Média impossible à afficher",
     }
 }
 

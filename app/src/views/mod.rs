@@ -2,6 +2,7 @@
 
 mod error_notice;
 mod keyboard;
+mod media;
 mod notifications;
 mod profile;
 mod search;
