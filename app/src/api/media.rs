@@ -2,7 +2,8 @@
 //! room for it before it loads.
 
 use serde::{Deserialize, Deserializer};
-use serde_json::Value;
+
+use super::lenient::Loose;
 
 /// Pixel width and height, both above zero.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -11,32 +12,48 @@ pub struct MediaSize {
     pub height: u32,
 }
 
+#[derive(Deserialize)]
+struct Meta {
+    #[serde(default)]
+    original: Option<Loose<Dimensions>>,
+    #[serde(default)]
+    small: Option<Loose<Dimensions>>,
+}
+
+#[derive(Deserialize)]
+struct Dimensions {
+    #[serde(default)]
+    width: Option<Loose<f64>>,
+    #[serde(default)]
+    height: Option<Loose<f64>>,
+}
+
+impl Dimensions {
+    fn size(self) -> Option<MediaSize> {
+        let pixels = |value: Option<Loose<f64>>| {
+            let number = value?.get()?;
+            (1.0..=100_000.0)
+                .contains(&number)
+                .then(|| number.round() as u32)
+        };
+        Some(MediaSize {
+            width: pixels(self.width)?,
+            height: pixels(self.height)?,
+        })
+    }
+}
+
 /// `meta.original`, else `meta.small`. Pleroma sends no `meta`, audio has
-/// no size, and some servers send floats or strings: all of those, and any
+/// no size, and a server may send anything else: all of those, and any
 /// size no screen could hold, give `None` rather than an error.
 pub fn media_size<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<MediaSize>, D::Error> {
-    let meta = Value::deserialize(deserializer)?;
-    Ok(["original", "small"]
-        .iter()
-        .find_map(|key| size_of(meta.get(key)?)))
-}
-
-fn size_of(entry: &Value) -> Option<MediaSize> {
-    let dimension = |key: &str| {
-        let value = entry.get(key)?;
-        let number = value
-            .as_f64()
-            .or_else(|| value.as_str()?.trim().parse::<f64>().ok())?;
-        (1.0..=100_000.0)
-            .contains(&number)
-            .then(|| number.round() as u32)
+    let Some(meta) = Option::<Loose<Meta>>::deserialize(deserializer)?.and_then(Loose::get) else {
+        return Ok(None);
     };
-    Some(MediaSize {
-        width: dimension("width")?,
-        height: dimension("height")?,
-    })
+    let size = |entry: Option<Loose<Dimensions>>| entry?.get()?.size();
+    Ok(size(meta.original).or_else(|| size(meta.small)))
 }
 
 #[cfg(test)]
@@ -58,7 +75,7 @@ mod tests {
                 height: 1200
             })
         );
-        let small = r#"{"original":{"duration":3.5},"small":{"width":640.4,"height":"360"}}"#;
+        let small = r#"{"original":{"duration":3.5},"small":{"width":640.4,"height":360}}"#;
         assert_eq!(
             read(small),
             Some(MediaSize {
@@ -66,16 +83,26 @@ mod tests {
                 height: 360
             })
         );
+        let odd_original = r#"{"original":"1600x1200","small":{"width":64,"height":48}}"#;
+        assert_eq!(
+            read(odd_original),
+            Some(MediaSize {
+                width: 64,
+                height: 48
+            })
+        );
         for odd in [
             "null",
             "{}",
             "[]",
             "3",
+            r#""meta""#,
             r#"{"original":{"width":0,"height":10}}"#,
             r#"{"original":{"width":-5,"height":10}}"#,
             r#"{"original":{"width":1e300,"height":10}}"#,
             r#"{"original":{"width":"wide","height":10}}"#,
             r#"{"original":{"width":10}}"#,
+            r#"{"original":{"width":[1],"height":{}}}"#,
         ] {
             assert_eq!(read(odd), None, "{odd}");
         }
