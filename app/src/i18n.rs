@@ -99,6 +99,10 @@ pub enum Text {
     Lists,
     NoLists,
     UnreadablePosts,
+    PostsFound,
+    Timelines,
+    Verified,
+    MediaUnavailable,
 }
 
 /// The words for `key` in `lang`.
@@ -225,6 +229,14 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::Fr, AndMore) => "autres",
         (Lang::En, NewPost) => "new post",
         (Lang::Fr, NewPost) => "nouveau message",
+        (Lang::En, PostsFound) => "Posts found",
+        (Lang::Fr, PostsFound) => "Messages trouvés",
+        (Lang::En, Timelines) => "Timelines",
+        (Lang::Fr, Timelines) => "Fils",
+        (Lang::En, Verified) => "Verified link",
+        (Lang::Fr, Verified) => "Lien vérifié",
+        (Lang::En, MediaUnavailable) => "Media that cannot be shown",
+        (Lang::Fr, MediaUnavailable) => "Média impossible à afficher",
     }
 }
 

@@ -1,14 +1,15 @@
 //! Samizdat's client for any server that speaks the Mastodon client API.
 //!
 //! The crate is layered so that most of it is plain Rust, tested natively:
-//! `api` (types, requests, parsing, server dialects) and `route` (the hash
-//! routes) and `sanitize::policy` build on every target. The browser glue,
-//! state and views build only for wasm32.
+//! `api` (types, requests, parsing, server dialects), `route` (the hash
+//! routes), `status_links` and `sanitize::policy` build on every target.
+//! The browser glue, state and views build only for wasm32.
 
 pub mod api;
 pub mod i18n;
 pub mod route;
 pub mod sanitize;
+pub mod status_links;
 
 #[cfg(target_arch = "wasm32")]
 mod browser;

@@ -89,8 +89,11 @@ fn text_is_escaped_not_interpreted() {
 #[wasm_bindgen_test]
 fn internal_links_route_inside_the_client() {
     let html = r#"<a href="https://x.org/tags/sea" class="hashtag">#sea</a>"#;
-    let routed = sanitize_html(html, &[], &|href| {
-        (href == "https://x.org/tags/sea").then(|| "#/x.org/tags/sea".to_string())
+    // The walk hands over the link's class and its whole text, not only
+    // the target.
+    let routed = sanitize_html(html, &[], &|link| {
+        (link.href == "https://x.org/tags/sea" && link.class == "hashtag" && link.text == "#sea")
+            .then(|| "#/x.org/tags/sea".to_string())
     });
     assert_eq!(
         routed,

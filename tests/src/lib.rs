@@ -3,6 +3,7 @@
 //! and headless Chromium through chromedriver. Everything stops on drop.
 
 pub mod browser;
+pub mod hostile_data;
 pub mod hostile_server;
 pub mod mock_server;
 pub mod static_server;

@@ -23,15 +23,21 @@ async fn notifications_are_grouped_as_the_server_groups_them() -> anyhow::Result
         .client
         .goto(&web.url(&format!("/app/#/{}/notifications", mock.addr())))
         .await?;
-    let shown = browser.texts("li.notification", groups.len()).await?;
+    let shown = browser
+        .texts("[role=feed] article.notification", groups.len())
+        .await?;
     assert_eq!(shown.len(), groups.len(), "one line per group: {shown:?}");
     let first_count = browser
-        .eval("return document.querySelector('li.notification').dataset.count")
+        .eval("return document.querySelector('[role=feed] article.notification').dataset.count")
         .await?;
     assert_eq!(
         first_count.as_str().unwrap(),
         groups[0]["notifications_count"].to_string()
     );
+    let feeds = browser
+        .eval("return [document.querySelectorAll('[role=feed]').length, document.querySelectorAll('a[href=\"\"]').length]")
+        .await?;
+    assert_eq!(feeds, serde_json::json!([1, 0]), "one feed, no empty links");
     browser.close().await
 }
 

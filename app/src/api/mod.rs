@@ -8,6 +8,7 @@ mod instance;
 mod lenient;
 mod link_header;
 mod list;
+mod media;
 mod notification;
 pub mod oauth;
 mod search;
@@ -20,11 +21,13 @@ pub use error::{ApiError, error_from_response};
 pub use instance::{Rule, ServerInfo, Software, detect, nodeinfo_url};
 pub use link_header::{Page, parse_link_header};
 pub use list::{UserList, list_path, lists_from};
+pub use media::MediaSize;
 pub use notification::{NotificationGroup, NotificationKind, parse_grouped, parse_single};
 pub use search::{SearchResults, search_path};
 pub use server::{ServerAddr, ServerAddrError};
 pub use status::{
-    Account, CustomEmoji, MediaAttachment, MediaKind, Mention, Status, Tag, Visibility,
+    Account, CustomEmoji, MediaAttachment, MediaKind, Mention, ProfileField, Status, Tag,
+    Visibility,
 };
 pub use status::{Card, Poll, PollOption};
 pub use streaming::{StreamEvent, parse_stream_message, reconnect_delay_secs, stream_url};

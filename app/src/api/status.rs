@@ -6,7 +6,8 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::lenient::{id, null_default, optional_id};
+use super::lenient::{id, null_default, optional_id, skip_unreadable};
+use super::media::{MediaSize, media_size};
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Status {
@@ -172,6 +173,22 @@ pub struct Account {
     pub statuses_count: u64,
     #[serde(default, deserialize_with = "null_default")]
     pub emojis: Vec<CustomEmoji>,
+    /// The profile's name-and-value table.
+    #[serde(default, deserialize_with = "skip_unreadable")]
+    pub fields: Vec<ProfileField>,
+}
+
+/// One row of a profile's table. The same shape on Mastodon, Pleroma and
+/// GoToSocial; `value` is HTML, `name` is text.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ProfileField {
+    #[serde(default, deserialize_with = "null_default")]
+    pub name: String,
+    #[serde(default, deserialize_with = "null_default")]
+    pub value: String,
+    /// When the server last saw a link back from the page in `value`.
+    #[serde(default)]
+    pub verified_at: Option<String>,
 }
 
 impl Account {
@@ -197,6 +214,8 @@ pub struct MediaAttachment {
     pub preview_url: Option<String>,
     #[serde(default)]
     pub remote_url: Option<String>,
+    #[serde(rename = "meta", default, deserialize_with = "media_size")]
+    pub size: Option<MediaSize>,
     /// Alt text.
     #[serde(default)]
     pub description: Option<String>,
@@ -307,6 +326,17 @@ mod tests {
         assert_eq!(first.tags[0].name, "lighthouses");
         assert_eq!(first.emojis[0].shortcode, "blobcat");
         assert!(first.edited_at.is_some());
+        assert_eq!(
+            first.media_attachments[0].size,
+            Some(MediaSize {
+                width: 1600,
+                height: 1200
+            })
+        );
+        let site = &first.account.fields[0];
+        assert_eq!(site.name, "Site");
+        assert!(site.value.starts_with("<a href=\"https://ada.example\""));
+        assert!(site.verified_at.is_some());
 
         let boost = &statuses[1];
         assert_eq!(boost.content, "");
@@ -323,6 +353,7 @@ mod tests {
         assert_eq!(status.visibility, Visibility::Other("local".into()));
         let media = &status.media_attachments[0];
         assert_eq!(media.blurhash, None);
+        assert_eq!(media.size, None, "Pleroma sends no meta");
         assert_eq!(media.kind, MediaKind::Video);
         assert_eq!(status.account.display_name, "");
         assert_eq!(status.account.name(), "bea");
@@ -379,5 +410,68 @@ mod tests {
         assert_eq!(status.account.id, "7");
         assert_eq!(status.in_reply_to_id.as_deref(), Some("41"));
         assert!(serde_json::from_str::<Status>(r#"{"id": "1"}"#).is_err());
+    }
+
+    #[test]
+    fn profile_fields_are_read_tolerantly() {
+        let account: Account = serde_json::from_str(
+            r#"{"id":"1","fields":[
+                {"name":"Pronouns","value":"she/her","verified_at":null},
+                {"name":null,"value":"<a href=\"https://x.org\">x.org</a>","verified_at":"2026-01-01T00:00:00Z"},
+                {"name":"Odd","value":42},
+                "not a field",
+                {}
+            ]}"#,
+        )
+        .unwrap();
+        let names: Vec<&str> = account.fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["Pronouns", "", ""], "unreadable rows are skipped");
+        assert_eq!(account.fields[0].verified_at, None);
+        assert!(account.fields[1].verified_at.is_some());
+        for missing in [
+            r#"{"id":"1"}"#,
+            r#"{"id":"1","fields":null}"#,
+            r#"{"id":"1","fields":{}}"#,
+        ] {
+            let account: Account = serde_json::from_str(missing).unwrap();
+            assert!(account.fields.is_empty(), "{missing}");
+        }
+    }
+
+    #[test]
+    fn visibility_keeps_every_dialects_values() {
+        let read = |value: &str| -> Visibility {
+            serde_json::from_str::<Status>(&format!(
+                r#"{{"id":"1","account":{{"id":"2"}},"visibility":{value}}}"#
+            ))
+            .unwrap()
+            .visibility
+        };
+        assert_eq!(read(r#""list""#), Visibility::Other("list".into()));
+        assert_eq!(read(r#""direct""#), Visibility::Direct);
+        assert_eq!(read(r#""unlisted""#), Visibility::Unlisted);
+        assert_eq!(read("null"), Visibility::Public);
+    }
+
+    #[test]
+    fn media_falls_back_when_meta_or_url_is_missing() {
+        let status: Status = serde_json::from_str(
+            r#"{"id":"1","account":{"id":"2"},"media_attachments":[
+                {"id":"3","type":"gifv","url":null,"remote_url":"https://r.example/a.mp4","meta":{"small":{"width":320,"height":180}}},
+                {"id":"4","type":"audio","meta":{"original":{"duration":9.1}}}
+            ]}"#,
+        )
+        .unwrap();
+        let [gifv, audio] = &status.media_attachments[..] else {
+            panic!("two attachments");
+        };
+        assert_eq!(gifv.url, "");
+        assert_eq!(gifv.remote_url.as_deref(), Some("https://r.example/a.mp4"));
+        assert_eq!(
+            gifv.size.map(|size| (size.width, size.height)),
+            Some((320, 180))
+        );
+        assert_eq!(audio.kind, MediaKind::Audio);
+        assert_eq!(audio.size, None);
     }
 }

@@ -8,6 +8,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Element, Node, SupportedType};
 
+use super::Anchor;
 use super::emoji::emojify;
 use super::policy::{ElementAction, LINK_REL, allowed_attribute, element_action, escape};
 use crate::api::CustomEmoji;
@@ -16,12 +17,12 @@ use crate::api::CustomEmoji;
 /// deep enough to exhaust the stack.
 const MAX_DEPTH: usize = 48;
 
-/// Sanitizes `html`. `internal_link` maps a link's target to a route inside
-/// the client (mentions, hashtags), or `None` to keep it as an outside link.
+/// Sanitizes `html`. `internal_link` maps a link to a route inside the
+/// client (mentions, hashtags), or `None` to keep it as an outside link.
 pub fn sanitize_html(
     html: &str,
     emojis: &[CustomEmoji],
-    internal_link: &dyn Fn(&str) -> Option<String>,
+    internal_link: &dyn Fn(&Anchor) -> Option<String>,
 ) -> String {
     let mut out = String::with_capacity(html.len());
     let Ok(parser) = DomParser::new() else {
@@ -49,7 +50,7 @@ pub fn sanitize_html(
 /// What the walk carries from node to node.
 struct Context<'a> {
     emojis: &'a [CustomEmoji],
-    internal_link: &'a dyn Fn(&str) -> Option<String>,
+    internal_link: &'a dyn Fn(&Anchor) -> Option<String>,
 }
 
 fn write_children(parent: &Node, depth: usize, context: &Context, out: &mut String) {
@@ -101,7 +102,7 @@ fn write_node(node: &Node, depth: usize, context: &Context, out: &mut String) {
 fn write_start_tag(
     element: &Element,
     tag: &str,
-    internal_link: &dyn Fn(&str) -> Option<String>,
+    internal_link: &dyn Fn(&Anchor) -> Option<String>,
     out: &mut String,
 ) {
     out.push('<');
@@ -117,7 +118,14 @@ fn write_start_tag(
         };
         let mut external = false;
         if tag == "a" && name == "href" {
-            match internal_link(&value) {
+            let class = element.get_attribute("class").unwrap_or_default();
+            let text = element.text_content().unwrap_or_default();
+            let anchor = Anchor {
+                href: &value,
+                class: &class,
+                text: &text,
+            };
+            match internal_link(&anchor) {
                 Some(route) => value = route,
                 None => external = true,
             }

@@ -148,6 +148,14 @@ pub fn safe_link(href: &str) -> Option<&str> {
     (plain && LINK_SCHEMES.contains(&scheme.as_str())).then_some(href)
 }
 
+/// The URL if it is http(s): what an image, a video or a sound may load.
+/// `safe_link`'s other schemes make sense for a link, not for a `src`.
+pub fn http_url(url: &str) -> Option<&str> {
+    let url = safe_link(url)?;
+    let scheme = url.split_once(':')?.0;
+    (scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")).then_some(url)
+}
+
 /// Escapes text for use between tags or inside a double-quoted attribute.
 pub fn escape(text: &str, out: &mut String) {
     for c in text.chars() {
@@ -193,6 +201,25 @@ mod tests {
             "java\tscript:x",
         ] {
             assert_eq!(safe_link(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn media_loads_only_over_http() {
+        assert_eq!(
+            http_url(" HTTPS://x.org/a.png"),
+            Some("HTTPS://x.org/a.png")
+        );
+        assert_eq!(http_url("http://x.org/a.mp4"), Some("http://x.org/a.mp4"));
+        for bad in [
+            "magnet:?xt=x",
+            "mailto:a@b",
+            "data:image/png,x",
+            "javascript:x",
+            "",
+            "x.png",
+        ] {
+            assert_eq!(http_url(bad), None, "{bad}");
         }
     }
 

@@ -4,6 +4,7 @@ mod error_notice;
 mod keyboard;
 mod lists;
 mod live;
+mod media;
 mod notifications;
 mod profile;
 mod search;
@@ -116,7 +117,7 @@ fn Header(route: ReadSignal<Route>, state: AppState) -> impl IntoView {
                     .any(|account| account.server == server.to_string())
             });
             view! {
-                <nav aria-label="Timelines">
+                <nav aria-label=tr(Text::Timelines)>
                     {signed_in.then(|| view! { <a href=link(Timeline::Home)>{tr(Text::Home)}</a> })}
                     <a href=link(Timeline::Local)>{tr(Text::Local)}</a>
                     <a href=link(Timeline::Federated)>{tr(Text::Federated)}</a>

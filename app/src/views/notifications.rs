@@ -67,20 +67,29 @@ pub fn NotificationsView(server: ServerAddr) -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading" role="status">{tr(Text::Loading)}</p> }>
             {move || groups.get().map(|result| match result {
                 Ok(groups) => view! {
-                    <ol class="notifications" aria-label=tr(Text::Notifications)>
+                    <div role="feed" class="notifications feed" aria-label=tr(Text::Notifications)>
                         {groups.into_iter().map(|group| {
                             let who = group.accounts.iter().map(|account| account.name().to_string()).collect::<Vec<_>>().join(", ");
                             let others = group.count.saturating_sub(group.accounts.len() as u64);
                             let who = if others > 0 { format!("{who} + {others} {}", text(lang, Text::AndMore)) } else { who };
-                            let first = group.accounts.first().map(|account| Route::Profile { server: server.get_value(), acct: account.acct.clone() }.to_fragment());
+                            let what = text(lang, describe(&group.kind));
+                            let label = format!("{who} {what}");
+                            // A group with no account (a poll's end) names no one to link to.
+                            let who = match group.accounts.first() {
+                                Some(account) => {
+                                    let href = Route::Profile { server: server.get_value(), acct: account.acct.clone() }.to_fragment();
+                                    view! { <a href=href>{who}</a> }.into_any()
+                                }
+                                None => view! { <span>{who}</span> }.into_any(),
+                            };
                             view! {
-                                <li class="notification" data-kind=format!("{:?}", group.kind).to_lowercase() data-count=group.count>
-                                    <p><a href=first.unwrap_or_default()>{who}</a>" "{text(lang, describe(&group.kind))}</p>
-                                    {group.status.map(|status| view! { <div role="feed"><StatusCard server=server.get_value() status=status /></div> })}
-                                </li>
+                                <article class="notification" aria-label=label data-kind=format!("{:?}", group.kind).to_lowercase() data-count=group.count>
+                                    <p>{who}" "{what}</p>
+                                    {group.status.map(|status| view! { <StatusCard server=server.get_value() status=status /> })}
+                                </article>
                             }
                         }).collect_view()}
-                    </ol>
+                    </div>
                 }.into_any(),
                 Err(error) => view! { <ErrorNotice error=error retry=Callback::new(move |_| groups.refetch()) server=server.get_value() /> }.into_any(),
             })}

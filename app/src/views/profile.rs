@@ -8,6 +8,7 @@ use super::error_notice::ErrorNotice;
 use super::status_card::StatusCard;
 use crate::api::{Account, ApiError, ServerAddr, Status};
 use crate::browser::http::get_json;
+use crate::sanitize::emoji::name_html;
 use crate::sanitize::sanitize_html;
 
 async fn load_profile(
@@ -53,6 +54,7 @@ pub fn ProfileView(server: ServerAddr, acct: String) -> impl IntoView {
                         <h1 id="profile-name">{account.name().to_string()}</h1>
                         <p class="acct">{format!("@{}", account.acct)}</p>
                         <div class="note" inner_html=sanitize_html(&account.note, &account.emojis, &|_| None)></div>
+                        {fields_view(&account)}
                         <dl class="counts">
                             <dt>{tr(Text::Posts)}</dt><dd>{account.statuses_count}</dd>
                             <dt>{tr(Text::Following)}</dt><dd>{account.following_count}</dd>
@@ -67,4 +69,28 @@ pub fn ProfileView(server: ServerAddr, acct: String) -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// The profile's table: names are text, values are HTML like a post's.
+fn fields_view(account: &Account) -> Option<impl IntoView + use<>> {
+    if account.fields.is_empty() {
+        return None;
+    }
+    let rows = account
+        .fields
+        .iter()
+        .map(|field| {
+            let verified = field.verified_at.is_some();
+            view! {
+                <div class="field" class:verified=verified>
+                    <dt inner_html=name_html(&field.name, &account.emojis)></dt>
+                    <dd>
+                        <div class="field-value" inner_html=sanitize_html(&field.value, &account.emojis, &|_| None)></div>
+                        {verified.then(|| view! { <span class="verified-mark" role="img" aria-label=tr(Text::Verified) title=tr(Text::Verified)>"✓"</span> })}
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    Some(view! { <dl class="fields">{rows}</dl> })
 }

@@ -62,7 +62,7 @@ pub fn SearchView(server: ServerAddr, query: String) -> impl IntoView {
                             }).collect_view()}
                         </ul>
                         <h2>{tr(Text::Posts)}</h2>
-                        <div role="feed" class="feed" aria-label="Posts found">
+                        <div role="feed" class="feed" aria-label=tr(Text::PostsFound)>
                             {found.statuses.into_iter().map(|status| view! { <StatusCard server=server.get_value() status=status /> }).collect_view()}
                         </div>
                     </section>

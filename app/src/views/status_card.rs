@@ -1,13 +1,15 @@
 use leptos::prelude::*;
 
+use super::media::media_view;
 use super::tr;
-use crate::api::{Card, MediaAttachment, MediaKind, Poll, ServerAddr, Status, Timeline};
+use crate::api::{Card, Poll, ServerAddr, Status};
 use crate::i18n::{Lang, Text, relative_time};
 use crate::route::Route;
 use crate::sanitize::emoji::name_html;
-use crate::sanitize::policy::safe_link;
+use crate::sanitize::policy::{http_url, safe_link};
 use crate::sanitize::sanitize_html;
 use crate::state::app_state;
+use crate::status_links::internal_route;
 
 /// One status, as an `<article data-status-id>`: a contract that tests and
 /// assistive technology rely on.
@@ -36,7 +38,7 @@ pub fn StatusCard(server: ServerAddr, status: Status) -> impl IntoView {
         }
         .to_fragment()
     });
-    let avatar = safe_link(&shown.account.avatar_static).map(str::to_string);
+    let avatar = http_url(&shown.account.avatar_static).map(str::to_string);
     let name = name_html(shown.account.name(), &shown.account.emojis);
     let body = content_view(&server, &shown);
     let media = media_view(&shown.media_attachments, shown.sensitive, lang);
@@ -87,48 +89,10 @@ pub fn StatusCard(server: ServerAddr, status: Status) -> impl IntoView {
 }
 
 fn content_view(server: &ServerAddr, status: &Status) -> impl IntoView + use<> {
-    let content = sanitize_html(&status.content, &status.emojis, &|href| {
-        internal_route(server, status, href)
+    let content = sanitize_html(&status.content, &status.emojis, &|link| {
+        internal_route(server, status, link)
     });
     view! { <div class="content" lang=status.language.clone() inner_html=content></div> }
-}
-
-fn media_view(media: &[MediaAttachment], sensitive: bool, lang: Lang) -> impl IntoView + use<> {
-    if media.is_empty() {
-        return ().into_any();
-    }
-    let items = media
-        .iter()
-        .filter_map(|item| {
-            let url = safe_link(&item.url)?.to_string();
-            let preview = item.preview_url.as_deref().and_then(safe_link).map(str::to_string);
-            let alt = item.description.clone().filter(|alt| !alt.trim().is_empty());
-            let label = alt.clone().unwrap_or_else(|| crate::i18n::text(lang, Text::AttachmentWithoutDescription).to_string());
-            Some(match item.kind {
-                MediaKind::Image => {
-                    let src = preview.unwrap_or_else(|| url.clone());
-                    view! {
-                        <li><a href=url target="_blank" rel="noopener nofollow ugc">
-                            <img src=src alt=label loading="lazy" />
-                        </a></li>
-                    }
-                    .into_any()
-                }
-                MediaKind::Gifv | MediaKind::Video => view! {
-                    <li><video controls=true preload="none" muted=matches!(item.kind, MediaKind::Gifv) loop=matches!(item.kind, MediaKind::Gifv) poster=preview src=url aria-label=label></video></li>
-                }
-                .into_any(),
-                MediaKind::Audio => view! { <li><audio controls=true preload="none" src=url aria-label=label></audio></li> }.into_any(),
-                MediaKind::Unknown => view! { <li><a href=url target="_blank" rel="noopener nofollow ugc">{label}</a></li> }.into_any(),
-            })
-        })
-        .collect_view();
-    let list = view! { <ul class="media">{items}</ul> };
-    if sensitive {
-        view! { <details class="sensitive"><summary>{match lang { Lang::En => "Sensitive media", Lang::Fr => "Média sensible" }}</summary>{list}</details> }.into_any()
-    } else {
-        list.into_any()
-    }
 }
 
 fn poll_view(poll: &Poll) -> impl IntoView + use<> {
@@ -146,11 +110,7 @@ fn poll_view(poll: &Poll) -> impl IntoView + use<> {
 
 fn card_view(card: &Card) -> Option<impl IntoView + use<>> {
     let url = safe_link(&card.url)?.to_string();
-    let image = card
-        .image
-        .as_deref()
-        .and_then(safe_link)
-        .map(str::to_string);
+    let image = card.image.as_deref().and_then(http_url).map(str::to_string);
     Some(view! {
         <a class="card" href=url target="_blank" rel="noopener nofollow ugc">
             {image.map(|src| view! { <img src=src alt="" loading="lazy" /> })}
@@ -158,30 +118,6 @@ fn card_view(card: &Card) -> Option<impl IntoView + use<>> {
             <span>{card.description.clone()}</span>
         </a>
     })
-}
-
-/// Mentions and hashtags open inside the client; other links leave it.
-fn internal_route(server: &ServerAddr, status: &Status, href: &str) -> Option<String> {
-    if let Some(mention) = status.mentions.iter().find(|mention| mention.url == href) {
-        return Some(
-            Route::Profile {
-                server: server.clone(),
-                acct: mention.acct.clone(),
-            }
-            .to_fragment(),
-        );
-    }
-    let tag = status
-        .tags
-        .iter()
-        .find(|tag| tag.url.eq_ignore_ascii_case(href))?;
-    Some(
-        Route::Timeline {
-            server: server.clone(),
-            timeline: Timeline::Hashtag(tag.name.clone()),
-        }
-        .to_fragment(),
-    )
 }
 
 /// `2026-11-02T18:21:04.000Z` as `2026-11-02 18:21`.
