@@ -11,19 +11,32 @@ where
     Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawId {
-    Text(String),
-    Number(u64),
+/// An ID as a server sends it: a string, or a number on some servers.
+/// A visitor rather than an untagged enum, which would buffer the value.
+struct RawId(String);
+
+impl<'de> Deserialize<'de> for RawId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl de::Visitor<'_> for Visitor {
+            type Value = RawId;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an ID, as a string or a number")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<RawId, E> {
+                Ok(RawId(text.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, number: u64) -> Result<RawId, E> {
+                Ok(RawId(number.to_string()))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl From<RawId> for String {
     fn from(raw: RawId) -> Self {
-        match raw {
-            RawId::Text(text) => text,
-            RawId::Number(number) => number.to_string(),
-        }
+        raw.0
     }
 }
 
@@ -41,21 +54,21 @@ pub fn optional_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
 }
 
 /// A value of the expected shape, or anything else, which is ignored.
-/// Serde's untagged buffering rather than `serde_json::Value`: the same
-/// tolerance for a fraction of the client's size.
-#[derive(Deserialize)]
-#[serde(untagged)]
-pub enum Loose<T> {
-    Is(T),
-    Not(de::IgnoredAny),
+/// The value is read again from its own JSON text: serde's untagged
+/// buffering or `serde_json::Value` would each build another copy of the
+/// parser for `T` into the client.
+pub struct Loose<T>(Option<T>);
+
+impl<'de, T: de::DeserializeOwned> Deserialize<'de> for Loose<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+        Ok(Self(serde_json::from_str(raw.get()).ok()))
+    }
 }
 
 impl<T> Loose<T> {
     pub fn get(self) -> Option<T> {
-        match self {
-            Self::Is(value) => Some(value),
-            Self::Not(_) => None,
-        }
+        self.0
     }
 }
 
@@ -65,7 +78,7 @@ impl<T> Loose<T> {
 pub fn skip_unreadable<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: Deserialize<'de>,
+    T: de::DeserializeOwned,
 {
     Ok(Option::<Loose<Vec<Loose<T>>>>::deserialize(deserializer)?
         .and_then(Loose::get)
