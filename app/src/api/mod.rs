@@ -3,6 +3,7 @@
 //! Parsing is tolerant by design, because Mastodon, Pleroma/Akkoma,
 //! GoToSocial and others each send their own dialect of the same JSON.
 
+mod account;
 mod error;
 mod instance;
 mod lenient;
@@ -17,6 +18,7 @@ mod status;
 mod streaming;
 mod timeline;
 
+pub use account::{Account, ProfileField};
 pub use error::{ApiError, error_from_response};
 pub use instance::{Rule, ServerInfo, Software, detect, nodeinfo_url};
 pub use link_header::{Page, parse_link_header};
@@ -25,10 +27,7 @@ pub use media::MediaSize;
 pub use notification::{NotificationGroup, NotificationKind, parse_grouped, parse_single};
 pub use search::{SearchResults, search_path};
 pub use server::{ServerAddr, ServerAddrError};
-pub use status::{
-    Account, CustomEmoji, MediaAttachment, MediaKind, Mention, ProfileField, Status, Tag,
-    Visibility,
-};
 pub use status::{Card, Poll, PollOption};
+pub use status::{CustomEmoji, MediaAttachment, MediaKind, Mention, Status, Tag, Visibility};
 pub use streaming::{StreamEvent, parse_stream_message, reconnect_delay_secs, stream_url};
 pub use timeline::{Posts, Timeline};
