@@ -5,6 +5,7 @@
 
 mod account;
 mod error;
+mod filter;
 mod instance;
 mod lenient;
 mod link_header;
@@ -20,6 +21,7 @@ mod timeline;
 
 pub use account::{Account, ProfileField};
 pub use error::{ApiError, error_from_response};
+pub use filter::{FilterResult, Verdict, verdict};
 pub use instance::{Rule, ServerInfo, Software, detect, nodeinfo_url};
 pub use link_header::{Page, parse_link_header};
 pub use list::{UserList, list_path, lists_from};

@@ -7,7 +7,8 @@
 use serde::{Deserialize, Deserializer};
 
 use super::account::Account;
-use super::lenient::{id, null_default, optional_id};
+use super::filter::FilterResult;
+use super::lenient::{id, null_default, optional_id, skip_unreadable};
 use super::media::{MediaSize, media_size};
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -57,6 +58,9 @@ pub struct Status {
     pub poll: Option<Poll>,
     #[serde(default)]
     pub card: Option<Card>,
+    /// The reader's filters that matched, as the server found them.
+    #[serde(default, deserialize_with = "skip_unreadable")]
+    pub filtered: Vec<FilterResult>,
     /// The quoted status, where the server supports quotes and shows it.
     #[serde(default, deserialize_with = "quote")]
     pub quote: Option<Box<Status>>,

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::media::media_view;
 use super::tr;
-use crate::api::{Card, Poll, ServerAddr, Status};
+use crate::api::{Card, Poll, ServerAddr, Status, Verdict, verdict};
 use crate::i18n::{Lang, Text, relative_time};
 use crate::route::Route;
 use crate::sanitize::emoji::name_html;
@@ -15,6 +15,10 @@ use crate::status_links::internal_route;
 /// assistive technology rely on.
 #[component]
 pub fn StatusCard(server: ServerAddr, status: Status) -> impl IntoView {
+    let verdict = verdict(&status);
+    if verdict == Verdict::Hide {
+        return ().into_any();
+    }
     let lang = app_state().lang.get_untracked();
     let shown = status.shown().clone();
     let booster = status
@@ -41,7 +45,8 @@ pub fn StatusCard(server: ServerAddr, status: Status) -> impl IntoView {
     let avatar = http_url(&shown.account.avatar_static).map(str::to_string);
     let name = name_html(shown.account.name(), &shown.account.emojis);
     let body = content_view(&server, &shown);
-    let media = media_view(&shown.media_attachments, shown.sensitive, lang);
+    let hide_media = shown.sensitive || verdict == Verdict::BlurMedia;
+    let media = media_view(&shown.media_attachments, hide_media, lang);
     let body = if shown.spoiler_text.trim().is_empty() {
         view! { {body}{media} }.into_any()
     } else {
@@ -80,11 +85,24 @@ pub fn StatusCard(server: ServerAddr, status: Status) -> impl IntoView {
                 </a>
             </header>
             {reply_to.map(|href| view! { <p class="reply-to"><a href=href>"↩ "{tr(Text::Thread)}</a></p> })}
-            {body}
-            {poll}
-            {card}
-            {quote}
+            {filtered(verdict, view! { {body}{poll}{card}{quote} })}
         </article>
+    }
+    .into_any()
+}
+
+/// A post one of the reader's filters warns about stays folded under the
+/// filters' titles until opened.
+fn filtered(verdict: Verdict, inside: impl IntoView + 'static) -> AnyView {
+    match verdict {
+        Verdict::Warn(titles) => view! {
+            <details class="filtered">
+                <summary>{tr(Text::Filtered)}" "{titles.join(", ")}</summary>
+                {inside}
+            </details>
+        }
+        .into_any(),
+        _ => inside.into_any(),
     }
 }
 
