@@ -84,6 +84,14 @@ async fn local_timeline_shows_the_servers_statuses_and_pages_back() -> anyhow::R
         .eval("return document.querySelector('[role=feed]').getAttribute('aria-busy')")
         .await?;
     assert_eq!(feed_role, "false");
+    let positions: Vec<(String, String)> = serde_json::from_value(browser.eval("return [...document.querySelectorAll('[role=feed] article')].map(a => [a.getAttribute('aria-posinset'), a.getAttribute('aria-setsize')])").await?)?;
+    let expected_positions: Vec<(String, String)> = (1..=positions.len())
+        .map(|at| (at.to_string(), "-1".to_string()))
+        .collect();
+    assert_eq!(
+        positions, expected_positions,
+        "feed articles say where they stand"
+    );
 
     // Older posts come from the server's Link header, not from guessed
     // IDs, as the reader scrolls near the end.

@@ -62,7 +62,7 @@ pub fn ProfileView(server: ServerAddr, acct: String) -> impl IntoView {
                         </dl>
                     </section>
                     <div role="feed" class="feed" aria-label=tr(Text::Posts)>
-                        {statuses.into_iter().map(|status| view! { <StatusCard server=server.get_value() status=status /> }).collect_view()}
+                        {statuses.into_iter().enumerate().map(|(at, status)| view! { <StatusCard server=server.get_value() status=status position=Signal::stored(at) /> }).collect_view()}
                     </div>
                 }.into_any(),
                 Err(error) => view! { <ErrorNotice error=error retry=Callback::new(move |_| profile.refetch()) /> }.into_any(),

@@ -63,7 +63,7 @@ pub fn SearchView(server: ServerAddr, query: String) -> impl IntoView {
                         </ul>
                         <h2>{tr(Text::Posts)}</h2>
                         <div role="feed" class="feed" aria-label=tr(Text::PostsFound)>
-                            {found.statuses.into_iter().map(|status| view! { <StatusCard server=server.get_value() status=status /> }).collect_view()}
+                            {found.statuses.into_iter().enumerate().map(|(at, status)| view! { <StatusCard server=server.get_value() status=status position=Signal::stored(at) /> }).collect_view()}
                         </div>
                     </section>
                 }.into_any(),

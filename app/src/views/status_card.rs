@@ -12,9 +12,15 @@ use crate::state::app_state;
 use crate::status_links::internal_route;
 
 /// One status, as an `<article data-status-id>`: a contract that tests and
-/// assistive technology rely on.
+/// assistive technology rely on. In a feed, `position` (from 0) tells
+/// screen readers where the post stands; feeds grow, so their size is
+/// given as unknown.
 #[component]
-pub fn StatusCard(server: ServerAddr, status: Status) -> impl IntoView {
+pub fn StatusCard(
+    server: ServerAddr,
+    status: Status,
+    #[prop(optional, into)] position: Option<Signal<usize>>,
+) -> impl IntoView {
     let verdict = verdict(&status);
     if verdict == Verdict::Hide {
         return ().into_any();
@@ -71,7 +77,7 @@ pub fn StatusCard(server: ServerAddr, status: Status) -> impl IntoView {
     });
     let when = shown.created_at.clone();
     view! {
-        <article class="status" data-status-id=status.id.clone() tabindex="0" aria-label=format!("{} — {}", shown.account.name(), short_time(&shown.created_at))>
+        <article class="status" data-status-id=status.id.clone() tabindex="0" aria-posinset=move || position.map(|at| at.get() + 1) aria-setsize=position.map(|_| "-1") aria-label=format!("{} — {}", shown.account.name(), short_time(&shown.created_at))>
             {booster.map(|name| view! { <p class="boosted-by"><span inner_html=name></span>" 🔁"</p> })}
             <header>
                 <a class="author" href=profile>

@@ -57,7 +57,7 @@ pub fn ThreadView(server: ServerAddr, status_id: String) -> impl IntoView {
             {move || thread.get().map(|result| match result {
                 Ok(statuses) => view! {
                     <div role="feed" class="feed" aria-label=tr(Text::Thread)>
-                        {statuses.into_iter().map(|status| view! { <StatusCard server=server.get_value() status=status /> }).collect_view()}
+                        {statuses.into_iter().enumerate().map(|(at, status)| view! { <StatusCard server=server.get_value() status=status position=Signal::stored(at) /> }).collect_view()}
                     </div>
                 }.into_any(),
                 Err(error) => view! { <ErrorNotice error=error retry=Callback::new(move |_| thread.refetch()) /> }.into_any(),

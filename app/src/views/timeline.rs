@@ -249,9 +249,9 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
             })
         }}
         <div role="feed" class="feed" data-live=move || if streaming.get() { "stream" } else { "poll" } aria-busy=move || loading.get().to_string() aria-label=tr(Text::Posts)>
-            <For each=move || statuses.get() key=|status| status.id.clone() let:status>
-                <StatusCard server=server.get_value() status=status />
-            </For>
+            <ForEnumerate each=move || statuses.get() key=|status| status.id.clone() children=move |at, status| view! {
+                <StatusCard server=server.get_value() status=status position=at />
+            } />
         </div>
         {move || (unreadable.get() > 0).then(|| view! { <p class="unreadable" role="note">{move || format!("{} {}", unreadable.get(), text(state.lang.get(), Text::UnreadablePosts))}</p> })}
         {move || error.get().map(|failure| view! { <ErrorNotice error=failure retry=Callback::new(move |_| load_older()) server=server.get_value() /> })}
