@@ -25,10 +25,10 @@ pub fn list_path(id: &str) -> String {
 /// The lists in the answer to `GET /api/v1/lists`, skipping any entry this
 /// client cannot use rather than losing them all, ordered by title as
 /// readers look for them.
-pub fn lists_from(entries: Vec<serde_json::Value>) -> Vec<UserList> {
+pub fn lists_from(entries: Vec<Box<serde_json::value::RawValue>>) -> Vec<UserList> {
     let mut lists: Vec<UserList> = entries
-        .into_iter()
-        .filter_map(|entry| serde_json::from_value(entry).ok())
+        .iter()
+        .filter_map(|entry| serde_json::from_str(entry.get()).ok())
         .collect();
     lists.sort_by_cached_key(|list| list.title.to_lowercase());
     lists

@@ -221,7 +221,7 @@ pub async fn sign_out(state: AppState, key: String) {
     };
     let revoked = match ServerAddr::parse(&account.server) {
         Ok(server) => {
-            http::post_form::<serde_json::Value>(
+            http::post_form::<serde::de::IgnoredAny>(
                 &server,
                 "/oauth/revoke",
                 oauth::revoke_body(&account.app, &account.token),

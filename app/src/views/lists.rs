@@ -19,7 +19,7 @@ pub fn ListsView(server: ServerAddr) -> impl IntoView {
     let server = StoredValue::new(server);
     let token = StoredValue::new(token);
     let lists = LocalResource::new(move || async move {
-        get_json::<Vec<serde_json::Value>>(
+        get_json::<Vec<Box<serde_json::value::RawValue>>>(
             &server.get_value(),
             "/api/v1/lists",
             Some(&token.get_value()),

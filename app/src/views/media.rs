@@ -18,7 +18,7 @@ pub fn media_view(media: &[MediaAttachment], sensitive: bool, lang: Lang) -> imp
         .collect_view();
     let list = view! { <ul class="media">{items}</ul> };
     if sensitive {
-        view! { <details class="sensitive"><summary>{match lang { Lang::En => "Sensitive media", Lang::Fr => "Média sensible" }}</summary>{list}</details> }.into_any()
+        view! { <details class="sensitive"><summary>{text(lang, Text::SensitiveMedia)}</summary>{list}</details> }.into_any()
     } else {
         list.into_any()
     }

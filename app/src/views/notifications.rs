@@ -13,23 +13,24 @@ use crate::browser::http::get_json;
 use crate::route::Route;
 use crate::state::app_state;
 use crate::state::server_info::server_info;
+use serde_json::value::RawValue;
 
 async fn load(server: &ServerAddr, token: &str) -> Result<Vec<NotificationGroup>, ApiError> {
     let grouped = server_info(app_state(), server)
         .await
         .is_some_and(|info| info.has_grouped_notifications());
     if grouped {
-        let raw = get_json::<serde_json::Value>(server, "/api/v2/notifications", Some(token))
+        let raw = get_json::<Box<RawValue>>(server, "/api/v2/notifications", Some(token))
             .await?
             .body;
-        return parse_grouped(&raw.to_string()).map_err(|error| ApiError::Malformed {
+        return parse_grouped(raw.get()).map_err(|error| ApiError::Malformed {
             detail: error.to_string(),
         });
     }
-    let raw = get_json::<serde_json::Value>(server, "/api/v1/notifications", Some(token))
+    let raw = get_json::<Box<RawValue>>(server, "/api/v1/notifications", Some(token))
         .await?
         .body;
-    parse_single(&raw.to_string()).map_err(|error| ApiError::Malformed {
+    parse_single(raw.get()).map_err(|error| ApiError::Malformed {
         detail: error.to_string(),
     })
 }
