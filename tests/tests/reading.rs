@@ -335,3 +335,71 @@ async fn a_post_the_client_cannot_read_costs_only_itself() -> anyhow::Result<()>
     assert!(note[0].starts_with("1 post(s) left out"), "{note:?}");
     browser.close().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hashtags_and_mentions_from_other_servers_open_inside_the_client() -> anyhow::Result<()> {
+    let (mock, web, browser) = e2e::client_with_mock().await?;
+    // A post from another server, linked the way Mastodon links them: to
+    // the author's server, which the client must keep the reader from.
+    let content = concat!(
+        r#"<p>Fair winds, <span class="h-card"><a href="https://remote.example/@grace" class="u-url mention">@<span>grace</span></a></span>! "#,
+        r#"<a href="https://remote.example/tags/sailing" class="mention hashtag" rel="tag">#<span>Sailing</span></a></p>"#
+    );
+    let post = serde_json::json!({
+        "id": "7001", "content": content, "created_at": "2026-11-29T10:00:00Z",
+        "account": { "id": "70", "username": "ada", "acct": "ada@remote.example" },
+        "tags": [{ "name": "sailing", "url": format!("{}/tags/sailing", mock.origin()) }],
+        "mentions": [{ "id": "71", "username": "grace", "acct": "grace@remote.example", "url": "https://remote.example/@grace" }],
+    });
+    let rule = serde_json::json!({
+        "match": { "path": "/api/v1/timelines/public" },
+        "effect": { "type": "status", "status": 200, "body": [post], "headers": { "Access-Control-Allow-Origin": "*" } },
+        "count": 1,
+    });
+    e2e::post_json(
+        &format!("{}/api/v1/_mock/faults", mock.origin()),
+        None,
+        &rule,
+    )
+    .await?;
+    browser
+        .client
+        .goto(&web.url(&format!("/app/#/{}/public", mock.addr())))
+        .await?;
+    let link = |kind: &str| format!("article[data-status-id='7001'] .content a.{kind}");
+    browser.texts(&link("hashtag"), 1).await?;
+    browser
+        .client
+        .find(Locator::Css(&link("hashtag")))
+        .await?
+        .click()
+        .await?;
+    browser
+        .until(
+            "the hashtag's timeline in the client",
+            &format!(
+                "return location.hash === '#/{}/tags/sailing' && document.querySelector('h1.view-title').textContent === '#sailing'",
+                mock.addr()
+            ),
+        )
+        .await?;
+
+    browser.client.back().await?;
+    browser.texts(&link("mention"), 1).await?;
+    browser
+        .client
+        .find(Locator::Css(&link("mention")))
+        .await?
+        .click()
+        .await?;
+    browser
+        .until(
+            "grace's profile in the client",
+            &format!(
+                "return location.hash === '#/{}/@grace@remote.example'",
+                mock.addr()
+            ),
+        )
+        .await?;
+    browser.close().await
+}
