@@ -151,6 +151,11 @@ pub fn render(
 /// `sitemap.xml`, or with more than 50,000 URLs, an index of numbered
 /// sitemaps. Written only with `base_url`: the protocol wants absolute URLs.
 pub fn sitemap(renderer: &Renderer) -> Result<Vec<Page>, Problem> {
+    sitemap_split_at(renderer, SITEMAP_LIMIT)
+}
+
+/// The sitemap with at most `limit` URLs a file.
+pub fn sitemap_split_at(renderer: &Renderer, limit: usize) -> Result<Vec<Page>, Problem> {
     let site = renderer.site;
     let Some(base_url) = site.config.base_url.as_deref() else {
         return Ok(Vec::new());
@@ -176,7 +181,7 @@ pub fn sitemap(renderer: &Renderer) -> Result<Vec<Page>, Problem> {
         }
     }
     let source = std::path::Path::new("templates/sitemap.xml");
-    let chunks: Vec<&[(String, Option<String>)]> = urls.chunks(SITEMAP_LIMIT).collect();
+    let chunks: Vec<&[(String, Option<String>)]> = urls.chunks(limit.max(1)).collect();
     if chunks.len() == 1 {
         return renderer.page(
             "sitemap.xml".into(),

@@ -76,6 +76,40 @@ struct Renderer<'a> {
     translations: BTreeMap<&'a str, Vec<usize>>,
 }
 
+impl<'a> Renderer<'a> {
+    /// What every job shares: templates, taxonomies, the bodies that feeds
+    /// need, and the fingerprinted theme, which is written at once.
+    fn new(site: &'a Site, archive: &Archive, staging: &Staging) -> Result<Self, Problems> {
+        let templates = Templates::new(&archive.templates)?;
+        let theme_css = archive
+            .templates
+            .iter()
+            .find(|(name, _)| name == templates::THEME_CSS)
+            .map_or(templates::BUILT_IN_THEME_CSS, |(_, css)| css.as_str());
+        let theme_path = fingerprinted("assets/theme", "css", theme_css.as_bytes());
+        staging.write(&theme_path, theme_css.as_bytes())?;
+        let config = &site.config;
+        let taxonomies = taxonomy::collect(&site.articles, &site.config.taxonomies);
+        let in_feeds = feeds::articles_in_feeds(site.articles.len(), &taxonomies);
+        let bodies = site
+            .articles
+            .par_iter()
+            .enumerate()
+            .map(|(index, article)| {
+                in_feeds[index].then(|| markdown_to_html(&article.markdown, config, &article.lang))
+            })
+            .collect();
+        Ok(Renderer {
+            site,
+            templates,
+            bodies,
+            taxonomies,
+            assets: BTreeMap::from([("theme_css", theme_path)]),
+            translations: translation_groups(&site.articles),
+        })
+    }
+}
+
 /// Renders every file of the site into `staging`, in parallel.
 pub fn render_site(
     site: &Site,
@@ -83,33 +117,7 @@ pub fn render_site(
     staging: &Staging,
     progress: &dyn Progress,
 ) -> Result<(), Problems> {
-    let templates = Templates::new(&archive.templates)?;
-    let theme_css = archive
-        .templates
-        .iter()
-        .find(|(name, _)| name == templates::THEME_CSS)
-        .map_or(templates::BUILT_IN_THEME_CSS, |(_, css)| css.as_str());
-    let theme_path = fingerprinted("assets/theme", "css", theme_css.as_bytes());
-    staging.write(&theme_path, theme_css.as_bytes())?;
-    let config = &site.config;
-    let taxonomies = taxonomy::collect(&site.articles, &site.config.taxonomies);
-    let in_feeds = feeds::articles_in_feeds(site.articles.len(), &taxonomies);
-    let bodies = site
-        .articles
-        .par_iter()
-        .enumerate()
-        .map(|(index, article)| {
-            in_feeds[index].then(|| markdown_to_html(&article.markdown, config, &article.lang))
-        })
-        .collect();
-    let renderer = Renderer {
-        site,
-        templates,
-        bodies,
-        taxonomies,
-        assets: BTreeMap::from([("theme_css", theme_path)]),
-        translations: translation_groups(&site.articles),
-    };
+    let renderer = Renderer::new(site, archive, staging)?;
     let jobs = renderer.jobs();
     progress.start(jobs.len() as u64);
     let mut problems: Vec<Problem> = jobs
@@ -125,7 +133,7 @@ pub fn render_site(
         })
         .collect();
     for (path, contents) in [
-        ("robots.txt", robots(config.base_url.as_deref())),
+        ("robots.txt", robots(site.config.base_url.as_deref())),
         ("_headers", host_headers()),
         ("_redirects", host_redirects(site)),
     ] {
@@ -485,5 +493,57 @@ impl<'a> Renderer<'a> {
                 )
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod sitemap_tests {
+    use super::*;
+
+    fn locs(xml: &str) -> Vec<&str> {
+        xml.split("<loc>")
+            .skip(1)
+            .filter_map(|rest| rest.split("</loc>").next())
+            .collect()
+    }
+
+    #[test]
+    fn a_sitemap_over_the_limit_becomes_an_index_of_numbered_sitemaps() {
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
+        let mut archive = Archive::load(&examples).unwrap();
+        let site = Site::from_archive(&mut archive, false).unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let staging = Staging::create(&out.path().join("site")).unwrap();
+        let renderer = Renderer::new(&site, &archive, &staging).unwrap();
+
+        let whole = feeds::sitemap(&renderer).unwrap();
+        assert_eq!(whole.len(), 1, "the example site fits one sitemap");
+        let every_url = locs(&whole[0].contents);
+        assert!(every_url.len() > 5, "{every_url:?}");
+
+        let split = feeds::sitemap_split_at(&renderer, 4).unwrap();
+        let (index, parts): (Vec<&Page>, Vec<&Page>) =
+            split.iter().partition(|page| page.path == "sitemap.xml");
+        let expected_parts = every_url.len().div_ceil(4);
+        assert_eq!(parts.len(), expected_parts);
+        let names: Vec<String> = (1..=expected_parts)
+            .map(|n| format!("sitemap{n}.xml"))
+            .collect();
+        let written: Vec<&str> = parts.iter().map(|page| page.path.as_str()).collect();
+        assert_eq!(written, names);
+        let mut rejoined = Vec::new();
+        for part in &parts {
+            let urls = locs(&part.contents);
+            assert!(urls.len() <= 4, "{} lists {}", part.path, urls.len());
+            assert!(part.contents.contains("<urlset"));
+            rejoined.extend(urls);
+        }
+        assert_eq!(rejoined, every_url, "no URL lost or repeated");
+        assert!(index[0].contents.contains("<sitemapindex"));
+        let listed: Vec<String> = names
+            .iter()
+            .map(|name| format!("https://lantern.example/{name}"))
+            .collect();
+        assert_eq!(locs(&index[0].contents), listed);
     }
 }
