@@ -6,7 +6,8 @@ use crate::i18n::{Text, text};
 use super::error_notice::ErrorNotice;
 use super::status_card::StatusCard;
 use crate::api::{
-    ApiError, Posts, ServerAddr, Status, StreamEvent, Timeline, UserList, list_path, stream_url,
+    ApiError, Posts, ServerAddr, Status, StreamEvent, Timeline, UserList, Verdict, list_path,
+    stream_url, verdict,
 };
 use crate::browser::http::get_json;
 use crate::browser::visibility::WhenVisible;
@@ -144,7 +145,7 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
                         .body
                         .statuses
                         .into_iter()
-                        .filter(|status| !known.contains(&status.id))
+                        .filter(|status| !known.contains(&status.id) && worth_announcing(status))
                         .collect();
                     newer.append(list);
                     *list = newer;
@@ -283,7 +284,10 @@ fn on_stream_event(
     match event {
         StreamEvent::Update(status) => {
             let known = |list: &Vec<Status>| list.iter().any(|shown| shown.id == status.id);
-            if !statuses.with_untracked(known) && !fresh.with_untracked(known) {
+            if worth_announcing(&status)
+                && !statuses.with_untracked(known)
+                && !fresh.with_untracked(known)
+            {
                 fresh.update(|list| list.insert(0, *status));
             }
         }
@@ -293,4 +297,9 @@ fn on_stream_event(
             fresh.update(|list| change.apply_to(list));
         }
     }
+}
+
+/// A post the reader's filters hide is never announced as new.
+fn worth_announcing(status: &Status) -> bool {
+    verdict(status) != Verdict::Hide
 }
