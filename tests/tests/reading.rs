@@ -403,3 +403,49 @@ async fn hashtags_and_mentions_from_other_servers_open_inside_the_client() -> an
         .await?;
     browser.close().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn new_notifications_are_counted_until_read() -> anyhow::Result<()> {
+    let (mock, web, browser) = e2e::client_with_mock().await?;
+    let mine = e2e::post_json(
+        &format!("{}/api/v1/statuses", mock.origin()),
+        Some("ada_token"),
+        &serde_json::json!({ "status": "Nets mended by noon", "visibility": "public" }),
+    )
+    .await?;
+    sign_in_as(&browser, &web, &mock, "ada").await?;
+    browser
+        .until(
+            "the account's stream to open",
+            "return document.querySelector(\"header nav a[href$='/notifications']\")?.dataset.live === 'stream'",
+        )
+        .await?;
+    let unread = "header nav a[href$='/notifications'] .unread";
+    assert!(browser.client.find(Locator::Css(unread)).await.is_err());
+
+    let favourite = format!(
+        "{}/api/v1/statuses/{}/favourite",
+        mock.origin(),
+        mine["id"].as_str().unwrap_or_default()
+    );
+    e2e::post_json(&favourite, Some("grace_token"), &serde_json::json!({})).await?;
+    let badge = browser.texts(unread, 1).await?;
+    assert_eq!(badge, ["1"]);
+
+    browser
+        .client
+        .find(Locator::Css("header nav a[href$='/notifications']"))
+        .await?
+        .click()
+        .await?;
+    browser
+        .texts("[role=feed] article.notification[data-kind=favourite]", 1)
+        .await?;
+    browser
+        .until(
+            "the count to clear once read",
+            &format!("return document.querySelector(\"{unread}\") === null"),
+        )
+        .await?;
+    browser.close().await
+}

@@ -21,6 +21,8 @@ pub enum StreamEvent {
     Edit(Box<Status>),
     /// A post was deleted; its ID.
     Delete(String),
+    /// A notification for the signed-in account.
+    Notification,
     /// Anything a timeline has no use for: notifications, filters, ...
     Other,
 }
@@ -46,7 +48,7 @@ impl StreamEvent {
                     }
                 }
             }
-            Self::Update(_) | Self::Other => {}
+            Self::Update(_) | Self::Notification | Self::Other => {}
         }
     }
 }
@@ -139,6 +141,7 @@ pub fn parse_stream_message(text: &str) -> StreamEvent {
     let status = || serde_json::from_str::<Status>(&payload).ok().map(Box::new);
     match message.event.as_str() {
         "update" => status().map_or(StreamEvent::Other, StreamEvent::Update),
+        "notification" => StreamEvent::Notification,
         "status.update" => status().map_or(StreamEvent::Other, StreamEvent::Edit),
         // The ID alone, as text; some servers send it as a number.
         "delete"
@@ -282,11 +285,20 @@ mod tests {
     }
 
     #[test]
+    fn notifications_are_told_apart() {
+        assert_eq!(
+            parse_stream_message(
+                r#"{"stream":["user"],"event":"notification","payload":"{\"id\":\"5\"}"}"#
+            ),
+            StreamEvent::Notification
+        );
+    }
+
+    #[test]
     fn anything_else_on_the_stream_is_ignored() {
         for text in [
             "",
             "not json",
-            r#"{"event":"notification","payload":"{}"}"#,
             r#"{"event":"update","payload":"{broken"}"#,
             r#"{"event":"update"}"#,
             r#"{"event":"delete","payload":""}"#,

@@ -62,9 +62,22 @@ pub struct AppState {
     pub lang: RwSignal<crate::i18n::Lang>,
     /// Detected servers, by `host[:port]`.
     pub servers: RwSignal<std::collections::HashMap<String, crate::api::ServerInfo>>,
+    /// Notifications for the active account since the reader last looked.
+    pub unread_notifications: RwSignal<u32>,
 }
 
 impl AppState {
+    /// The account in use, if any.
+    pub fn active_account(&self) -> Option<SignedInAccount> {
+        let active = self.active.get();
+        self.accounts.with(|accounts| {
+            accounts
+                .iter()
+                .find(|account| Some(account.key()) == active)
+                .cloned()
+        })
+    }
+
     /// The token to use on `server`: the active account's when it is on
     /// that server, else any account's there.
     pub fn token_for(&self, server: &ServerAddr) -> Option<String> {
@@ -117,6 +130,7 @@ pub fn provide_app_state() -> AppState {
         servers: RwSignal::new(std::collections::HashMap::new()),
         lang: RwSignal::new(initial_lang()),
         timelines: StoredValue::new(std::collections::HashMap::new()),
+        unread_notifications: RwSignal::new(0),
     };
     set_document_lang(state.lang.get_untracked());
     provide_context(state);

@@ -92,3 +92,45 @@ fn reconnect_later(stream: Weak<Stream>) {
         }
     });
 }
+
+/// Keeps the active account's own stream open, counting the notifications
+/// it brings until the reader opens them; another account, another stream.
+/// Returns whether the stream is open now.
+pub fn watch_notifications(state: crate::state::AppState) -> ReadSignal<bool> {
+    let holder = stream_holder();
+    let open = RwSignal::new(false);
+    // Which opening is current, so that a slow one cannot replace a newer.
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        holder.set_value(None);
+        generation.update_value(|count| *count += 1);
+        let mine = generation.get_value();
+        state.unread_notifications.set(0);
+        let Some(account) = state.active_account() else {
+            return;
+        };
+        let Ok(server) = crate::api::ServerAddr::parse(&account.server) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let advertised = crate::state::server_info::server_info(state, &server)
+                .await
+                .and_then(|info| info.streaming_url);
+            if generation.try_get_value() != Some(mine) {
+                return;
+            }
+            let url = crate::api::stream_url(
+                &server,
+                advertised.as_deref(),
+                &crate::api::Timeline::Home,
+                Some(&account.token),
+            );
+            follow_stream(holder, url, open, move |event| {
+                if event == StreamEvent::Notification {
+                    state.unread_notifications.update(|count| *count += 1);
+                }
+            });
+        });
+    });
+    open.read_only()
+}

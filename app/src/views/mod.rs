@@ -36,6 +36,7 @@ fn App() -> impl IntoView {
     let state = provide_app_state();
     let route = route_signal();
     let show_shortcuts = keyboard::install();
+    let notifications_live = live::watch_notifications(state);
     leptos::task::spawn_local(async move {
         if let Some(next) = sign_in::finish(state).await {
             navigate(&next);
@@ -61,7 +62,7 @@ fn App() -> impl IntoView {
                 main.scroll_into_view();
             }
         }>{tr(Text::SkipToContent)}</a>
-        <Header route=route state=state />
+        <Header route=route state=state notifications_live=notifications_live />
         {move || state.notice.get().map(|notice| view! {
             <div class="notice-bar" role="status">
                 <span>{notice}</span>
@@ -101,7 +102,11 @@ fn App() -> impl IntoView {
 }
 
 #[component]
-fn Header(route: ReadSignal<Route>, state: AppState) -> impl IntoView {
+fn Header(
+    route: ReadSignal<Route>,
+    state: AppState,
+    notifications_live: ReadSignal<bool>,
+) -> impl IntoView {
     let nav = move || {
         route.get().server().cloned().map(|server| {
             let link = |timeline: Timeline| {
@@ -122,7 +127,15 @@ fn Header(route: ReadSignal<Route>, state: AppState) -> impl IntoView {
                     <a href=link(Timeline::Local)>{tr(Text::Local)}</a>
                     <a href=link(Timeline::Federated)>{tr(Text::Federated)}</a>
                     {signed_in.then(|| view! { <a href=Route::Lists { server: server.clone() }.to_fragment()>{tr(Text::Lists)}</a> })}
-                    {signed_in.then(|| view! { <a href=Route::Notifications { server: server.clone() }.to_fragment()>{tr(Text::Notifications)}</a> })}
+                    {signed_in.then(|| view! {
+                        <a href=Route::Notifications { server: server.clone() }.to_fragment() data-live=move || if notifications_live.get() { "stream" } else { "off" }>
+                            {tr(Text::Notifications)}
+                            {move || {
+                                let unread = state.unread_notifications.get();
+                                (unread > 0).then(|| view! { " "<span class="unread" aria-label=move || format!("{unread} {}", tr(Text::Unread)())>{unread}</span> })
+                            }}
+                        </a>
+                    })}
                     <a href=Route::Search { server: server.clone(), query: String::new() }.to_fragment()>{tr(Text::Search)}</a>
                     <span class="server">{server.to_string()}</span>
                 </nav>

@@ -63,6 +63,15 @@ pub fn NotificationsView(server: ServerAddr) -> impl IntoView {
         LocalResource::new(
             move || async move { load(&server.get_value(), &token.get_value()).await },
         );
+    // Seen once shown; any that arrive while the reader is here are loaded.
+    let unread = app_state().unread_notifications;
+    unread.set(0);
+    Effect::new(move |_| {
+        if unread.get() > 0 {
+            unread.set(0);
+            groups.refetch();
+        }
+    });
     view! {
         <h1 class="view-title">{tr(Text::Notifications)}</h1>
         <Suspense fallback=|| view! { <p class="loading" role="status">{tr(Text::Loading)}</p> }>

@@ -291,7 +291,7 @@ fn on_stream_event(
                 fresh.update(|list| list.insert(0, *status));
             }
         }
-        StreamEvent::Other => {}
+        StreamEvent::Notification | StreamEvent::Other => {}
         change => {
             statuses.update(|list| change.apply_to(list));
             fresh.update(|list| change.apply_to(list));
