@@ -111,6 +111,28 @@ impl Browser {
         }
     }
 
+    /// Clicks the first element matching `css`.
+    pub async fn click(&self, css: &str) -> anyhow::Result<()> {
+        self.client.find(Locator::Css(css)).await?.click().await?;
+        Ok(())
+    }
+
+    /// Waits up to 20 s for an element matching `css`.
+    pub async fn wait_for(&self, css: &str) -> anyhow::Result<()> {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await?;
+        Ok(())
+    }
+
+    /// The ID of the first post in the page's feed.
+    pub async fn first_post_id(&self) -> anyhow::Result<serde_json::Value> {
+        self.eval("return document.querySelector('[role=feed] article[data-status-id]')?.dataset.statusId")
+            .await
+    }
+
     /// Runs `script` in the page and returns its result.
     pub async fn eval(&self, script: &str) -> anyhow::Result<serde_json::Value> {
         Ok(self.client.execute(script, Vec::new()).await?)

@@ -161,9 +161,10 @@ pub fn plain_text(html: &str) -> String {
         .replace("&#39;", "'")
 }
 
-/// Signs `username` in to `mock` through the client served by `web`,
-/// through the server's own authorization page, as a reader would.
-pub async fn sign_in_as(
+/// Starts signing in to `mock` from the client served by `web`, and waits
+/// for the server's own authorization page, not ours, to ask who is
+/// signing in: `username` is the one to be chosen there.
+pub async fn start_sign_in(
     browser: &Browser,
     web: &StaticServer,
     mock: &MockServer,
@@ -180,25 +181,79 @@ pub async fn sign_in_as(
         .await?;
     input.clear().await?;
     input.send_keys(&mock.addr()).await?;
-    browser
-        .client
-        .find(Locator::Css("button.sign-in"))
-        .await?
-        .click()
-        .await?;
-    // The server's own page, not ours, asks who is signing in.
-    let choice = format!("button[name=username][value={username}]");
+    browser.click("button.sign-in").await?;
+    browser.wait_for(&authorize_choice(username)).await
+}
+
+/// The button on the server's authorization page that picks `username`.
+pub fn authorize_choice(username: &str) -> String {
+    format!("button[name=username][value={username}]")
+}
+
+/// Waits for the client's home timeline on `mock`, where a sign-in ends.
+pub async fn wait_for_home(
+    browser: &Browser,
+    web: &StaticServer,
+    mock: &MockServer,
+) -> anyhow::Result<()> {
+    let home = url::Url::parse(&web.url(&format!("/app/#/{}/home", mock.addr())))?;
     browser
         .client
         .wait()
-        .at_most(wait)
-        .for_element(Locator::Css(&choice))
-        .await?
-        .click()
+        .at_most(Duration::from_secs(20))
+        .for_url(&home)
         .await?;
-    let home = url::Url::parse(&web.url(&format!("/app/#/{}/home", mock.addr())))?;
-    browser.client.wait().at_most(wait).for_url(&home).await?;
     Ok(())
+}
+
+/// Signs `username` in to `mock` through the client served by `web`,
+/// through the server's own authorization page, as a reader would.
+pub async fn sign_in_as(
+    browser: &Browser,
+    web: &StaticServer,
+    mock: &MockServer,
+    username: &str,
+) -> anyhow::Result<()> {
+    start_sign_in(browser, web, mock, username).await?;
+    browser.click(&authorize_choice(username)).await?;
+    wait_for_home(browser, web, mock).await
+}
+
+/// Adds a rule to mastodon-mock's fault injection. The answers it forces
+/// carry the CORS header the server's own answers have, or the browser
+/// would hide them from the client.
+pub async fn inject_fault(mock: &MockServer, mut rule: serde_json::Value) -> anyhow::Result<()> {
+    if let Some(effect) = rule
+        .get_mut("effect")
+        .and_then(|effect| effect.as_object_mut())
+    {
+        let headers = effect
+            .entry("headers")
+            .or_insert_with(|| serde_json::json!({}));
+        headers["Access-Control-Allow-Origin"] = serde_json::json!("*");
+    }
+    post_json(
+        &format!("{}/api/v1/_mock/faults", mock.origin()),
+        None,
+        &rule,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Makes `mock` answer the next GET of `path` with `body`, as a server of
+/// another dialect, or a broken one, would.
+pub async fn answer_once(
+    mock: &MockServer,
+    path: &str,
+    body: serde_json::Value,
+) -> anyhow::Result<()> {
+    let rule = serde_json::json!({
+        "match": { "path": path, "methods": ["GET"] },
+        "effect": { "type": "status", "status": 200, "body": body },
+        "count": 1,
+    });
+    inject_fault(mock, rule).await
 }
 
 /// Presses and releases `key` on whatever has the focus.

@@ -1,7 +1,9 @@
 //! Signing in through the server's own OAuth page, two accounts at once,
 //! switching between them, and signing out, which revokes the token.
 
-use e2e::{Browser, get_json_as, sign_in_as, status_as};
+use e2e::{
+    Browser, authorize_choice, get_json_as, sign_in_as, start_sign_in, status_as, wait_for_home,
+};
 use fantoccini::Locator;
 
 async fn stored_tokens(browser: &Browser) -> anyhow::Result<Vec<(String, String)>> {
@@ -110,14 +112,9 @@ async fn an_ended_session_keeps_the_account_and_offers_to_sign_in_again() -> any
     // The server now refuses the token, as after a password change.
     let rule = serde_json::json!({
         "match": { "path": "/api/v1/timelines/home" },
-        "effect": { "type": "status", "status": 401, "headers": { "Access-Control-Allow-Origin": "*" } },
+        "effect": { "type": "status", "status": 401 },
     });
-    e2e::post_json(
-        &format!("{}/api/v1/_mock/faults", mock.origin()),
-        None,
-        &rule,
-    )
-    .await?;
+    e2e::inject_fault(&mock, rule).await?;
     browser.client.refresh().await?;
     let alert = browser.texts("[role=alert] p", 1).await?;
     assert!(alert[0].contains("sign in again"), "{alert:?}");
@@ -126,30 +123,13 @@ async fn an_ended_session_keeps_the_account_and_offers_to_sign_in_again() -> any
         1,
         "the account is kept"
     );
-    browser
-        .client
-        .find(Locator::Css("[role=alert] button.sign-in"))
-        .await?
-        .click()
-        .await?;
-    browser
-        .client
-        .wait()
-        .at_most(std::time::Duration::from_secs(20))
-        .for_element(Locator::Css("button[name=username][value=ada]"))
-        .await?;
+    browser.click("[role=alert] button.sign-in").await?;
+    browser.wait_for(&authorize_choice("ada")).await?;
     browser.close().await
 }
 
-/// The `client_id` in the address of the server's authorization page, once
-/// the page asks who signs in.
-async fn client_id_on_authorize_page(browser: &Browser) -> anyhow::Result<String> {
-    browser
-        .client
-        .wait()
-        .at_most(std::time::Duration::from_secs(20))
-        .for_element(Locator::Css("button[name=username][value=ada]"))
-        .await?;
+/// The `client_id` in the address of the page the browser is on.
+async fn client_id_of_page(browser: &Browser) -> anyhow::Result<String> {
     let url = browser.client.current_url().await?;
     url.query_pairs()
         .find(|(key, _)| key == "client_id")
@@ -167,55 +147,20 @@ async fn a_server_that_lost_the_registration_gets_a_new_one() -> anyhow::Result<
         "effect": {
             "type": "status", "status": 401,
             "body": { "error": "invalid_client", "error_description": "Client authentication failed" },
-            "headers": { "Access-Control-Allow-Origin": "*" },
         },
         "count": 1,
     });
-    e2e::post_json(
-        &format!("{}/api/v1/_mock/faults", mock.origin()),
-        None,
-        &rule,
-    )
-    .await?;
-    browser.client.goto(&web.url("/app/#/")).await?;
-    let input = browser
-        .client
-        .wait()
-        .at_most(std::time::Duration::from_secs(20))
-        .for_element(Locator::Css("#server"))
-        .await?;
-    input.send_keys(&mock.addr()).await?;
-    browser
-        .client
-        .find(Locator::Css("button.sign-in"))
-        .await?
-        .click()
-        .await?;
-    let first = client_id_on_authorize_page(&browser).await?;
-    let choose = "button[name=username][value=ada]";
-    browser
-        .client
-        .find(Locator::Css(choose))
-        .await?
-        .click()
-        .await?;
+    e2e::inject_fault(&mock, rule).await?;
+    start_sign_in(&browser, &web, &mock, "ada").await?;
+    let first = client_id_of_page(&browser).await?;
+    browser.click(&authorize_choice("ada")).await?;
 
     // Back on the server's page, under a new registration.
-    let second = client_id_on_authorize_page(&browser).await?;
+    browser.wait_for(&authorize_choice("ada")).await?;
+    let second = client_id_of_page(&browser).await?;
     assert_ne!(first, second, "the client registered again");
-    browser
-        .client
-        .find(Locator::Css(choose))
-        .await?
-        .click()
-        .await?;
-    let home = url::Url::parse(&web.url(&format!("/app/#/{}/home", mock.addr())))?;
-    browser
-        .client
-        .wait()
-        .at_most(std::time::Duration::from_secs(20))
-        .for_url(&home)
-        .await?;
+    browser.click(&authorize_choice("ada")).await?;
+    wait_for_home(&browser, &web, &mock).await?;
     let signed_in = stored_tokens(&browser).await?;
     assert_eq!(signed_in.len(), 1);
     assert_eq!(signed_in[0].0, "ada");

@@ -3,7 +3,7 @@
 //! nothing the server sent.
 
 use e2e::hostile_server::HostileServer;
-use e2e::{Browser, MockServer, post_json};
+use e2e::{Browser, MockServer};
 use fantoccini::Locator;
 use serde_json::json;
 
@@ -11,22 +11,11 @@ use serde_json::json;
 /// headers, as a server's own error does; without them the browser hides
 /// the response, and the client can only say the server is unreachable.
 async fn inject(mock: &MockServer, mut effect: serde_json::Value) -> anyhow::Result<()> {
-    let headers = effect
-        .as_object_mut()
-        .unwrap()
-        .entry("headers")
-        .or_insert_with(|| json!({}));
-    headers["Access-Control-Allow-Origin"] = json!("*");
-    headers["Access-Control-Expose-Headers"] = json!("Retry-After, X-RateLimit-Reset, Link");
+    effect["headers"]["Access-Control-Expose-Headers"] =
+        json!("Retry-After, X-RateLimit-Reset, Link");
     let rule =
         json!({ "match": { "path": "/api/v1/timelines/public" }, "effect": effect, "count": 1 });
-    post_json(
-        &format!("{}/api/v1/_mock/faults", mock.origin()),
-        None,
-        &rule,
-    )
-    .await?;
-    Ok(())
+    e2e::inject_fault(mock, rule).await
 }
 
 async fn alert_text(browser: &Browser) -> anyhow::Result<String> {

@@ -2,7 +2,6 @@
 //! streaming WebSocket where the server has one, by polling where not.
 
 use e2e::{Browser, MockServer, StaticServer, delete_as, post_json};
-use fantoccini::Locator;
 
 async fn post(mock: &MockServer, token: &str, text: &str) -> anyhow::Result<serde_json::Value> {
     let body = serde_json::json!({ "status": text, "visibility": "public" });
@@ -32,6 +31,12 @@ fn shown(id: &serde_json::Value) -> String {
         "return document.querySelector('[role=feed] article[data-status-id=\"{}\"]') !== null",
         id.as_str().unwrap_or_default()
     )
+}
+
+/// Asks for the posts waiting behind the button, until `id` is shown.
+async fn show_new_posts(browser: &Browser, id: &serde_json::Value) -> anyhow::Result<()> {
+    browser.click("button.new-posts").await?;
+    browser.until("the new post to show", &shown(id)).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -70,19 +75,8 @@ async fn the_stream_brings_new_posts_and_takes_deleted_ones_away() -> anyhow::Re
         )
         .await?;
 
-    browser
-        .client
-        .find(Locator::Css("button.new-posts"))
-        .await?
-        .click()
-        .await?;
-    browser
-        .until("the new post to show", &shown(&fresh["id"]))
-        .await?;
-    let first = browser
-        .eval("return document.querySelector('[role=feed] article').dataset.statusId")
-        .await?;
-    assert_eq!(first, fresh["id"]);
+    show_new_posts(&browser, &fresh["id"]).await?;
+    assert_eq!(browser.first_post_id().await?, fresh["id"]);
     browser.close().await
 }
 
@@ -102,14 +96,6 @@ async fn without_a_stream_the_timeline_polls_for_new_posts() -> anyhow::Result<(
         .eval("return document.querySelector('[role=feed]').dataset.live")
         .await?;
     assert_eq!(live, "poll", "a server without streaming is polled");
-    browser
-        .client
-        .find(Locator::Css("button.new-posts"))
-        .await?
-        .click()
-        .await?;
-    browser
-        .until("the new post to show", &shown(&fresh["id"]))
-        .await?;
+    show_new_posts(&browser, &fresh["id"]).await?;
     browser.close().await
 }

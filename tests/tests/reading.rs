@@ -284,16 +284,8 @@ async fn new_posts_wait_behind_a_button_and_back_keeps_the_place() -> anyhow::Re
     .await?;
     let button = browser.texts("button.new-posts", 1).await?;
     assert_eq!(button, ["1 new post"]);
-    browser
-        .client
-        .find(Locator::Css("button.new-posts"))
-        .await?
-        .click()
-        .await?;
-    let first = browser
-        .eval("return document.querySelector('[role=feed] article').dataset.statusId")
-        .await?;
-    assert_eq!(first, posted["id"]);
+    browser.click("button.new-posts").await?;
+    assert_eq!(browser.first_post_id().await?, posted["id"]);
     browser.close().await
 }
 
@@ -312,17 +304,7 @@ async fn a_post_the_client_cannot_read_costs_only_itself() -> anyhow::Result<()>
         { "id": "102", "content": "<p>No author</p>" },
         post("103", "Readable after"),
     ]);
-    let rule = serde_json::json!({
-        "match": { "path": "/api/v1/timelines/public" },
-        "effect": { "type": "status", "status": 200, "body": page, "headers": { "Access-Control-Allow-Origin": "*" } },
-        "count": 1,
-    });
-    e2e::post_json(
-        &format!("{}/api/v1/_mock/faults", mock.origin()),
-        None,
-        &rule,
-    )
-    .await?;
+    e2e::answer_once(&mock, "/api/v1/timelines/public", page).await?;
     browser
         .client
         .goto(&web.url(&format!("/app/#/{}/public", mock.addr())))
@@ -351,29 +333,14 @@ async fn hashtags_and_mentions_from_other_servers_open_inside_the_client() -> an
         "tags": [{ "name": "sailing", "url": format!("{}/tags/sailing", mock.origin()) }],
         "mentions": [{ "id": "71", "username": "grace", "acct": "grace@remote.example", "url": "https://remote.example/@grace" }],
     });
-    let rule = serde_json::json!({
-        "match": { "path": "/api/v1/timelines/public" },
-        "effect": { "type": "status", "status": 200, "body": [post], "headers": { "Access-Control-Allow-Origin": "*" } },
-        "count": 1,
-    });
-    e2e::post_json(
-        &format!("{}/api/v1/_mock/faults", mock.origin()),
-        None,
-        &rule,
-    )
-    .await?;
+    e2e::answer_once(&mock, "/api/v1/timelines/public", serde_json::json!([post])).await?;
     browser
         .client
         .goto(&web.url(&format!("/app/#/{}/public", mock.addr())))
         .await?;
     let link = |kind: &str| format!("article[data-status-id='7001'] .content a.{kind}");
     browser.texts(&link("hashtag"), 1).await?;
-    browser
-        .client
-        .find(Locator::Css(&link("hashtag")))
-        .await?
-        .click()
-        .await?;
+    browser.click(&link("hashtag")).await?;
     browser
         .until(
             "the hashtag's timeline in the client",
@@ -386,12 +353,7 @@ async fn hashtags_and_mentions_from_other_servers_open_inside_the_client() -> an
 
     browser.client.back().await?;
     browser.texts(&link("mention"), 1).await?;
-    browser
-        .client
-        .find(Locator::Css(&link("mention")))
-        .await?
-        .click()
-        .await?;
+    browser.click(&link("mention")).await?;
     browser
         .until(
             "grace's profile in the client",
@@ -433,10 +395,7 @@ async fn new_notifications_are_counted_until_read() -> anyhow::Result<()> {
     assert_eq!(badge, ["1"]);
 
     browser
-        .client
-        .find(Locator::Css("header nav a[href$='/notifications']"))
-        .await?
-        .click()
+        .click("header nav a[href$='/notifications']")
         .await?;
     browser
         .texts("[role=feed] article.notification[data-kind=favourite]", 1)
