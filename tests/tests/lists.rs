@@ -1,7 +1,6 @@
 //! Lists: the signed-in account's lists, each opening its own timeline.
 
 use e2e::{MockServer, get_json_as, post_json, sign_in_as};
-use fantoccini::Locator;
 
 async fn make_list(mock: &MockServer, title: &str) -> anyhow::Result<String> {
     let list = post_json(
@@ -37,19 +36,11 @@ async fn a_list_opens_as_a_timeline_of_its_members() -> anyhow::Result<()> {
     let meeting = post("Crew meeting at dawn").await?;
 
     sign_in_as(&browser, &web, &mock, "ada").await?;
-    browser
-        .client
-        .find(Locator::Css("header nav a[href$='/lists']"))
-        .await?
-        .click()
-        .await?;
+    browser.click("header nav a[href$='/lists']").await?;
     let names = browser.texts("ul.lists a", 2).await?;
     assert_eq!(names, ["Harbour crew", "Weather"]);
     browser
-        .client
-        .find(Locator::Css(&format!("ul.lists a[data-list-id='{crew}']")))
-        .await?
-        .click()
+        .click(&format!("ul.lists a[data-list-id='{crew}']"))
         .await?;
     browser
         .until(
@@ -64,10 +55,7 @@ async fn a_list_opens_as_a_timeline_of_its_members() -> anyhow::Result<()> {
         shown[0].contains("Crew meeting at dawn"),
         "the list shows its member's post: {shown:?}"
     );
-    let first = browser
-        .eval("return document.querySelector('[role=feed] article').dataset.statusId")
-        .await?;
-    assert_eq!(first, meeting["id"]);
+    assert_eq!(browser.first_post_id().await?, meeting["id"]);
 
     // The list has a stream of its own, which only its owner may follow.
     browser
