@@ -81,6 +81,23 @@ impl Publisher {
 }
 
 #[test]
+fn two_signed_builds_into_fresh_folders_are_byte_identical() {
+    let publisher = Publisher::new();
+    let (one, two) = (publisher.build("one"), publisher.build("two"));
+    for file in [MANIFEST_PATH, "samizdat-manifest.json.minisig"] {
+        assert_eq!(
+            fs::read(one.join(file)).unwrap(),
+            fs::read(two.join(file)).unwrap(),
+            "{file} differs between two builds of the same archive"
+        );
+    }
+    assert_eq!(
+        publisher.verify(&LocalDir(two)).unwrap(),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
 fn a_signed_build_verifies_and_one_changed_byte_is_named() {
     let publisher = Publisher::new();
     let out = publisher.build("site");

@@ -104,17 +104,56 @@ pub fn key_id(key: &PublicKey) -> String {
 }
 
 /// A minisign signature of `data`, as the text of a `.minisig` file.
+///
+/// Written here rather than by the minisign crate, which mixes random
+/// noise into each signature: plain Ed25519 is deterministic, so the same
+/// manifest and key always give the same bytes, and two mirrors that
+/// build the same archive publish identical files. The format is
+/// minisign's prehashed one (`ED`: Ed25519 over the BLAKE2b-512 of the
+/// data, then a global signature over that signature and the trusted
+/// comment), so the standard `minisign -V` checks it.
 pub fn sign(secret: &SecretKey, data: &[u8], trusted_comment: &str) -> Result<String, MirrorError> {
-    let public = PublicKey::from_secret_key(secret).ok();
-    minisign::sign(
-        public.as_ref(),
-        secret,
-        Cursor::new(data),
-        Some(trusted_comment),
-        Some("signature from samizdat site-gen"),
-    )
-    .map(|signature| signature.into_string())
-    .map_err(|error| MirrorError::Key(format!("cannot sign: {error}")))
+    use base64::Engine;
+    use blake2::{Blake2b512, Digest};
+    use ed25519_dalek::Signer;
+
+    let (keynum, seed) = raw_secret(secret)?;
+    let key = ed25519_dalek::SigningKey::from_bytes(&seed);
+    let prehash = Blake2b512::digest(data);
+    let signature = key.sign(&prehash).to_bytes();
+    let mut packet = Vec::with_capacity(2 + keynum.len() + signature.len());
+    packet.extend_from_slice(b"ED");
+    packet.extend_from_slice(&keynum);
+    packet.extend_from_slice(&signature);
+    let mut signed_comment = signature.to_vec();
+    signed_comment.extend_from_slice(trusted_comment.as_bytes());
+    let global = key.sign(&signed_comment).to_bytes();
+    let base64 = base64::engine::general_purpose::STANDARD;
+    Ok(format!(
+        "untrusted comment: signature from samizdat site-gen\n{}\ntrusted comment: {trusted_comment}\n{}\n",
+        base64.encode(packet),
+        base64.encode(global)
+    ))
+}
+
+/// The key number and the Ed25519 seed of a decrypted minisign secret key,
+/// read from its serialized layout: algorithm, KDF and checksum fields
+/// (6 + 32 + 8 + 8 bytes), then the 8-byte key number and the 64-byte
+/// secret key, whose first half is the seed.
+fn raw_secret(secret: &SecretKey) -> Result<([u8; 8], [u8; 32]), MirrorError> {
+    const KEYNUM_AT: usize = 2 + 2 + 2 + 32 + 8 + 8;
+    let bytes = secret.to_bytes();
+    let keynum = bytes.get(KEYNUM_AT..KEYNUM_AT + 8);
+    let seed = bytes.get(KEYNUM_AT + 8..KEYNUM_AT + 8 + 32);
+    match (keynum, seed) {
+        (Some(keynum), Some(seed)) if keynum == secret.keynum() => Ok((
+            keynum.try_into().unwrap_or_default(),
+            seed.try_into().unwrap_or_default(),
+        )),
+        _ => Err(MirrorError::Key(
+            "cannot sign: the secret key is not in minisign's layout".into(),
+        )),
+    }
 }
 
 /// Checks a `.minisig` text over `data`.
@@ -155,6 +194,13 @@ mod tests {
         let public = load_public(&public_path).unwrap();
         let signature = sign(&secret, b"manifest", "serial 1").unwrap();
         verify_signature(&public, &signature, b"manifest").unwrap();
+        assert_eq!(
+            sign(&secret, b"manifest", "serial 1").unwrap(),
+            signature,
+            "the same data and key always sign the same"
+        );
+        let tampered_comment = signature.replace("serial 1", "serial 9");
+        assert!(verify_signature(&public, &tampered_comment, b"manifest").is_err());
         assert!(verify_signature(&public, &signature, b"manifesT").is_err());
 
         let (_, other_public) = generate(&dir.path().join("other"), None).unwrap();
