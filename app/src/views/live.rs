@@ -29,6 +29,20 @@ pub fn stream_holder() -> StreamHolder {
     StoredValue::new_local(None)
 }
 
+/// Where `timeline`'s stream is on `server`, at the streaming host the
+/// server advertises when it is the server's own.
+pub async fn stream_address(
+    state: crate::state::AppState,
+    server: &crate::api::ServerAddr,
+    timeline: &crate::api::Timeline,
+    token: Option<&str>,
+) -> String {
+    let advertised = crate::state::server_info::server_info(state, server)
+        .await
+        .and_then(|info| info.streaming_url);
+    crate::api::stream_url(server, advertised.as_deref(), timeline, token)
+}
+
 /// Opens the stream at `url` into `holder`. `streaming` is true while the
 /// stream is open, which is when polling can rest.
 pub fn follow_stream(
@@ -113,18 +127,11 @@ pub fn watch_notifications(state: crate::state::AppState) -> ReadSignal<bool> {
             return;
         };
         leptos::task::spawn_local(async move {
-            let advertised = crate::state::server_info::server_info(state, &server)
-                .await
-                .and_then(|info| info.streaming_url);
+            let home = crate::api::Timeline::Home;
+            let url = stream_address(state, &server, &home, Some(&account.token)).await;
             if generation.try_get_value() != Some(mine) {
                 return;
             }
-            let url = crate::api::stream_url(
-                &server,
-                advertised.as_deref(),
-                &crate::api::Timeline::Home,
-                Some(&account.token),
-            );
             follow_stream(holder, url, open, move |event| {
                 if event == StreamEvent::Notification {
                     state.unread_notifications.update(|count| *count += 1);

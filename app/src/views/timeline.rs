@@ -7,12 +7,11 @@ use super::error_notice::ErrorNotice;
 use super::status_card::StatusCard;
 use crate::api::{
     ApiError, Posts, ServerAddr, Status, StreamEvent, Timeline, UserList, Verdict, list_path,
-    stream_url, verdict,
+    verdict,
 };
 use crate::browser::http::get_json;
 use crate::browser::visibility::WhenVisible;
 use crate::route::Route;
-use crate::state::server_info::server_info;
 
 /// How far below the viewport older posts start loading.
 const LOAD_AHEAD_PX: u32 = 800;
@@ -163,16 +162,14 @@ pub fn TimelineView(server: ServerAddr, timeline: Timeline) -> impl IntoView {
     if !needs_sign_in {
         let timeline = timeline.clone();
         leptos::task::spawn_local(async move {
-            let server = server.get_value();
-            let advertised = server_info(state, &server)
-                .await
-                .and_then(|info| info.streaming_url);
-            let url = stream_url(
-                &server,
-                advertised.as_deref(),
+            let token = token.get_value();
+            let url = super::live::stream_address(
+                state,
+                &server.get_value(),
                 &timeline,
-                token.get_value().as_deref(),
-            );
+                token.as_deref(),
+            )
+            .await;
             super::live::follow_stream(stream, url, streaming, move |event| {
                 on_stream_event(event, statuses, fresh)
             });
