@@ -4,7 +4,6 @@
 
 use e2e::hostile_server::HostileServer;
 use e2e::{Browser, MockServer};
-use fantoccini::Locator;
 use serde_json::json;
 
 /// Injects one failure of the public timeline. The failure carries CORS
@@ -39,12 +38,7 @@ async fn server_failures_show_a_message_and_the_app_recovers() -> anyhow::Result
     browser.client.goto(&timeline).await?;
     let alert = alert_text(&browser).await?;
     assert!(alert.contains("failed (500)"), "{alert}");
-    browser
-        .client
-        .find(Locator::Css("[role=alert] button"))
-        .await?
-        .click()
-        .await?;
+    browser.click("[role=alert] button").await?;
     assert!(statuses_shown(&browser).await? > 0);
 
     // Malformed JSON.
@@ -52,12 +46,7 @@ async fn server_failures_show_a_message_and_the_app_recovers() -> anyhow::Result
     // A fresh load: coming back within the app shows the remembered timeline.
     browser.client.refresh().await?;
     assert!(alert_text(&browser).await?.contains("cannot read"));
-    browser
-        .client
-        .find(Locator::Css("[role=alert] button"))
-        .await?
-        .click()
-        .await?;
+    browser.click("[role=alert] button").await?;
     assert!(statuses_shown(&browser).await? > 0);
 
     // A 429 with Retry-After: the client waits as asked and retries by itself.
