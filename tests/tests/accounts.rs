@@ -155,8 +155,19 @@ async fn a_server_that_lost_the_registration_gets_a_new_one() -> anyhow::Result<
     let first = client_id_of_page(&browser).await?;
     browser.click(&authorize_choice("ada")).await?;
 
-    // Back on the server's page, under a new registration.
-    browser.wait_for(&authorize_choice("ada")).await?;
+    // Back on the server's page, under a new registration. The old page
+    // lingers a moment after the click, so wait for the new one by its
+    // address rather than by its button.
+    browser
+        .until(
+            "the server's page again, under another client_id",
+            &format!(
+                "const id = new URL(location.href).searchParams.get('client_id'); \
+                 return id !== null && id !== '{first}' && document.querySelector(\"{}\") !== null",
+                authorize_choice("ada")
+            ),
+        )
+        .await?;
     let second = client_id_of_page(&browser).await?;
     assert_ne!(first, second, "the client registered again");
     browser.click(&authorize_choice("ada")).await?;
