@@ -1,0 +1,222 @@
+//! The manifest: every file of a site, and for the whole site a serial, a
+//! creation time, an expiry and the hash of the manifest it follows.
+
+use std::collections::BTreeMap;
+
+use jiff::{SignedDuration, Timestamp};
+use serde::{Deserialize, Serialize};
+
+use crate::{FileEntry, is_safe_relative_path, sha256_hex};
+
+pub const FORMAT: &str = "samizdat-manifest/1";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    /// Only ever increases from one manifest of a site to the next.
+    pub serial: u64,
+    pub created: Timestamp,
+    pub expires: Timestamp,
+    /// The SHA-256 of the manifest this one replaces.
+    pub previous: Option<String>,
+    /// Sorted by path.
+    pub files: Vec<FileEntry>,
+}
+
+/// Why some bytes are not a manifest this crate can trust the shape of.
+#[derive(Debug, thiserror::Error)]
+pub enum ManifestError {
+    #[error("{0}")]
+    Json(#[from] serde_json::Error),
+    #[error("its format is “{0}”, not {FORMAT}")]
+    Format(String),
+    #[error("it lists “{0}”, which is not a plain relative path")]
+    UnsafePath(String),
+}
+
+impl Manifest {
+    /// The manifest that follows `previous` (the bytes of the site's last
+    /// manifest, if any) for `files`. When the files are the same, it is
+    /// the previous manifest itself, so rebuilding changes nothing.
+    /// Otherwise the serial is the creation time in seconds, or one more
+    /// than the previous serial when that is not later.
+    pub fn next(
+        mut files: Vec<FileEntry>,
+        created: Timestamp,
+        valid_for: SignedDuration,
+        previous: Option<&[u8]>,
+    ) -> Self {
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        let previous_manifest = previous.and_then(|bytes| Self::parse(bytes).ok());
+        if let Some(manifest) = &previous_manifest
+            && manifest.files == files
+        {
+            return manifest.clone();
+        }
+        let created_secs = u64::try_from(created.as_second()).unwrap_or(0);
+        let serial = match &previous_manifest {
+            Some(manifest) => created_secs.max(manifest.serial + 1),
+            None => created_secs,
+        };
+        Self {
+            format: FORMAT.into(),
+            serial,
+            created,
+            expires: created.checked_add(valid_for).unwrap_or(Timestamp::MAX),
+            previous: previous
+                .filter(|_| previous_manifest.is_some())
+                .map(sha256_hex),
+            files,
+        }
+    }
+
+    /// The bytes that are written, signed and hashed: pretty JSON and a
+    /// final newline.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        bytes.push(b'\n');
+        bytes
+    }
+
+    /// Reads a manifest, refusing another format and any path that could
+    /// lead outside the site's folder.
+    pub fn parse(bytes: &[u8]) -> Result<Self, ManifestError> {
+        let manifest: Self = serde_json::from_slice(bytes)?;
+        if manifest.format != FORMAT {
+            return Err(ManifestError::Format(manifest.format));
+        }
+        if let Some(entry) = manifest
+            .files
+            .iter()
+            .find(|entry| !is_safe_relative_path(&entry.path))
+        {
+            return Err(ManifestError::UnsafePath(entry.path.clone()));
+        }
+        Ok(manifest)
+    }
+
+    pub fn by_path(&self) -> BTreeMap<&str, &FileEntry> {
+        self.files
+            .iter()
+            .map(|entry| (entry.path.as_str(), entry))
+            .collect()
+    }
+
+    pub fn is_expired(&self, now: Timestamp) -> bool {
+        now > self.expires
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    fn entry(path: &str, contents: &str) -> FileEntry {
+        FileEntry::for_contents(path, contents.as_bytes())
+    }
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn serials_only_increase_and_unchanged_files_keep_the_manifest() {
+        let valid = SignedDuration::from_hours(24 * 90);
+        let first = Manifest::next(
+            vec![entry("b.html", "b"), entry("a.html", "a")],
+            at("2026-01-01T00:00:00Z"),
+            valid,
+            None,
+        );
+        assert_eq!(first.files[0].path, "a.html", "files are sorted");
+        assert_eq!(first.serial, 1_767_225_600);
+        assert_eq!(first.previous, None);
+        assert_eq!(first.expires, at("2026-04-01T00:00:00Z"));
+
+        let bytes = first.to_bytes();
+        let same = Manifest::next(
+            vec![entry("a.html", "a"), entry("b.html", "b")],
+            at("2026-01-01T00:00:00Z"),
+            valid,
+            Some(&bytes),
+        );
+        assert_eq!(same, first);
+
+        // An edit that leaves the archive's dates alone still moves the serial on.
+        let edited = Manifest::next(
+            vec![entry("a.html", "a2"), entry("b.html", "b")],
+            at("2026-01-01T00:00:00Z"),
+            valid,
+            Some(&bytes),
+        );
+        assert_eq!(edited.serial, first.serial + 1);
+        assert_eq!(edited.previous, Some(sha256_hex(&bytes)));
+        assert_eq!(Manifest::parse(&edited.to_bytes()).unwrap(), edited);
+
+        // A later build takes its serial from its time.
+        let later = Manifest::next(
+            vec![entry("a.html", "a3")],
+            at("2026-02-01T00:00:00Z"),
+            valid,
+            Some(&edited.to_bytes()),
+        );
+        assert_eq!(later.serial, 1_769_904_000);
+    }
+
+    #[test]
+    fn the_bytes_are_pretty_json_with_a_final_newline() {
+        let manifest = Manifest::next(
+            vec![entry("a.txt", "a")],
+            at("2026-01-01T00:00:00Z"),
+            SignedDuration::from_hours(24),
+            None,
+        );
+        let text = String::from_utf8(manifest.to_bytes()).unwrap();
+        assert!(text.starts_with("{\n  \"format\": \"samizdat-manifest/1\",\n  \"serial\": 1767225600,\n  \"created\": \"2026-01-01T00:00:00Z\",\n  \"expires\": \"2026-01-02T00:00:00Z\",\n  \"previous\": null,\n"), "{text}");
+        assert!(
+            text.contains("\"type\": \"text/plain; charset=utf-8\""),
+            "{text}"
+        );
+        assert!(text.ends_with("}\n"));
+    }
+
+    #[test]
+    fn another_format_or_an_escaping_path_is_refused() {
+        let mut manifest = Manifest::next(
+            vec![entry("a", "a")],
+            at("2026-01-01T00:00:00Z"),
+            SignedDuration::ZERO,
+            None,
+        );
+        manifest.files[0].path = "../escape".into();
+        assert!(matches!(
+            Manifest::parse(&manifest.to_bytes()),
+            Err(ManifestError::UnsafePath(path)) if path == "../escape"
+        ));
+        manifest.files[0].path = "a".into();
+        manifest.format = "samizdat-manifest/2".into();
+        assert!(matches!(
+            Manifest::parse(&manifest.to_bytes()),
+            Err(ManifestError::Format(format)) if format == "samizdat-manifest/2"
+        ));
+        assert!(matches!(
+            Manifest::parse(b"not json"),
+            Err(ManifestError::Json(_))
+        ));
+    }
+
+    #[test]
+    fn a_manifest_expires_after_its_expiry_only() {
+        let manifest = Manifest::next(
+            vec![entry("a", "a")],
+            at("2026-01-01T00:00:00Z"),
+            SignedDuration::from_hours(1),
+            None,
+        );
+        assert!(!manifest.is_expired(at("2026-01-01T01:00:00Z")));
+        assert!(manifest.is_expired(at("2026-01-01T01:00:01Z")));
+    }
+}
