@@ -13,6 +13,7 @@ pub mod mirror;
 pub mod output;
 pub mod problem;
 pub mod render;
+pub mod reserved;
 pub mod scaffold;
 pub mod serve;
 mod swap;
@@ -98,7 +99,7 @@ fn write_manifest(
     staging: &output::Staging,
     key: Option<&minisign::SecretKey>,
 ) -> Result<(), Problem> {
-    use mirror::{MANIFEST_PATH, Manifest, SIGNATURE_PATH};
+    use reserved::{MANIFEST_PATH, SIGNATURE_PATH};
     let created = site
         .articles
         .iter()
@@ -108,13 +109,14 @@ fn write_manifest(
     let valid_for =
         jiff::SignedDuration::from_hours(24 * i64::from(site.config.manifest_valid_days));
     let previous = std::fs::read(out_dir.join(MANIFEST_PATH)).ok();
-    let manifest = Manifest::next(staging.entries(), created, valid_for, previous.as_deref());
-    let bytes = manifest.to_bytes();
-    staging.write(MANIFEST_PATH, &bytes)?;
-    let Some(key) = key else { return Ok(()) };
-    // An unchanged manifest keeps its signature, so a rebuild changes nothing.
-    let previous_signature = std::fs::read_to_string(out_dir.join(SIGNATURE_PATH)).ok();
-    let public = minisign::PublicKey::from_secret_key(key).map_err(|error| {
+    let prepared = mirror::manifest::prepare(
+        staging.entries(),
+        previous.as_deref(),
+        key,
+        created,
+        valid_for,
+    )
+    .map_err(|error| {
         Problem::new(
             SIGNATURE_PATH,
             None,
@@ -122,26 +124,9 @@ fn write_manifest(
             "check the secret key",
         )
     })?;
-    let signature = match previous_signature {
-        Some(signature)
-            if previous.as_deref() == Some(bytes.as_slice())
-                && mirror::keys::verify_signature(&public, &signature, &bytes).is_ok() =>
-        {
-            signature
-        }
-        _ => mirror::keys::sign(
-            key,
-            &bytes,
-            &format!("samizdat manifest serial {}", manifest.serial),
-        )
-        .map_err(|error| {
-            Problem::new(
-                SIGNATURE_PATH,
-                None,
-                error.to_string(),
-                "check the secret key",
-            )
-        })?,
-    };
-    staging.write(SIGNATURE_PATH, signature.as_bytes())
+    staging.write(MANIFEST_PATH, &prepared.bytes)?;
+    match &prepared.signature {
+        Some(signature) => staging.write(SIGNATURE_PATH, signature.as_bytes()),
+        None => Ok(()),
+    }
 }

@@ -19,6 +19,16 @@ pub fn beside(dir: &Path, purpose: &str) -> PathBuf {
     parent.join(format!(".{name}.{purpose}"))
 }
 
+/// Whether `dir` may be replaced whole: it is missing or empty, or it
+/// holds `mark`, the file that says what kind of folder it is. Anything
+/// else may be someone's files.
+pub fn may_replace(dir: &Path, mark: &str) -> bool {
+    let occupied = fs::read_dir(dir)
+        .map(|mut entries| entries.next().is_some())
+        .unwrap_or(false);
+    !occupied || dir.join(mark).exists()
+}
+
 /// Puts `next` where `dir` is. The old folder is moved aside first and
 /// restored if the swap fails; it is removed only once `next` is in place.
 pub fn swap_in(next: &Path, dir: &Path) -> io::Result<()> {
@@ -42,6 +52,19 @@ pub fn swap_in(next: &Path, dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_empty_missing_or_marked_folders_may_be_replaced() {
+        let work = tempfile::tempdir().unwrap();
+        let dir = work.path().join("site");
+        assert!(may_replace(&dir, "mark"));
+        fs::create_dir_all(&dir).unwrap();
+        assert!(may_replace(&dir, "mark"));
+        fs::write(dir.join("notes.txt"), "mine").unwrap();
+        assert!(!may_replace(&dir, "mark"));
+        fs::write(dir.join("mark"), "").unwrap();
+        assert!(may_replace(&dir, "mark"));
+    }
 
     #[test]
     fn swaps_a_folder_whole_and_leaves_nothing_beside_it() {

@@ -3,14 +3,16 @@
 
 mod common;
 
-use std::net::TcpListener;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use site_gen::mirror::deploy::S3Bucket;
+use samizdat_manifest::FileProblem;
 use site_gen::mirror::keys;
 use site_gen::mirror::seen::SeenSerials;
+use site_gen::mirror::storage::Store;
 use site_gen::mirror::verify::verify_site;
 
 struct S3Server {
@@ -35,7 +37,7 @@ impl S3Server {
             .unwrap_or_else(|error| panic!("cannot start {program} ({error}): run scripts/setup"));
         let endpoint = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(30);
-        while ureq::get(&endpoint).call().is_err() {
+        while request("GET", port, "/").is_none() {
             assert!(
                 Instant::now() < deadline,
                 "moto_server did not start on {endpoint}"
@@ -43,11 +45,26 @@ impl S3Server {
             std::thread::sleep(Duration::from_millis(100));
         }
         // Buckets are made by the operator, not by deploy.
-        ureq::put(&format!("{endpoint}/samizdat"))
-            .send_empty()
-            .expect("create the bucket");
+        let created = request("PUT", port, "/samizdat").expect("create the bucket");
+        assert!(created.starts_with("HTTP/1.1 200"), "{created}");
         Self { endpoint, child }
     }
+}
+
+/// The status line of a bare HTTP/1.1 request to loopback, if any came.
+fn request(method: &str, port: u16, path: &str) -> Option<String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .ok()?;
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    response.lines().next().map(str::to_string)
 }
 
 impl Drop for S3Server {
@@ -109,7 +126,7 @@ fn deploys_to_s3_uploading_only_changes_with_types_and_caching() {
         &server.endpoint,
     );
     assert!(summary(&dry).contains("would upload"));
-    let bucket = S3Bucket::with_credentials(
+    let bucket = Store::s3_with_credentials(
         target,
         Some(&server.endpoint),
         "samizdat-test",
@@ -134,7 +151,7 @@ fn deploys_to_s3_uploading_only_changes_with_types_and_caching() {
         verify_site(&bucket, &public_key, seen, jiff::Timestamp::now()).unwrap()
     };
     let report = verify_bucket(&mut seen);
-    assert_eq!(report.problems, Vec::<String>::new());
+    assert_eq!(report.problems, Vec::<FileProblem>::new());
 
     let (page_type, page_cache) = bucket.served_headers("index.html").unwrap();
     assert_eq!(page_type.as_deref(), Some("text/html; charset=utf-8"));
@@ -181,7 +198,7 @@ fn deploys_to_s3_uploading_only_changes_with_types_and_caching() {
         .unwrap();
     assert!((1..20).contains(&uploaded), "{second}");
     let report = verify_bucket(&mut seen);
-    assert_eq!(report.problems, Vec::<String>::new());
+    assert_eq!(report.problems, Vec::<FileProblem>::new());
 
     // A site that lost most of its files is not deployed over the bucket.
     for name in [
@@ -207,7 +224,7 @@ fn deploys_to_s3_uploading_only_changes_with_types_and_caching() {
     let report = verify_bucket(&mut seen);
     assert_eq!(
         report.problems,
-        Vec::<String>::new(),
+        Vec::<FileProblem>::new(),
         "the refused deploy changed nothing"
     );
 }

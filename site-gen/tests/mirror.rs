@@ -8,19 +8,29 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
-use site_gen::mirror::deploy::{DeployOptions, LocalFolder, deploy};
-use site_gen::mirror::fetch::{Http, LocalDir, Source};
+use samizdat_manifest::{FileProblem, MANIFEST_PATH, PublicKey, SignatureError};
+use site_gen::mirror::MirrorError;
+use site_gen::mirror::deploy::{DeployOptions, deploy};
 use site_gen::mirror::keys;
 use site_gen::mirror::pull::pull;
 use site_gen::mirror::seen::SeenSerials;
+use site_gen::mirror::storage::{Source, Store};
 use site_gen::mirror::verify::verify_site;
-use site_gen::mirror::{MANIFEST_PATH, MirrorError};
 use site_gen::{BuildOptions, build_with};
+
+/// A copy of a site in a folder.
+fn folder(dir: &Path) -> Store {
+    Store::folder(dir).unwrap()
+}
+
+fn missing(path: &str) -> FileProblem {
+    FileProblem::Missing { path: path.into() }
+}
 
 struct Publisher {
     work: tempfile::TempDir,
     secret: minisign::SecretKey,
-    public: minisign::PublicKey,
+    public: PublicKey,
 }
 
 impl Publisher {
@@ -69,7 +79,7 @@ impl Publisher {
         SeenSerials::load(&self.path("seen.json")).unwrap()
     }
 
-    fn verify(&self, source: &dyn Source) -> Result<Vec<String>, MirrorError> {
+    fn verify(&self, source: &dyn Source) -> Result<Vec<FileProblem>, MirrorError> {
         verify_site(
             source,
             &self.public,
@@ -92,8 +102,8 @@ fn two_signed_builds_into_fresh_folders_are_byte_identical() {
         );
     }
     assert_eq!(
-        publisher.verify(&LocalDir(two)).unwrap(),
-        Vec::<String>::new()
+        publisher.verify(&folder(&two)).unwrap(),
+        Vec::<FileProblem>::new()
     );
 }
 
@@ -102,18 +112,24 @@ fn a_signed_build_verifies_and_one_changed_byte_is_named() {
     let publisher = Publisher::new();
     let out = publisher.build("site");
     assert_eq!(
-        publisher.verify(&LocalDir(out.clone())).unwrap(),
-        Vec::<String>::new()
+        publisher.verify(&folder(&out)).unwrap(),
+        Vec::<FileProblem>::new()
     );
 
     let page = out.join("night-watch/index.html");
     let mut bytes = fs::read(&page).unwrap();
     bytes[100] ^= 1;
     fs::write(&page, bytes).unwrap();
-    let problems = publisher.verify(&LocalDir(out)).unwrap();
+    let problems = publisher.verify(&folder(&out)).unwrap();
     assert_eq!(
         problems,
-        ["night-watch/index.html: its contents differ from the manifest's (SHA-256)"]
+        [FileProblem::WrongContents {
+            path: "night-watch/index.html".into()
+        }]
+    );
+    assert_eq!(
+        problems[0].to_string(),
+        "night-watch/index.html: its contents differ from the manifest's (SHA-256)"
     );
 }
 
@@ -123,10 +139,15 @@ fn missing_and_unlisted_files_are_reported() {
     let out = publisher.build("site");
     fs::remove_file(out.join("robots.txt")).unwrap();
     fs::write(out.join("planted.html"), "<script>steal()</script>").unwrap();
-    let problems = publisher.verify(&LocalDir(out)).unwrap();
+    let problems = publisher.verify(&folder(&out)).unwrap();
     assert_eq!(
         problems,
-        ["planted.html: not in the manifest", "robots.txt: missing"]
+        [
+            FileProblem::Unlisted {
+                path: "planted.html".into()
+            },
+            missing("robots.txt")
+        ]
     );
 }
 
@@ -141,15 +162,15 @@ fn a_tampered_manifest_or_another_key_fails_the_signature() {
     )
     .unwrap();
     assert!(matches!(
-        publisher.verify(&LocalDir(out.clone())),
-        Err(MirrorError::BadSignature(_))
+        publisher.verify(&folder(&out)),
+        Err(MirrorError::BadSignature(SignatureError::Data))
     ));
 
     let stranger = Publisher::new();
     let other = stranger.build("site");
     assert!(matches!(
-        publisher.verify(&LocalDir(other)),
-        Err(MirrorError::BadSignature(_))
+        publisher.verify(&folder(&other)),
+        Err(MirrorError::BadSignature(SignatureError::OtherKey { .. }))
     ));
 }
 
@@ -178,16 +199,16 @@ fn an_older_signed_manifest_is_rejected_after_a_newer_one() {
 
     // The old copy is validly signed, and accepted until a newer one is seen.
     assert_eq!(
-        publisher.verify(&LocalDir(old_copy.clone())).unwrap(),
-        Vec::<String>::new()
+        publisher.verify(&folder(&old_copy)).unwrap(),
+        Vec::<FileProblem>::new()
     );
     assert_eq!(
-        publisher.verify(&LocalDir(out)).unwrap(),
-        Vec::<String>::new()
+        publisher.verify(&folder(&out)).unwrap(),
+        Vec::<FileProblem>::new()
     );
-    let replay = publisher.verify(&LocalDir(old_copy));
+    let replay = publisher.verify(&folder(&old_copy));
     assert!(
-        matches!(&replay, Err(MirrorError::Rejected(why)) if why.contains("rollback")),
+        matches!(&replay, Err(MirrorError::Rollback { serial, seen, .. }) if serial < seen),
         "{replay:?}"
     );
 }
@@ -200,13 +221,13 @@ fn an_expired_manifest_is_rejected() {
         .checked_add(jiff::SignedDuration::from_hours(24 * 400))
         .unwrap();
     let result = verify_site(
-        &LocalDir(out),
+        &folder(&out),
         &publisher.public,
         &mut publisher.seen(),
         later,
     );
     assert!(
-        matches!(&result, Err(MirrorError::Rejected(why)) if why.contains("expired")),
+        matches!(&result, Err(MirrorError::Expired(at)) if *at < later),
         "{result:?}"
     );
 }
@@ -257,7 +278,7 @@ fn a_pull_after_one_edit_downloads_only_the_changed_files() {
     let origin = Origin::start(out.clone());
     let mirror = publisher.path("mirror");
     let first = pull(
-        &Http::new(&origin.url),
+        &Store::http(&origin.url).unwrap(),
         &mirror,
         &publisher.public,
         &mut publisher.seen(),
@@ -271,14 +292,14 @@ fn a_pull_after_one_edit_downloads_only_the_changed_files() {
         "the first pull fetched the whole site ({everything} bytes)"
     );
     assert_eq!(
-        publisher.verify(&LocalDir(mirror.clone())).unwrap(),
-        Vec::<String>::new()
+        publisher.verify(&folder(&mirror)).unwrap(),
+        Vec::<FileProblem>::new()
     );
 
     publisher.edit_article();
     publisher.build("site");
     let second = pull(
-        &Http::new(&origin.url),
+        &Store::http(&origin.url).unwrap(),
         &mirror,
         &publisher.public,
         &mut publisher.seen(),
@@ -301,15 +322,15 @@ fn a_pull_after_one_edit_downloads_only_the_changed_files() {
     let page = fs::read_to_string(mirror.join("storm-season-guide/index.html")).unwrap();
     assert!(page.contains("eleven hours"));
     assert_eq!(
-        publisher.verify(&LocalDir(mirror)).unwrap(),
-        Vec::<String>::new()
+        publisher.verify(&folder(&mirror)).unwrap(),
+        Vec::<FileProblem>::new()
     );
     drop(origin.runtime);
 }
 
 /// A source that fails after a number of files, like a dropped connection.
 struct Flaky {
-    inner: LocalDir,
+    inner: Store,
     left: AtomicUsize,
 }
 
@@ -324,9 +345,8 @@ impl Source for Flaky {
                 })
                 .is_err()
         {
-            return Err(MirrorError::Fetch {
-                url: path.into(),
-                message: "connection reset".into(),
+            return Err(MirrorError::Missing {
+                location: format!("{path} (connection reset)"),
             });
         }
         self.inner.get(path)
@@ -342,7 +362,7 @@ fn an_interrupted_pull_resumes_where_it_stopped() {
     let out = publisher.build("site");
     let mirror = publisher.path("mirror");
     let flaky = Flaky {
-        inner: LocalDir(out.clone()),
+        inner: folder(&out),
         left: AtomicUsize::new(10),
     };
     assert!(
@@ -361,7 +381,7 @@ fn an_interrupted_pull_resumes_where_it_stopped() {
     );
 
     let report = pull(
-        &LocalDir(out),
+        &folder(&out),
         &mirror,
         &publisher.public,
         &mut publisher.seen(),
@@ -374,8 +394,8 @@ fn an_interrupted_pull_resumes_where_it_stopped() {
     );
     assert_eq!(report.downloaded, report.files - 10);
     assert_eq!(
-        publisher.verify(&LocalDir(mirror)).unwrap(),
-        Vec::<String>::new()
+        publisher.verify(&folder(&mirror)).unwrap(),
+        Vec::<FileProblem>::new()
     );
 }
 
@@ -385,7 +405,7 @@ fn a_bad_new_copy_never_replaces_the_verified_one() {
     let out = publisher.build("site");
     let mirror = publisher.path("mirror");
     pull(
-        &LocalDir(out.clone()),
+        &folder(&out),
         &mirror,
         &publisher.public,
         &mut publisher.seen(),
@@ -397,14 +417,14 @@ fn a_bad_new_copy_never_replaces_the_verified_one() {
     let out = publisher.build("site");
     fs::write(out.join("storm-season-guide/index.html"), "<p>forged</p>").unwrap();
     let result = pull(
-        &LocalDir(out),
+        &folder(&out),
         &mirror,
         &publisher.public,
         &mut publisher.seen(),
         jiff::Timestamp::now(),
     );
     assert!(
-        matches!(&result, Err(MirrorError::Rejected(why)) if why.contains("storm-season-guide/index.html")),
+        matches!(&result, Err(MirrorError::Mismatch { problem, .. }) if problem.path() == "storm-season-guide/index.html"),
         "{result:?}"
     );
     assert!(
@@ -413,8 +433,8 @@ fn a_bad_new_copy_never_replaces_the_verified_one() {
             .contains("nine hours")
     );
     assert_eq!(
-        publisher.verify(&LocalDir(mirror)).unwrap(),
-        Vec::<String>::new()
+        publisher.verify(&folder(&mirror)).unwrap(),
+        Vec::<FileProblem>::new()
     );
 }
 
@@ -422,7 +442,7 @@ fn a_bad_new_copy_never_replaces_the_verified_one() {
 fn deploy_to_a_folder_uploads_changes_only_and_caps_deletions() {
     let publisher = Publisher::new();
     let out = publisher.build("site");
-    let target = LocalFolder(publisher.path("host"));
+    let target = folder(&publisher.path("host"));
     let options = DeployOptions {
         dry_run: false,
         max_deletes: 5,
@@ -430,8 +450,8 @@ fn deploy_to_a_folder_uploads_changes_only_and_caps_deletions() {
     let first = deploy(&out, &target, options).unwrap();
     assert!(first.uploads.len() > 50 && first.deletes.is_empty());
     assert_eq!(
-        publisher.verify(&LocalDir(publisher.path("host"))).unwrap(),
-        Vec::<String>::new()
+        publisher.verify(&folder(&publisher.path("host"))).unwrap(),
+        Vec::<FileProblem>::new()
     );
 
     publisher.edit_article();
@@ -453,8 +473,8 @@ fn deploy_to_a_folder_uploads_changes_only_and_caps_deletions() {
     );
     assert_eq!(second.unchanged + second.uploads.len(), first.uploads.len());
     assert_eq!(
-        publisher.verify(&LocalDir(publisher.path("host"))).unwrap(),
-        Vec::<String>::new()
+        publisher.verify(&folder(&publisher.path("host"))).unwrap(),
+        Vec::<FileProblem>::new()
     );
 
     // Deploying an almost empty site would delete too much: nothing changes.
@@ -469,12 +489,12 @@ fn deploy_to_a_folder_uploads_changes_only_and_caps_deletions() {
     let out = publisher.build("site");
     let refused = deploy(&out, &target, options);
     assert!(
-        matches!(&refused, Err(MirrorError::Rejected(why)) if why.contains("--max-deletes 5")),
+        matches!(&refused, Err(error @ MirrorError::TooManyDeletes { cap: 5, .. }) if error.to_string().contains("--max-deletes 5")),
         "{refused:?}"
     );
     assert_eq!(
-        publisher.verify(&LocalDir(publisher.path("host"))).unwrap(),
-        Vec::<String>::new()
+        publisher.verify(&folder(&publisher.path("host"))).unwrap(),
+        Vec::<FileProblem>::new()
     );
 }
 
@@ -508,16 +528,16 @@ fn any_folder_such_as_the_clients_dist_gets_a_manifest_to_verify_and_pull() {
 
     let now: jiff::Timestamp = "2026-12-01T00:00:00Z".parse().unwrap();
     let report = verify_site(
-        &LocalDir(dist.clone()),
+        &folder(&dist),
         &publisher.public,
         &mut publisher.seen(),
         now,
     )
     .unwrap();
-    assert_eq!(report.problems, Vec::<String>::new());
+    assert_eq!(report.problems, Vec::<FileProblem>::new());
     let copy = publisher.path("dist-mirror");
     let pulled = pull(
-        &LocalDir(dist),
+        &folder(&dist),
         &copy,
         &publisher.public,
         &mut publisher.seen(),

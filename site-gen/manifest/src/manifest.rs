@@ -122,6 +122,16 @@ mod tests {
         text.parse().unwrap()
     }
 
+    /// A first manifest of one file, made at the start of 2026.
+    fn first_of(path: &str, valid_for: SignedDuration) -> Manifest {
+        Manifest::next(
+            vec![entry(path, "a")],
+            at("2026-01-01T00:00:00Z"),
+            valid_for,
+            None,
+        )
+    }
+
     #[test]
     fn serials_only_increase_and_unchanged_files_keep_the_manifest() {
         let valid = SignedDuration::from_hours(24 * 90);
@@ -168,12 +178,7 @@ mod tests {
 
     #[test]
     fn the_bytes_are_pretty_json_with_a_final_newline() {
-        let manifest = Manifest::next(
-            vec![entry("a.txt", "a")],
-            at("2026-01-01T00:00:00Z"),
-            SignedDuration::from_hours(24),
-            None,
-        );
+        let manifest = first_of("a.txt", SignedDuration::from_hours(24));
         let text = String::from_utf8(manifest.to_bytes()).unwrap();
         assert!(text.starts_with("{\n  \"format\": \"samizdat-manifest/1\",\n  \"serial\": 1767225600,\n  \"created\": \"2026-01-01T00:00:00Z\",\n  \"expires\": \"2026-01-02T00:00:00Z\",\n  \"previous\": null,\n"), "{text}");
         assert!(
@@ -185,12 +190,7 @@ mod tests {
 
     #[test]
     fn another_format_or_an_escaping_path_is_refused() {
-        let mut manifest = Manifest::next(
-            vec![entry("a", "a")],
-            at("2026-01-01T00:00:00Z"),
-            SignedDuration::ZERO,
-            None,
-        );
+        let mut manifest = first_of("a", SignedDuration::ZERO);
         manifest.files[0].path = "../escape".into();
         assert!(matches!(
             Manifest::parse(&manifest.to_bytes()),
@@ -210,12 +210,7 @@ mod tests {
 
     #[test]
     fn a_manifest_expires_after_its_expiry_only() {
-        let manifest = Manifest::next(
-            vec![entry("a", "a")],
-            at("2026-01-01T00:00:00Z"),
-            SignedDuration::from_hours(1),
-            None,
-        );
+        let manifest = first_of("a", SignedDuration::from_hours(1));
         assert!(!manifest.is_expired(at("2026-01-01T01:00:00Z")));
         assert!(manifest.is_expired(at("2026-01-01T01:00:01Z")));
     }

@@ -3,14 +3,15 @@
 use std::path::Path;
 
 use anyhow::{Context, bail};
-use site_gen::mirror::MANIFEST_PATH;
-use site_gen::mirror::deploy::{DeployOptions, LocalFolder, S3Bucket, Target, deploy};
-use site_gen::mirror::fetch::{Source, source_for};
+use samizdat_manifest::PublicKey;
+use site_gen::mirror::deploy::{DeployOptions, deploy};
 use site_gen::mirror::keys::{self, PASSWORD_ENV};
 use site_gen::mirror::manifest::write_for_dir;
 use site_gen::mirror::pull::pull;
 use site_gen::mirror::seen::{SeenSerials, default_state_file};
+use site_gen::mirror::storage::{self, Store, Target};
 use site_gen::mirror::verify::verify_site;
+use site_gen::reserved::MANIFEST_PATH;
 
 pub fn keygen(out: &Path, password: bool) -> anyhow::Result<()> {
     let password = if password {
@@ -64,11 +65,11 @@ fn open_copy(
     key: &Path,
     state: Option<&Path>,
     endpoint: Option<&str>,
-) -> anyhow::Result<(minisign::PublicKey, SeenSerials, Box<dyn Source>)> {
+) -> anyhow::Result<(PublicKey, SeenSerials, Store)> {
     let public = keys::load_public(key)?;
     let path = state.map_or_else(default_state_file, Path::to_path_buf);
     let seen = SeenSerials::load(&path)?;
-    Ok((public, seen, source_for(location, endpoint)?))
+    Ok((public, seen, storage::open(location, endpoint)?))
 }
 
 pub fn verify(
@@ -78,12 +79,12 @@ pub fn verify(
     endpoint: Option<&str>,
 ) -> anyhow::Result<()> {
     let (public, mut seen, source) = open_copy(location, key, state, endpoint)?;
-    let report = verify_site(source.as_ref(), &public, &mut seen, jiff::Timestamp::now())?;
+    let report = verify_site(&source, &public, &mut seen, jiff::Timestamp::now())?;
     if report.problems.is_empty() {
         eprintln!(
             "{location}: all {} files match the manifest signed by {} (serial {})",
             report.files,
-            keys::key_id(&public),
+            public.id(),
             report.serial
         );
         return Ok(());
@@ -106,13 +107,7 @@ pub fn pull_site(
     endpoint: Option<&str>,
 ) -> anyhow::Result<()> {
     let (public, mut seen, source) = open_copy(url, key, state, endpoint)?;
-    let report = pull(
-        source.as_ref(),
-        dir,
-        &public,
-        &mut seen,
-        jiff::Timestamp::now(),
-    )?;
+    let report = pull(&source, dir, &public, &mut seen, jiff::Timestamp::now())?;
     eprintln!(
         "{}: serial {}, {} files; downloaded {} ({} bytes), kept {}",
         dir.display(),
@@ -132,14 +127,15 @@ pub fn deploy_site(
     dry_run: bool,
     max_deletes: usize,
 ) -> anyhow::Result<()> {
-    let target: Box<dyn Target> = if target.starts_with("s3://") {
-        Box::new(S3Bucket::new(target, endpoint)?)
+    // A deploy goes to a folder or a bucket, never to an HTTP origin.
+    let target = if target.starts_with("s3://") {
+        Store::s3(target, endpoint)?
     } else {
-        Box::new(LocalFolder(target.into()))
+        Store::folder(target.as_ref())?
     };
     let plan = deploy(
         dir,
-        target.as_ref(),
+        &target,
         DeployOptions {
             dry_run,
             max_deletes,

@@ -1,55 +1,76 @@
-//! The publisher's key pair and minisign signatures over manifests, in
-//! minisign's own formats so that operators can also check them with the
-//! standard `minisign` tool.
+//! The publisher's key pair, in minisign's own formats so that operators
+//! can also check signatures with the standard `minisign` tool.
 
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use minisign::{KeyPair, PublicKey, PublicKeyBox, SecretKey, SecretKeyBox, SignatureBox};
-
-use super::MirrorError;
+use minisign::{KeyPair, PError, SecretKey, SecretKeyBox};
+use samizdat_manifest::{PublicKey, SigningKey};
 
 /// Where a password for an encrypted secret key may come from without a prompt.
 pub const PASSWORD_ENV: &str = "SAMIZDAT_KEY_PASSWORD";
 
-fn key_error(path: &Path, error: impl std::fmt::Display) -> MirrorError {
-    MirrorError::Key(format!("{}: {error}", path.display()))
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("{}: exists already; move it away or choose another --out", .0.display())]
+    Exists(PathBuf),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot make a key pair: {0}")]
+    Generate(PError),
+    #[error("{}: {source}", path.display())]
+    Encode { path: PathBuf, source: PError },
+    #[error("{}: not a minisign secret key ({source})", path.display())]
+    NotSecret { path: PathBuf, source: PError },
+    #[error("{}: cannot unlock it ({source}); set {PASSWORD_ENV}", path.display())]
+    Locked { path: PathBuf, source: PError },
+    #[error("{}: not a minisign public key ({source})", path.display())]
+    NotPublic {
+        path: PathBuf,
+        source: samizdat_manifest::KeyError,
+    },
+    #[error("cannot sign: the secret key is not in minisign's layout")]
+    Layout,
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> KeyError {
+    let path = path.to_path_buf();
+    move |source| KeyError::Io { path, source }
 }
 
 /// Writes `NAME.key` (secret, mode 0600) and `NAME.pub`; refuses to
 /// overwrite either. With a password, the secret key is encrypted.
-pub fn generate(name: &Path, password: Option<String>) -> Result<(PathBuf, PathBuf), MirrorError> {
+pub fn generate(name: &Path, password: Option<String>) -> Result<(PathBuf, PathBuf), KeyError> {
     let secret_path = name.with_extension("key");
     let public_path = name.with_extension("pub");
     for path in [&secret_path, &public_path] {
         if path.exists() {
-            return Err(key_error(
-                path,
-                "exists already; move it away or choose another --out",
-            ));
+            return Err(KeyError::Exists(path.clone()));
         }
     }
     let pair = match password {
         Some(password) => KeyPair::generate_encrypted_keypair(Some(password)),
         None => KeyPair::generate_unencrypted_keypair(),
     }
-    .map_err(|error| MirrorError::Key(error.to_string()))?;
+    .map_err(KeyError::Generate)?;
+    let encode = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| KeyError::Encode { path, source }
+    };
     let secret_box = pair
         .sk
         .to_box(Some("samizdat publisher secret key"))
-        .map_err(|error| key_error(&secret_path, error))?;
-    let public_box = pair
-        .pk
-        .to_box()
-        .map_err(|error| key_error(&public_path, error))?;
+        .map_err(encode(&secret_path))?;
+    let public_box = pair.pk.to_box().map_err(encode(&public_path))?;
     write_private(&secret_path, secret_box.to_string().as_bytes())?;
-    std::fs::write(&public_path, public_box.to_string())
-        .map_err(|error| key_error(&public_path, error))?;
+    std::fs::write(&public_path, public_box.to_string()).map_err(io_error(&public_path))?;
     Ok((secret_path, public_path))
 }
 
 #[cfg(unix)]
-fn write_private(path: &Path, contents: &[u8]) -> Result<(), MirrorError> {
+fn write_private(path: &Path, contents: &[u8]) -> Result<(), KeyError> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
     let mut file = std::fs::OpenOptions::new()
@@ -57,172 +78,64 @@ fn write_private(path: &Path, contents: &[u8]) -> Result<(), MirrorError> {
         .create_new(true)
         .mode(0o600)
         .open(path)
-        .map_err(|error| key_error(path, error))?;
-    file.write_all(contents)
-        .map_err(|error| key_error(path, error))
+        .map_err(io_error(path))?;
+    file.write_all(contents).map_err(io_error(path))
 }
 
 #[cfg(not(unix))]
-fn write_private(path: &Path, contents: &[u8]) -> Result<(), MirrorError> {
-    std::fs::write(path, contents).map_err(|error| key_error(path, error))
+fn write_private(path: &Path, contents: &[u8]) -> Result<(), KeyError> {
+    std::fs::write(path, contents).map_err(io_error(path))
 }
 
 /// Reads a secret key; an encrypted one takes its password from
 /// `SAMIZDAT_KEY_PASSWORD`, or from a prompt on the terminal.
-pub fn load_secret(path: &Path) -> Result<SecretKey, MirrorError> {
-    let text = std::fs::read_to_string(path).map_err(|error| key_error(path, error))?;
-    let secret_box = SecretKeyBox::from_string(&text)
-        .map_err(|error| key_error(path, format!("not a minisign secret key ({error})")))?;
+pub fn load_secret(path: &Path) -> Result<SecretKey, KeyError> {
+    let text = std::fs::read_to_string(path).map_err(io_error(path))?;
+    let secret_box = SecretKeyBox::from_string(&text).map_err(|source| KeyError::NotSecret {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let password = std::env::var(PASSWORD_ENV).ok();
     let unencrypted =
         SecretKeyBox::from_string(&text).and_then(SecretKeyBox::into_unencrypted_secret_key);
     match unencrypted {
         Ok(key) if !key.is_encrypted() => Ok(key),
-        _ => secret_box.into_secret_key(password).map_err(|error| {
-            key_error(
-                path,
-                format!("cannot unlock it ({error}); set {PASSWORD_ENV}"),
-            )
-        }),
+        _ => secret_box
+            .into_secret_key(password)
+            .map_err(|source| KeyError::Locked {
+                path: path.to_path_buf(),
+                source,
+            }),
     }
 }
 
-pub fn load_public(path: &Path) -> Result<PublicKey, MirrorError> {
-    let text = std::fs::read_to_string(path).map_err(|error| key_error(path, error))?;
-    PublicKeyBox::from_string(&text)
-        .and_then(PublicKeyBox::into_public_key)
-        .map_err(|error| key_error(path, format!("not a minisign public key ({error})")))
+pub fn load_public(path: &Path) -> Result<PublicKey, KeyError> {
+    let text = std::fs::read_to_string(path).map_err(io_error(path))?;
+    PublicKey::from_text(&text).map_err(|source| KeyError::NotPublic {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
-/// The key's ID as minisign prints it.
-pub fn key_id(key: &PublicKey) -> String {
-    key.keynum()
-        .iter()
-        .rev()
-        .map(|byte| format!("{byte:02X}"))
-        .collect()
-}
-
-/// A minisign signature of `data`, as the text of a `.minisig` file.
-///
-/// Written here rather than by the minisign crate, which mixes random
-/// noise into each signature: plain Ed25519 is deterministic, so the same
-/// manifest and key always give the same bytes, and two mirrors that
-/// build the same archive publish identical files. The format is
-/// minisign's prehashed one (`ED`: Ed25519 over the BLAKE2b-512 of the
-/// data, then a global signature over that signature and the trusted
-/// comment), so the standard `minisign -V` checks it.
-pub fn sign(secret: &SecretKey, data: &[u8], trusted_comment: &str) -> Result<String, MirrorError> {
-    use base64::Engine;
-    use blake2::{Blake2b512, Digest};
-    use ed25519_dalek::Signer;
-
-    let (keynum, seed) = raw_secret(secret)?;
-    let key = ed25519_dalek::SigningKey::from_bytes(&seed);
-    let prehash = Blake2b512::digest(data);
-    let signature = key.sign(&prehash).to_bytes();
-    let mut packet = Vec::with_capacity(2 + keynum.len() + signature.len());
-    packet.extend_from_slice(b"ED");
-    packet.extend_from_slice(&keynum);
-    packet.extend_from_slice(&signature);
-    let mut signed_comment = signature.to_vec();
-    signed_comment.extend_from_slice(trusted_comment.as_bytes());
-    let global = key.sign(&signed_comment).to_bytes();
-    let base64 = base64::engine::general_purpose::STANDARD;
-    Ok(format!(
-        "untrusted comment: signature from samizdat site-gen\n{}\ntrusted comment: {trusted_comment}\n{}\n",
-        base64.encode(packet),
-        base64.encode(global)
-    ))
-}
-
-/// The key number and the Ed25519 seed of a decrypted minisign secret key,
-/// read from its serialized layout: algorithm, KDF and checksum fields
+/// The key that signs manifests, read from a decrypted minisign secret
+/// key's serialized layout: algorithm, KDF and checksum fields
 /// (6 + 32 + 8 + 8 bytes), then the 8-byte key number and the 64-byte
-/// secret key, whose first half is the seed.
-fn raw_secret(secret: &SecretKey) -> Result<([u8; 8], [u8; 32]), MirrorError> {
+/// secret key, whose first half is the Ed25519 seed. minisign's own
+/// signing mixes random noise into each signature; this one is
+/// deterministic.
+pub fn signing_key(secret: &SecretKey) -> Result<SigningKey, KeyError> {
     const KEYNUM_AT: usize = 2 + 2 + 2 + 32 + 8 + 8;
     let bytes = secret.to_bytes();
     let keynum = bytes.get(KEYNUM_AT..KEYNUM_AT + 8);
     let seed = bytes.get(KEYNUM_AT + 8..KEYNUM_AT + 8 + 32);
     match (keynum, seed) {
-        (Some(keynum), Some(seed)) if keynum == secret.keynum() => Ok((
-            keynum.try_into().unwrap_or_default(),
-            seed.try_into().unwrap_or_default(),
+        (Some(keynum), Some(seed)) if keynum == secret.keynum() => Ok(SigningKey::from_seed(
+            keynum.try_into().map_err(|_| KeyError::Layout)?,
+            seed.try_into().map_err(|_| KeyError::Layout)?,
         )),
-        _ => Err(MirrorError::Key(
-            "cannot sign: the secret key is not in minisign's layout".into(),
-        )),
+        _ => Err(KeyError::Layout),
     }
-}
-
-/// Checks a `.minisig` text over `data`.
-pub fn verify_signature(
-    public: &PublicKey,
-    signature: &str,
-    data: &[u8],
-) -> Result<(), MirrorError> {
-    let signature = SignatureBox::from_string(signature).map_err(|error| {
-        MirrorError::BadSignature(format!("the signature file cannot be read ({error})"))
-    })?;
-    minisign::verify(public, &signature, Cursor::new(data), true, false, false)
-        .map_err(|error| MirrorError::BadSignature(error.to_string()))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sign_and_verify_round_trip_and_tampering_fails() {
-        let dir = tempfile::tempdir().unwrap();
-        let (secret_path, public_path) = generate(&dir.path().join("samizdat"), None).unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&secret_path)
-                .unwrap()
-                .permissions()
-                .mode();
-            assert_eq!(mode & 0o777, 0o600);
-        }
-        assert!(
-            generate(&dir.path().join("samizdat"), None).is_err(),
-            "never overwrites a key"
-        );
-        let secret = load_secret(&secret_path).unwrap();
-        let public = load_public(&public_path).unwrap();
-        let signature = sign(&secret, b"manifest", "serial 1").unwrap();
-        verify_signature(&public, &signature, b"manifest").unwrap();
-        assert_eq!(
-            sign(&secret, b"manifest", "serial 1").unwrap(),
-            signature,
-            "the same data and key always sign the same"
-        );
-        let tampered_comment = signature.replace("serial 1", "serial 9");
-        assert!(verify_signature(&public, &tampered_comment, b"manifest").is_err());
-        assert!(verify_signature(&public, &signature, b"manifesT").is_err());
-
-        let (_, other_public) = generate(&dir.path().join("other"), None).unwrap();
-        assert!(
-            verify_signature(
-                &load_public(&other_public).unwrap(),
-                &signature,
-                b"manifest"
-            )
-            .is_err()
-        );
-    }
-
-    #[test]
-    fn an_encrypted_key_needs_its_password() {
-        let dir = tempfile::tempdir().unwrap();
-        let (secret_path, _) =
-            generate(&dir.path().join("locked"), Some("hunter2".into())).unwrap();
-        let text = std::fs::read_to_string(&secret_path).unwrap();
-        let secret_box = SecretKeyBox::from_string(&text).unwrap();
-        assert!(secret_box.into_secret_key(Some("wrong".into())).is_err());
-        let secret_box = SecretKeyBox::from_string(&text).unwrap();
-        assert!(secret_box.into_secret_key(Some("hunter2".into())).is_ok());
-    }
-}
+mod tests;

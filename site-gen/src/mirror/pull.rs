@@ -7,16 +7,14 @@ use std::fs;
 use std::path::Path;
 
 use jiff::Timestamp;
-use minisign::PublicKey;
 use rayon::prelude::*;
+use samizdat_manifest::{FileEntry, MANIFEST_PATH, Manifest, PublicKey, SIGNATURE_PATH};
 
-use super::fetch::Source;
-use super::keys::verify_signature;
-use super::manifest::{FileEntry, Manifest, sha256_hex};
+use super::MirrorError;
 use super::seen::SeenSerials;
+use super::storage::Source;
 use super::verify::fetch_signed_manifest;
-use super::{MANIFEST_PATH, MirrorError, SIGNATURE_PATH};
-use crate::swap::{beside, swap_in};
+use crate::swap::{beside, may_replace, swap_in};
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct PullReport {
@@ -38,21 +36,7 @@ enum Origin {
 /// Whether the file at `path` is the one `entry` describes.
 fn holds(path: &Path, entry: &FileEntry) -> bool {
     fs::metadata(path).is_ok_and(|meta| meta.is_file() && meta.len() == entry.size)
-        && fs::read(path).is_ok_and(|bytes| sha256_hex(&bytes) == entry.sha256)
-}
-
-/// Refuses to replace a folder that holds something other than a site.
-fn check_replaceable(dir: &Path) -> Result<(), MirrorError> {
-    let occupied = fs::read_dir(dir)
-        .map(|mut entries| entries.next().is_some())
-        .unwrap_or(false);
-    if occupied && !dir.join(MANIFEST_PATH).exists() {
-        return Err(MirrorError::Rejected(format!(
-            "{} holds files but no {MANIFEST_PATH}: pull into an empty folder or a copy of the site",
-            dir.display()
-        )));
-    }
-    Ok(())
+        && fs::read(path).is_ok_and(|bytes| entry.check(&bytes).is_ok())
 }
 
 pub fn pull(
@@ -62,21 +46,24 @@ pub fn pull(
     seen: &mut SeenSerials,
     now: Timestamp,
 ) -> Result<PullReport, MirrorError> {
-    check_replaceable(dir)?;
+    if !may_replace(dir, MANIFEST_PATH) {
+        return Err(MirrorError::NotACopy {
+            dir: dir.to_path_buf(),
+        });
+    }
     let signed = fetch_signed_manifest(source, public, seen, now)?;
     if let (Ok(bytes), Ok(signature)) = (
         fs::read(dir.join(MANIFEST_PATH)),
-        fs::read_to_string(dir.join(SIGNATURE_PATH)),
-    ) && verify_signature(public, &signature, &bytes).is_ok()
+        fs::read(dir.join(SIGNATURE_PATH)),
+    ) && public.verify(&signature, &bytes).is_ok()
         && let Ok(local) = Manifest::parse(&bytes)
         && local.serial > signed.manifest.serial
     {
-        return Err(MirrorError::Rejected(format!(
-            "{} offers serial {}, older than the local copy's {}; keeping the local copy",
-            source.describe(),
-            signed.manifest.serial,
-            local.serial
-        )));
+        return Err(MirrorError::OlderThanLocal {
+            origin: source.describe(),
+            offered: signed.manifest.serial,
+            local: local.serial,
+        });
     }
 
     let partial = beside(dir, "pull-partial");
@@ -93,18 +80,16 @@ pub fn pull(
                 return Ok(Origin::Partial);
             }
             let bytes = source.get(&entry.path)?;
-            if bytes.len() as u64 != entry.size || sha256_hex(&bytes) != entry.sha256 {
-                return Err(MirrorError::Rejected(format!(
-                    "{}: the copy from {} does not match the manifest",
-                    entry.path,
-                    source.describe()
-                )));
-            }
+            entry
+                .check(&bytes)
+                .map_err(|problem| MirrorError::Mismatch {
+                    problem,
+                    origin: source.describe(),
+                })?;
             if let Some(parent) = part.parent() {
-                fs::create_dir_all(parent)
-                    .map_err(|error| MirrorError::io(parent.display(), error))?;
+                fs::create_dir_all(parent).map_err(|error| MirrorError::io(parent, error))?;
             }
-            fs::write(&part, &bytes).map_err(|error| MirrorError::io(part.display(), error))?;
+            fs::write(&part, &bytes).map_err(|error| MirrorError::io(&part, error))?;
             Ok(Origin::Downloaded(bytes.len() as u64))
         })
         .collect::<Result<_, MirrorError>>()?;
@@ -118,17 +103,17 @@ pub fn pull(
         };
         let to = next.join(&entry.path);
         if let Some(parent) = to.parent() {
-            fs::create_dir_all(parent).map_err(|error| MirrorError::io(parent.display(), error))?;
+            fs::create_dir_all(parent).map_err(|error| MirrorError::io(parent, error))?;
         }
         if fs::hard_link(&from, &to).is_err() {
-            fs::copy(&from, &to).map_err(|error| MirrorError::io(to.display(), error))?;
+            fs::copy(&from, &to).map_err(|error| MirrorError::io(&to, error))?;
         }
     }
     fs::write(next.join(MANIFEST_PATH), &signed.bytes)
         .map_err(|error| MirrorError::io(MANIFEST_PATH, error))?;
     fs::write(next.join(SIGNATURE_PATH), &signed.signature)
         .map_err(|error| MirrorError::io(SIGNATURE_PATH, error))?;
-    swap_in(&next, dir).map_err(|error| MirrorError::io(dir.display(), error))?;
+    swap_in(&next, dir).map_err(|error| MirrorError::io(dir, error))?;
     let _ = fs::remove_dir_all(&partial);
     seen.record(&signed.key_id, signed.manifest.serial)?;
 

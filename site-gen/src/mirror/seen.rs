@@ -23,14 +23,14 @@ pub struct SeenSerials {
 impl SeenSerials {
     pub fn load(path: &Path) -> Result<Self, MirrorError> {
         let serials = match std::fs::read(path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|error| {
-                MirrorError::io(
-                    path.display(),
-                    format!("not a serials file ({error}); remove it to start afresh"),
-                )
-            })?,
+            Ok(bytes) => {
+                serde_json::from_slice(&bytes).map_err(|source| MirrorError::SeenSerials {
+                    path: path.to_path_buf(),
+                    source,
+                })?
+            }
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
-            Err(error) => return Err(MirrorError::io(path.display(), error)),
+            Err(error) => return Err(MirrorError::io(path, error)),
         };
         Ok(Self {
             path: path.to_path_buf(),
@@ -41,9 +41,11 @@ impl SeenSerials {
     /// Fails if `serial` is below the highest seen for `key_id`.
     pub fn check(&self, key_id: &str, serial: u64) -> Result<(), MirrorError> {
         match self.serials.get(key_id) {
-            Some(&seen) if serial < seen => Err(MirrorError::Rejected(format!(
-                "rollback: the manifest's serial {serial} is lower than {seen}, already seen for key {key_id}; this copy is older than one verified before"
-            ))),
+            Some(&seen) if serial < seen => Err(MirrorError::Rollback {
+                serial,
+                seen,
+                key_id: key_id.to_string(),
+            }),
             _ => Ok(()),
         }
     }
@@ -56,11 +58,9 @@ impl SeenSerials {
         }
         *seen = serial;
         if let Some(parent) = self.path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|error| MirrorError::io(parent.display(), error))?;
+            std::fs::create_dir_all(parent).map_err(|error| MirrorError::io(parent, error))?;
         }
         let bytes = serde_json::to_vec_pretty(&self.serials).unwrap_or_default();
-        std::fs::write(&self.path, bytes)
-            .map_err(|error| MirrorError::io(self.path.display(), error))
+        std::fs::write(&self.path, bytes).map_err(|error| MirrorError::io(&self.path, error))
     }
 }

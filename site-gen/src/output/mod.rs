@@ -10,13 +10,11 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::content::Asset;
-use crate::mirror::{FileEntry, is_meta_file};
-use crate::problem::{Problem, Problems};
+use samizdat_manifest::FileEntry;
 
-/// Marks a folder as site-gen's output, so a rebuild may replace it. A
-/// folder without it is never replaced: it may hold someone's files.
-pub const MARKER: &str = ".site-gen-output";
+use crate::content::Asset;
+use crate::problem::{Problem, Problems};
+use crate::reserved::{OUTPUT_MARKER, is_reserved};
 
 /// A build's output while it is being written.
 pub struct Staging {
@@ -83,7 +81,7 @@ impl Staging {
     pub fn write(&self, dest: &str, contents: &[u8]) -> Result<(), Problem> {
         let path = self.claim(dest)?;
         fs::write(&path, contents).map_err(|error| io_problem(&path, error))?;
-        if !is_meta_file(dest)
+        if !is_reserved(dest)
             && let Ok(mut entries) = self.entries.lock()
         {
             entries.push(FileEntry::for_contents(dest, contents));
@@ -120,7 +118,8 @@ impl Staging {
 
     /// Swaps the new output in; returns how many files it holds.
     pub fn commit(mut self) -> Result<usize, Problem> {
-        fs::write(self.dir.join(MARKER), "").map_err(|error| io_problem(&self.dir, error))?;
+        fs::write(self.dir.join(OUTPUT_MARKER), "")
+            .map_err(|error| io_problem(&self.dir, error))?;
         swap_in(&self.dir, &self.out_dir)?;
         self.committed = true;
         Ok(self
@@ -149,10 +148,7 @@ fn io_problem(path: &Path, error: std::io::Error) -> Problem {
 }
 
 fn check_replaceable(out_dir: &Path) -> Result<(), Problem> {
-    let occupied = fs::read_dir(out_dir)
-        .map(|mut entries| entries.next().is_some())
-        .unwrap_or(false);
-    if occupied && !out_dir.join(MARKER).exists() {
+    if !crate::swap::may_replace(out_dir, OUTPUT_MARKER) {
         return Err(Problem::new(
             out_dir,
             None,

@@ -192,9 +192,9 @@ fn fingerprinted(stem: &str, ext: &str, contents: &[u8]) -> String {
 /// `_headers` for Netlify- and Cloudflare Pages-style hosts: fingerprinted
 /// assets are cached for ever, the rest briefly.
 fn host_headers() -> String {
-    let long = crate::mirror::cache_control("assets/x.0123456789.css");
-    let short = crate::mirror::cache_control("index.html");
-    let manifest = crate::mirror::MANIFEST_PATH;
+    let long = crate::mirror::cache_control(crate::mirror::FileKind::Fingerprinted);
+    let short = crate::mirror::cache_control(crate::mirror::FileKind::Changing);
+    let manifest = crate::reserved::MANIFEST_PATH;
     format!(
         "/assets/*\n  Cache-Control: {long}\n/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n/*.html\n  Cache-Control: {short}\n/{manifest}\n  Cache-Control: {short}\n"
     )

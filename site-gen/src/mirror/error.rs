@@ -1,0 +1,102 @@
+//! What can go wrong when writing, checking, pulling or deploying a copy
+//! of a site, each naming what failed and, where it helps, what to do.
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use samizdat_manifest::{FileProblem, MANIFEST_PATH, ManifestError, SignatureError};
+
+use super::keys::KeyError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum MirrorError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Key(#[from] KeyError),
+    #[error("the signature does not verify with this key: {0}")]
+    BadSignature(#[from] SignatureError),
+    #[error("the manifest cannot be read: {0}")]
+    BadManifest(#[from] ManifestError),
+    #[error("{location}: not found")]
+    Missing { location: String },
+    #[error("{location}: {source}")]
+    Storage {
+        location: String,
+        source: object_store::Error,
+    },
+    #[error("“{0}” names no bucket: write s3://bucket/prefix")]
+    NoBucket(String),
+    #[error("cannot start the network client: {0}")]
+    Runtime(std::io::Error),
+    #[error("{}: not a serials file ({source}); remove it to start afresh", path.display())]
+    SeenSerials {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    #[error(
+        "rollback: the manifest's serial {serial} is lower than {seen}, already seen for key {key_id}; this copy is older than one verified before"
+    )]
+    Rollback {
+        serial: u64,
+        seen: u64,
+        key_id: String,
+    },
+    #[error("the manifest expired at {0}; the publisher must build and sign the site again")]
+    Expired(Timestamp),
+    #[error(
+        "{}: {source}; build the site first, or write one with `site-gen manifest`",
+        path.display()
+    )]
+    NoManifest {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "{} holds files but no {MANIFEST_PATH}: pull into an empty folder or a copy of the site",
+        dir.display()
+    )]
+    NotACopy { dir: PathBuf },
+    #[error(
+        "{origin} offers serial {offered}, older than the local copy's {local}; keeping the local copy"
+    )]
+    OlderThanLocal {
+        origin: String,
+        offered: u64,
+        local: u64,
+    },
+    #[error("{}: the copy from {origin} does not match the manifest", problem.path())]
+    Mismatch {
+        problem: FileProblem,
+        origin: String,
+    },
+    #[error("{path}: the file no longer matches the manifest; build the site again")]
+    Stale { path: String },
+    #[error(
+        "this deploy would delete {count} files from {target}, more than --max-deletes {cap}; check that {} is the right folder, or raise the cap",
+        dir.display()
+    )]
+    TooManyDeletes {
+        count: usize,
+        target: String,
+        cap: usize,
+        dir: PathBuf,
+    },
+    #[error("{path}: {source} (nothing after it was changed, so run the deploy again)")]
+    Deploy {
+        path: String,
+        source: Box<MirrorError>,
+    },
+}
+
+impl MirrorError {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

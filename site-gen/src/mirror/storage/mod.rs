@@ -1,0 +1,44 @@
+//! Where copies of a site live: a folder on this machine, any HTTP(S)
+//! origin or mirror, or an S3-compatible bucket. All of them are
+//! object_store stores behind one `Store`, and the remote ones share one
+//! retry policy.
+
+mod remote;
+mod store;
+
+pub use store::Store;
+
+use super::MirrorError;
+
+/// A copy of a site, read one file at a time.
+pub trait Source: Sync {
+    /// The bytes of the file at `path`, relative to the site's root.
+    fn get(&self, path: &str) -> Result<Vec<u8>, MirrorError>;
+    /// Every file's path but the reserved ones, where the source can list them.
+    fn list(&self) -> Option<Result<Vec<String>, MirrorError>> {
+        None
+    }
+    fn describe(&self) -> String;
+}
+
+/// Where a site is deployed.
+pub trait Target: Sync {
+    fn describe(&self) -> String;
+    /// The file at `path`, or `None` where there is none.
+    fn get(&self, path: &str) -> Result<Option<Vec<u8>>, MirrorError>;
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), MirrorError>;
+    /// Deleting a file that is not there is no error.
+    fn delete(&self, path: &str) -> Result<(), MirrorError>;
+}
+
+/// A folder path, an `http(s)://` URL, or an `s3://bucket/prefix` (with
+/// `endpoint` for S3-compatible services, credentials from the environment).
+pub fn open(location: &str, endpoint: Option<&str>) -> Result<Store, MirrorError> {
+    if location.starts_with("http://") || location.starts_with("https://") {
+        Store::http(location)
+    } else if location.starts_with("s3://") {
+        Store::s3(location, endpoint)
+    } else {
+        Store::folder(location.as_ref())
+    }
+}

@@ -1,0 +1,229 @@
+//! One store for every kind of copy: object_store does the reading and
+//! writing, this adds the site's view (paths relative to its root, the
+//! folder's listing, and the headers a bucket serves files with).
+
+use std::future::Future;
+use std::path::{Path, PathBuf};
+
+use object_store::aws::AmazonS3Builder;
+use object_store::local::LocalFileSystem;
+use object_store::path::Path as ObjectPath;
+use object_store::{Attribute, Attributes, ObjectStore, ObjectStoreExt, PutOptions, PutPayload};
+use samizdat_manifest::content_type;
+
+use super::remote::{self, S3Location};
+use super::{Source, Target};
+use crate::mirror::{FileKind, MirrorError, cache_control};
+
+pub struct Store {
+    inner: Box<dyn ObjectStore>,
+    kind: Kind,
+    /// Where the site's root is inside the store.
+    prefix: String,
+    description: String,
+    /// Remote stores need tokio; a folder is read on the calling thread.
+    runtime: Option<tokio::runtime::Runtime>,
+}
+
+enum Kind {
+    Folder(PathBuf),
+    Http,
+    S3,
+}
+
+impl Store {
+    /// A folder on this machine; it need not exist yet.
+    pub fn folder(dir: &Path) -> Result<Self, MirrorError> {
+        let absolute = std::path::absolute(dir).map_err(|error| MirrorError::io(dir, error))?;
+        let prefix =
+            ObjectPath::from_absolute_path(&absolute).map_err(|error| MirrorError::Storage {
+                location: dir.display().to_string(),
+                source: error.into(),
+            })?;
+        Ok(Self {
+            inner: Box::new(LocalFileSystem::new()),
+            kind: Kind::Folder(dir.to_path_buf()),
+            prefix: prefix.to_string(),
+            description: dir.display().to_string(),
+            runtime: None,
+        })
+    }
+
+    /// Any HTTP(S) origin or mirror; `base` is the site's root URL.
+    pub fn http(base: &str) -> Result<Self, MirrorError> {
+        Ok(Self {
+            inner: Box::new(remote::http(base)?),
+            kind: Kind::Http,
+            prefix: String::new(),
+            description: base.to_string(),
+            runtime: Some(runtime()?),
+        })
+    }
+
+    /// An S3-compatible bucket, `s3://bucket/prefix`, with credentials from
+    /// the usual AWS environment variables; `endpoint` is for services
+    /// other than AWS itself.
+    pub fn s3(url: &str, endpoint: Option<&str>) -> Result<Self, MirrorError> {
+        Self::s3_with(url, endpoint, AmazonS3Builder::from_env())
+    }
+
+    /// As `s3`, with credentials given rather than taken from the environment.
+    pub fn s3_with_credentials(
+        url: &str,
+        endpoint: Option<&str>,
+        key_id: &str,
+        secret: &str,
+    ) -> Result<Self, MirrorError> {
+        let builder = AmazonS3Builder::new()
+            .with_access_key_id(key_id)
+            .with_secret_access_key(secret);
+        Self::s3_with(url, endpoint, builder)
+    }
+
+    fn s3_with(
+        url: &str,
+        endpoint: Option<&str>,
+        builder: AmazonS3Builder,
+    ) -> Result<Self, MirrorError> {
+        let location = S3Location::parse(url)?;
+        Ok(Self {
+            inner: Box::new(remote::s3(&location, endpoint, builder, url)?),
+            kind: Kind::S3,
+            prefix: location.prefix.to_string(),
+            description: url.to_string(),
+            runtime: Some(runtime()?),
+        })
+    }
+
+    fn run<F: Future>(&self, future: F) -> F::Output {
+        match &self.runtime {
+            Some(runtime) => runtime.block_on(future),
+            None => futures::executor::block_on(future),
+        }
+    }
+
+    /// Where `path`, relative to the site's root, is in the store.
+    fn location(&self, path: &str) -> Result<ObjectPath, MirrorError> {
+        let full = if self.prefix.is_empty() {
+            path.to_string()
+        } else {
+            format!("{}/{path}", self.prefix)
+        };
+        ObjectPath::parse(&full).map_err(|error| MirrorError::Storage {
+            location: self.name(path),
+            source: error.into(),
+        })
+    }
+
+    /// `path` as the person running site-gen knows it.
+    fn name(&self, path: &str) -> String {
+        format!("{}/{path}", self.description.trim_end_matches('/'))
+    }
+
+    fn failed(&self, path: &str) -> impl FnOnce(object_store::Error) -> MirrorError {
+        let location = self.name(path);
+        move |source| match source {
+            object_store::Error::NotFound { .. } => MirrorError::Missing { location },
+            source => MirrorError::Storage { location, source },
+        }
+    }
+
+    fn read(&self, path: &str) -> Result<Vec<u8>, MirrorError> {
+        let location = self.location(path)?;
+        self.run(async {
+            let result = self.inner.get(&location).await?;
+            result.bytes().await
+        })
+        .map(|bytes| bytes.to_vec())
+        .map_err(self.failed(path))
+    }
+
+    /// The Content-Type and Cache-Control the store serves `path` with.
+    pub fn served_headers(
+        &self,
+        path: &str,
+    ) -> Result<(Option<String>, Option<String>), MirrorError> {
+        let location = self.location(path)?;
+        let result = self
+            .run(self.inner.get(&location))
+            .map_err(self.failed(path))?;
+        let attribute =
+            |name: &Attribute| result.attributes.get(name).map(|value| value.to_string());
+        Ok((
+            attribute(&Attribute::ContentType),
+            attribute(&Attribute::CacheControl),
+        ))
+    }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, MirrorError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(MirrorError::Runtime)
+}
+
+impl Source for Store {
+    fn get(&self, path: &str) -> Result<Vec<u8>, MirrorError> {
+        self.read(path)
+    }
+
+    /// A folder lists what is in it; an HTTP origin cannot, and a bucket
+    /// is only checked for what its manifest names.
+    fn list(&self) -> Option<Result<Vec<String>, MirrorError>> {
+        match &self.kind {
+            Kind::Folder(dir) => Some(crate::mirror::manifest::list_files(dir)),
+            Kind::Http | Kind::S3 => None,
+        }
+    }
+
+    fn describe(&self) -> String {
+        self.description.clone()
+    }
+}
+
+impl Target for Store {
+    fn describe(&self) -> String {
+        self.description.clone()
+    }
+
+    fn get(&self, path: &str) -> Result<Option<Vec<u8>>, MirrorError> {
+        match self.read(path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(MirrorError::Missing { .. }) => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// A folder gets the file whole, written beside and renamed, so a
+    /// reader sees the old file or the new; a bucket also gets the headers
+    /// to serve it with.
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), MirrorError> {
+        let mut attributes = Attributes::new();
+        if let Kind::S3 = self.kind {
+            attributes.insert(Attribute::ContentType, content_type(path).into());
+            attributes.insert(
+                Attribute::CacheControl,
+                cache_control(FileKind::of(path)).into(),
+            );
+        }
+        let options = PutOptions {
+            attributes,
+            ..PutOptions::default()
+        };
+        let location = self.location(path)?;
+        let payload = PutPayload::from(bytes.to_vec());
+        self.run(self.inner.put_opts(&location, payload, options))
+            .map(|_| ())
+            .map_err(self.failed(path))
+    }
+
+    fn delete(&self, path: &str) -> Result<(), MirrorError> {
+        let location = self.location(path)?;
+        match self.run(self.inner.delete(&location)) {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(error) => Err(self.failed(path)(error)),
+        }
+    }
+}
