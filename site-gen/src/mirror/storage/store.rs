@@ -34,7 +34,7 @@ enum Kind {
 impl Store {
     /// A folder on this machine; it need not exist yet.
     pub fn folder(dir: &Path) -> Result<Self, MirrorError> {
-        let absolute = std::path::absolute(dir).map_err(|error| MirrorError::io(dir, error))?;
+        let absolute = resolve(dir).map_err(|error| MirrorError::io(dir, error))?;
         let prefix =
             ObjectPath::from_absolute_path(&absolute).map_err(|error| MirrorError::Storage {
                 location: dir.display().to_string(),
@@ -156,6 +156,32 @@ impl Store {
     }
 }
 
+/// `dir` as an absolute path without `.` or `..`, which object_store's
+/// paths cannot hold. The deepest part that exists is resolved by the
+/// system, links and all; the rest does not exist yet, so holds no links.
+fn resolve(dir: &Path) -> std::io::Result<PathBuf> {
+    let absolute = std::path::absolute(dir)?;
+    let mut existing = absolute.as_path();
+    let mut missing = Vec::new();
+    loop {
+        match std::fs::canonicalize(existing) {
+            Ok(resolved) => {
+                return Ok(missing
+                    .iter()
+                    .rev()
+                    .fold(resolved, |path, part| path.join(part)));
+            }
+            Err(error) => match (existing.parent(), existing.file_name()) {
+                (Some(parent), Some(name)) => {
+                    missing.push(name);
+                    existing = parent;
+                }
+                _ => return Err(error),
+            },
+        }
+    }
+}
+
 fn runtime() -> Result<tokio::runtime::Runtime, MirrorError> {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -225,5 +251,33 @@ impl Target for Store {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
             Err(error) => Err(self.failed(path)(error)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_is_found_through_dots_and_made_when_written_to() {
+        let work = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(work.path().join("a")).unwrap();
+        std::fs::create_dir_all(work.path().join("site")).unwrap();
+        std::fs::write(work.path().join("site/index.html"), "hello").unwrap();
+        let store = Store::folder(&work.path().join("a/../site/.")).unwrap();
+        assert_eq!(Source::get(&store, "index.html").unwrap(), b"hello");
+        assert!(matches!(
+            Source::get(&store, "gone.html"),
+            Err(MirrorError::Missing { location }) if location.ends_with("gone.html")
+        ));
+
+        let target = Store::folder(&work.path().join("a/new/host")).unwrap();
+        assert_eq!(Target::get(&target, "x/page.html").unwrap(), None);
+        target.put("x/page.html", b"page").unwrap();
+        let written = work.path().join("a/new/host/x/page.html");
+        assert_eq!(std::fs::read(&written).unwrap(), b"page");
+        target.delete("x/page.html").unwrap();
+        target.delete("x/page.html").unwrap();
+        assert!(!written.exists());
     }
 }
