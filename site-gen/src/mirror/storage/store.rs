@@ -134,7 +134,7 @@ impl Store {
             let result = self.inner.get(&location).await?;
             result.bytes().await
         })
-        .map(|bytes| bytes.to_vec())
+        .map(Vec::from)
         .map_err(self.failed(path))
     }
 
