@@ -129,6 +129,19 @@ impl Store {
     }
 
     fn read(&self, path: &str) -> Result<Vec<u8>, MirrorError> {
+        // Verifying a large site is mostly reading files: object_store's
+        // mapping of each path to a file costs a quarter of that time
+        // again, so a folder's files are read straight from it. Writes
+        // still go through object_store, for its atomic renames.
+        if let Kind::Folder(dir) = &self.kind {
+            return std::fs::read(dir.join(path)).map_err(|error| {
+                let location = self.name(path);
+                match error.kind() {
+                    std::io::ErrorKind::NotFound => MirrorError::Missing { location },
+                    _ => MirrorError::io(location, error),
+                }
+            });
+        }
         let location = self.location(path)?;
         self.run(async {
             let result = self.inner.get(&location).await?;
