@@ -274,20 +274,22 @@ mod tests {
     #[test]
     fn a_folder_is_found_through_dots_and_made_when_written_to() {
         let work = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(work.path().join("a")).unwrap();
-        std::fs::create_dir_all(work.path().join("site")).unwrap();
-        std::fs::write(work.path().join("site/index.html"), "hello").unwrap();
-        let store = Store::folder(&work.path().join("a/../site/.")).unwrap();
+        let root = work.path();
+        for folder in ["a", "site"] {
+            std::fs::create_dir_all(root.join(folder)).unwrap();
+        }
+        std::fs::write(root.join("site/index.html"), "hello").unwrap();
+        let store = Store::folder(&root.join("a/../site/.")).unwrap();
         assert_eq!(Source::get(&store, "index.html").unwrap(), b"hello");
         assert!(matches!(
             Source::get(&store, "gone.html"),
             Err(MirrorError::Missing { location }) if location.ends_with("gone.html")
         ));
 
-        let target = Store::folder(&work.path().join("a/new/host")).unwrap();
+        let target = Store::folder(&root.join("a/new/host")).unwrap();
         assert_eq!(Target::get(&target, "x/page.html").unwrap(), None);
         target.put("x/page.html", b"page").unwrap();
-        let written = work.path().join("a/new/host/x/page.html");
+        let written = root.join("a/new/host/x/page.html");
         assert_eq!(std::fs::read(&written).unwrap(), b"page");
         target.delete("x/page.html").unwrap();
         target.delete("x/page.html").unwrap();
