@@ -239,9 +239,20 @@ struct Origin {
     runtime: tokio::runtime::Runtime,
 }
 
+/// Serves `router` on a free loopback port: its URL, and the runtime that
+/// serves it until dropped.
+fn serve_on_loopback(router: axum::Router) -> (String, tokio::runtime::Runtime) {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    runtime.spawn(async move { site_gen::serve::serve(listener, router).await });
+    (url, runtime)
+}
+
 impl Origin {
     fn start(dir: PathBuf) -> Self {
-        let runtime = tokio::runtime::Runtime::new().unwrap();
         let sent = Arc::new(AtomicU64::new(0));
         let counter = sent.clone();
         let router = site_gen::serve::router(dir, &[], None).layer(axum::middleware::map_response(
@@ -258,11 +269,7 @@ impl Origin {
                 }
             },
         ));
-        let listener = runtime
-            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-            .unwrap();
-        let url = format!("http://{}/", listener.local_addr().unwrap());
-        runtime.spawn(async move { site_gen::serve::serve(listener, router).await });
+        let (url, runtime) = serve_on_loopback(router);
         Self { url, sent, runtime }
     }
 
@@ -326,6 +333,53 @@ fn a_pull_after_one_edit_downloads_only_the_changed_files() {
         Vec::<FileProblem>::new()
     );
     drop(origin.runtime);
+}
+
+/// An origin whose first answer for the manifest is a 503, as from an
+/// overloaded host, and which has no `gone.html`.
+fn start_unsteady_origin(dir: PathBuf) -> (String, Arc<AtomicUsize>, tokio::runtime::Runtime) {
+    let manifest_requests = Arc::new(AtomicUsize::new(0));
+    let counter = manifest_requests.clone();
+    let router = site_gen::serve::router(dir, &[], None).layer(axum::middleware::from_fn(
+        move |request: axum::extract::Request, next: axum::middleware::Next| {
+            let counter = counter.clone();
+            async move {
+                if request.uri().path() == format!("/{MANIFEST_PATH}")
+                    && counter.fetch_add(1, Ordering::SeqCst) == 0
+                {
+                    return axum::response::IntoResponse::into_response(
+                        axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                    );
+                }
+                next.run(request).await
+            }
+        },
+    ));
+    let (url, runtime) = serve_on_loopback(router);
+    (url, manifest_requests, runtime)
+}
+
+#[test]
+fn an_http_origin_is_asked_again_after_a_server_error_but_not_after_a_404() {
+    let publisher = Publisher::new();
+    let out = publisher.build("site");
+    let (url, manifest_requests, runtime) = start_unsteady_origin(out);
+    let origin = Store::http(&url).unwrap();
+    assert_eq!(
+        publisher.verify(&origin).unwrap(),
+        Vec::<FileProblem>::new()
+    );
+    assert_eq!(
+        manifest_requests.load(Ordering::SeqCst),
+        2,
+        "the manifest was asked for again after the 503"
+    );
+    let gone = origin.get("gone.html");
+    assert!(
+        matches!(&gone, Err(MirrorError::Missing { location }) if location == &format!("{url}gone.html")),
+        "{gone:?}"
+    );
+    drop(runtime);
 }
 
 /// A source that fails after a number of files, like a dropped connection.

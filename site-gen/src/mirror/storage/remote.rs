@@ -10,7 +10,7 @@ use object_store::{BackoffConfig, ClientOptions, RetryConfig};
 use crate::mirror::MirrorError;
 
 /// How many times a request is tried before the error is reported.
-pub const ATTEMPTS: usize = 3;
+const ATTEMPTS: usize = 3;
 
 /// Failed requests (connection errors, 5xx and 429 answers) are tried
 /// again with a growing pause, up to `ATTEMPTS` tries in all.
