@@ -14,7 +14,7 @@ use site_gen::mirror::deploy::{DeployOptions, deploy};
 use site_gen::mirror::keys;
 use site_gen::mirror::pull::pull;
 use site_gen::mirror::seen::SeenSerials;
-use site_gen::mirror::storage::{Source, Store};
+use site_gen::mirror::storage::{Source, Store, Target};
 use site_gen::mirror::verify::verify_site;
 use site_gen::{BuildOptions, build_with};
 
@@ -374,7 +374,7 @@ fn an_http_origin_is_asked_again_after_a_server_error_but_not_after_a_404() {
         2,
         "the manifest was asked for again after the 503"
     );
-    let gone = origin.get("gone.html");
+    let gone = Source::get(&origin, "gone.html");
     assert!(
         matches!(&gone, Err(MirrorError::Missing { location }) if location == &format!("{url}gone.html")),
         "{gone:?}"
@@ -403,7 +403,7 @@ impl Source for Flaky {
                 location: format!("{path} (connection reset)"),
             });
         }
-        self.inner.get(path)
+        Source::get(&self.inner, path)
     }
     fn describe(&self) -> String {
         "a flaky origin".into()
@@ -549,6 +549,68 @@ fn deploy_to_a_folder_uploads_changes_only_and_caps_deletions() {
     assert_eq!(
         publisher.verify(&folder(&publisher.path("host"))).unwrap(),
         Vec::<FileProblem>::new()
+    );
+}
+
+/// A host that takes a number of files, then refuses every other, as a
+/// full disk or a revoked credential would.
+struct Full {
+    inner: Store,
+    left: AtomicUsize,
+}
+
+impl Target for Full {
+    fn describe(&self) -> String {
+        "a full host".into()
+    }
+    fn get(&self, path: &str) -> Result<Option<Vec<u8>>, MirrorError> {
+        Target::get(&self.inner, path)
+    }
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), MirrorError> {
+        self.left
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |left| {
+                left.checked_sub(1)
+            })
+            .map_err(|_| MirrorError::io(path, std::io::ErrorKind::StorageFull.into()))?;
+        self.inner.put(path, bytes)
+    }
+    fn delete(&self, path: &str) -> Result<(), MirrorError> {
+        self.inner.delete(path)
+    }
+}
+
+#[test]
+fn a_deploy_that_fails_midway_names_the_file_and_leaves_the_old_manifest() {
+    let publisher = Publisher::new();
+    let out = publisher.build("site");
+    let host = publisher.path("host");
+    let options = DeployOptions {
+        dry_run: false,
+        max_deletes: 5,
+    };
+    deploy(&out, &folder(&host), options).unwrap();
+    let deployed = fs::read(host.join(MANIFEST_PATH)).unwrap();
+
+    publisher.edit_article();
+    let out = publisher.build("site");
+    let full = Full {
+        inner: folder(&host),
+        left: AtomicUsize::new(1),
+    };
+    let failed = deploy(&out, &full, options);
+    let Err(error @ MirrorError::Deploy { path, .. }) = &failed else {
+        panic!("{failed:?}");
+    };
+    assert_ne!(path, MANIFEST_PATH, "it stopped before the manifest");
+    let message = error.to_string();
+    assert!(
+        message.contains(path.as_str()) && message.contains("run the deploy again"),
+        "{message}"
+    );
+    assert_eq!(
+        fs::read(host.join(MANIFEST_PATH)).unwrap(),
+        deployed,
+        "readers still see the manifest of the last whole deploy"
     );
 }
 

@@ -85,7 +85,8 @@ pub enum MirrorError {
         cap: usize,
         dir: PathBuf,
     },
-    #[error("{path}: {source} (nothing after it was changed, so run the deploy again)")]
+    /// The error names the file; `path` says which change failed.
+    #[error("{source} (nothing after it was changed, so run the deploy again)")]
     Deploy {
         path: String,
         source: Box<MirrorError>,
