@@ -385,20 +385,30 @@ fn an_http_origin_is_asked_again_after_a_server_error_but_not_after_a_404() {
 /// A source that fails after a number of files, like a dropped connection.
 struct Flaky {
     inner: Store,
-    left: AtomicUsize,
+    left: Countdown,
+}
+
+/// How many more calls succeed, counted down from many threads.
+struct Countdown(AtomicUsize);
+
+impl Countdown {
+    fn new(calls: usize) -> Self {
+        Self(AtomicUsize::new(calls))
+    }
+
+    /// Whether one more call may succeed.
+    fn take(&self) -> bool {
+        self.0
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |left| {
+                left.checked_sub(1)
+            })
+            .is_ok()
+    }
 }
 
 impl Source for Flaky {
     fn get(&self, path: &str) -> Result<Vec<u8>, MirrorError> {
-        if path != MANIFEST_PATH
-            && !path.ends_with(".minisig")
-            && self
-                .left
-                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |left| {
-                    left.checked_sub(1)
-                })
-                .is_err()
-        {
+        if path != MANIFEST_PATH && !path.ends_with(".minisig") && !self.left.take() {
             return Err(MirrorError::Missing {
                 location: format!("{path} (connection reset)"),
             });
@@ -417,7 +427,7 @@ fn an_interrupted_pull_resumes_where_it_stopped() {
     let mirror = publisher.path("mirror");
     let flaky = Flaky {
         inner: folder(&out),
-        left: AtomicUsize::new(10),
+        left: Countdown::new(10),
     };
     assert!(
         pull(
@@ -556,7 +566,7 @@ fn deploy_to_a_folder_uploads_changes_only_and_caps_deletions() {
 /// full disk or a revoked credential would.
 struct Full {
     inner: Store,
-    left: AtomicUsize,
+    left: Countdown,
 }
 
 impl Target for Full {
@@ -567,11 +577,12 @@ impl Target for Full {
         Target::get(&self.inner, path)
     }
     fn put(&self, path: &str, bytes: &[u8]) -> Result<(), MirrorError> {
-        self.left
-            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |left| {
-                left.checked_sub(1)
-            })
-            .map_err(|_| MirrorError::io(path, std::io::ErrorKind::StorageFull.into()))?;
+        if !self.left.take() {
+            return Err(MirrorError::io(
+                path,
+                std::io::ErrorKind::StorageFull.into(),
+            ));
+        }
         self.inner.put(path, bytes)
     }
     fn delete(&self, path: &str) -> Result<(), MirrorError> {
@@ -582,20 +593,19 @@ impl Target for Full {
 #[test]
 fn a_deploy_that_fails_midway_names_the_file_and_leaves_the_old_manifest() {
     let publisher = Publisher::new();
-    let out = publisher.build("site");
     let host = publisher.path("host");
     let options = DeployOptions {
         dry_run: false,
         max_deletes: 5,
     };
-    deploy(&out, &folder(&host), options).unwrap();
+    deploy(&publisher.build("site"), &folder(&host), options).unwrap();
     let deployed = fs::read(host.join(MANIFEST_PATH)).unwrap();
 
     publisher.edit_article();
     let out = publisher.build("site");
     let full = Full {
         inner: folder(&host),
-        left: AtomicUsize::new(1),
+        left: Countdown::new(1),
     };
     let failed = deploy(&out, &full, options);
     let Err(error @ MirrorError::Deploy { path, .. }) = &failed else {
