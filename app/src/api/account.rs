@@ -3,8 +3,8 @@
 
 use serde::Deserialize;
 
+use super::custom_emoji::CustomEmoji;
 use super::lenient::{id, null_default, skip_unreadable};
-use super::status::CustomEmoji;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Account {

@@ -4,6 +4,7 @@
 //! GoToSocial and others each send their own dialect of the same JSON.
 
 mod account;
+mod custom_emoji;
 mod error;
 mod filter;
 mod instance;
@@ -20,6 +21,7 @@ mod streaming;
 mod timeline;
 
 pub use account::{Account, ProfileField};
+pub use custom_emoji::CustomEmoji;
 pub use error::{ApiError, error_from_response};
 pub use filter::{FilterResult, Verdict, verdict};
 pub use instance::{Rule, ServerInfo, Software, detect, nodeinfo_url};
@@ -30,6 +32,6 @@ pub use notification::{NotificationGroup, NotificationKind, parse_grouped, parse
 pub use search::{SearchResults, search_path};
 pub use server::{ServerAddr, ServerAddrError};
 pub use status::{Card, Poll, PollOption};
-pub use status::{CustomEmoji, MediaAttachment, MediaKind, Mention, Status, Tag, Visibility};
+pub use status::{MediaAttachment, MediaKind, Mention, Status, Tag, Visibility};
 pub use streaming::{StreamEvent, parse_stream_message, reconnect_delay_secs, stream_url};
 pub use timeline::{Posts, Timeline};

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Deserializer};
 
 use super::account::Account;
+use super::custom_emoji::CustomEmoji;
 use super::filter::FilterResult;
 use super::lenient::{id, null_default, optional_id, skip_unreadable};
 use super::media::{MediaSize, media_size};
@@ -184,15 +185,6 @@ pub struct Tag {
     pub name: String,
     #[serde(default, deserialize_with = "null_default")]
     pub url: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct CustomEmoji {
-    pub shortcode: String,
-    #[serde(default, deserialize_with = "null_default")]
-    pub url: String,
-    #[serde(default, deserialize_with = "null_default")]
-    pub static_url: String,
 }
 
 /// Who may see a status. Servers add their own values, which are kept.
