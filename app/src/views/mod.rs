@@ -17,8 +17,6 @@ mod timeline;
 use leptos::prelude::*;
 
 use crate::i18n::Text;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
 use crate::api::Timeline;
 use crate::browser::location::{navigate, route_signal};
@@ -186,14 +184,11 @@ pub fn tr(key: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static
     move || crate::i18n::text(lang.get(), key)
 }
 
-/// Runs `action` after `seconds`, on the browser's timer.
+/// Runs `action` after `seconds`, on the browser's timer. The delay may
+/// come from a server (`Retry-After`), so it is capped at the longest
+/// delay the browser accepts rather than trusted.
 pub fn after_seconds(seconds: u64, action: impl FnOnce() + 'static) {
-    let callback = Closure::once_into_js(action);
-    if let Some(window) = web_sys::window() {
-        let millis = i32::try_from(seconds.saturating_mul(1000)).unwrap_or(i32::MAX);
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            callback.unchecked_ref(),
-            millis,
-        );
-    }
+    const LONGEST_MS: u64 = i32::MAX as u64;
+    let millis = seconds.saturating_mul(1000).min(LONGEST_MS);
+    set_timeout(action, std::time::Duration::from_millis(millis));
 }
