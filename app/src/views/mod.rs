@@ -63,7 +63,7 @@ fn App() -> impl IntoView {
         <Header route=route state=state notifications_live=notifications_live />
         {move || state.notice.get().map(|notice| view! {
             <div class="notice-bar" role="status">
-                <span>{notice}</span>
+                <span>{crate::i18n::message(state.lang.get(), &notice)}</span>
                 <button type="button" on:click=move |_| state.notice.set(None)>{tr(Text::Dismiss)}</button>
             </div>
         })}
@@ -90,7 +90,7 @@ fn App() -> impl IntoView {
                 Route::NotFound(fragment) => view! {
                     <section class="notice">
                         <h1>{tr(Text::NothingHere)}</h1>
-                        <p>{format!("This client has no page at {fragment}.")}</p>
+                        <p>{move || crate::i18n::no_page_at(state.lang.get(), &fragment)}</p>
                         <a href="#/">{tr(Text::PickAServer)}</a>
                     </section>
                 }.into_any(),

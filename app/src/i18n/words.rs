@@ -1,44 +1,6 @@
-//! The client's words in English and French. The browser's language picks
-//! the default; the reader can switch.
+//! The client's fixed words, one key per word or label.
 
-use crate::api::ApiError;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-pub enum Lang {
-    #[default]
-    En,
-    Fr,
-}
-
-impl Lang {
-    /// The language for a BCP 47 tag such as `fr-CA`, English by default.
-    pub fn from_tag(tag: &str) -> Self {
-        match tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase()
-            .as_str()
-        {
-            "fr" => Self::Fr,
-            _ => Self::En,
-        }
-    }
-
-    pub fn tag(self) -> &'static str {
-        match self {
-            Self::En => "en",
-            Self::Fr => "fr",
-        }
-    }
-
-    pub fn other(self) -> Self {
-        match self {
-            Self::En => Self::Fr,
-            Self::Fr => Self::En,
-        }
-    }
-}
+use super::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Text {
@@ -106,6 +68,7 @@ pub enum Text {
     Timelines,
     Verified,
     MediaUnavailable,
+    AboutServer,
 }
 
 /// The words for `key` in `lang`.
@@ -246,77 +209,7 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::Fr, Verified) => "Lien vérifié",
         (Lang::En, MediaUnavailable) => "Media that cannot be shown",
         (Lang::Fr, MediaUnavailable) => "Média impossible à afficher",
-    }
-}
-
-/// How long ago, briefly: `now`, `5 min`, `3 h`, `2 d` (`2 j` in French);
-/// `None` past a week, when a date says more.
-pub fn relative_time(lang: Lang, seconds_ago: f64) -> Option<String> {
-    let seconds = seconds_ago.max(0.0) as u64;
-    Some(match seconds {
-        0..60 => match lang {
-            Lang::En => "now".into(),
-            Lang::Fr => "maintenant".into(),
-        },
-        60..3600 => format!("{} min", seconds / 60),
-        3600..86_400 => format!("{} h", seconds / 3600),
-        86_400..604_800 => match lang {
-            Lang::En => format!("{} d", seconds / 86_400),
-            Lang::Fr => format!("{} j", seconds / 86_400),
-        },
-        _ => return None,
-    })
-}
-
-/// An error in words the reader can act on, in their language.
-pub fn error_text(lang: Lang, error: &ApiError) -> String {
-    match lang {
-        Lang::En => error.to_string(),
-        Lang::Fr => match error {
-            ApiError::Unreachable { server } => format!(
-                "Impossible de joindre {server} : vérifiez votre connexion, ou si le serveur est en ligne."
-            ),
-            ApiError::Timeout { server } => {
-                format!("{server} n’a pas répondu à temps. Réessayez dans un instant.")
-            }
-            ApiError::Unauthorized => {
-                "Votre session sur ce serveur a pris fin : reconnectez-vous.".into()
-            }
-            ApiError::NotFound => "Ce serveur n’a pas, ou n’a plus, cette page.".into(),
-            ApiError::Rejected { message } => format!("Le serveur a refusé la demande : {message}"),
-            ApiError::RateLimited { retry_after_secs } => {
-                format!("Le serveur demande de ralentir. Nouvel essai dans {retry_after_secs} s.")
-            }
-            ApiError::ServerFailed { status } => {
-                format!("Le serveur a échoué ({status}). Réessayez dans un instant.")
-            }
-            ApiError::Malformed { detail } => {
-                format!("Le serveur a envoyé une réponse illisible ({detail}).")
-            }
-            ApiError::Other { status, message } => {
-                format!("Le serveur a répondu {status} : {message}")
-            }
-        },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn languages_from_tags_and_french_errors() {
-        assert_eq!(Lang::from_tag("fr-CA"), Lang::Fr);
-        assert_eq!(Lang::from_tag("FR"), Lang::Fr);
-        assert_eq!(Lang::from_tag("de-DE"), Lang::En);
-        assert_eq!(text(Lang::Fr, Text::SignIn), "Se connecter");
-        assert_eq!(
-            error_text(Lang::Fr, &ApiError::ServerFailed { status: 503 }),
-            "Le serveur a échoué (503). Réessayez dans un instant."
-        );
-        assert_eq!(
-            error_text(Lang::En, &ApiError::NotFound),
-            ApiError::NotFound.to_string()
-        );
+        (Lang::En, AboutServer) => "About this server",
+        (Lang::Fr, AboutServer) => "À propos de ce serveur",
     }
 }
