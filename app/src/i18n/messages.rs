@@ -1,13 +1,19 @@
-//! Sentences that carry values (a server, an error, a number), put
-//! together in the reader's language.
+//! Sentences that carry values (a server, an error, a number): the words
+//! come from the table in `text`, the values are put in their places here.
 
-use super::Lang;
+use super::{Lang, Text, error_text, text};
 use crate::api::{ApiError, ServerAddr, ServerAddrError};
 
-/// Something the client tells the reader about signing in or out, kept
-/// typed until shown so that it follows the reader's language.
+/// Something the client tells the reader that carries a value, kept typed
+/// until shown so that it follows the reader's language.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Message {
+    /// A view needs an account on this server.
+    SignInToSee(ServerAddr),
+    /// The client has no page at this address.
+    NoPageAt(String),
+    /// A server's limit on the length of a post.
+    CharactersPerPost(u64),
     /// What the reader typed is not a server's address.
     BadAddress(ServerAddrError),
     /// The server answered with an error before signing in could begin.
@@ -32,126 +38,60 @@ pub enum Message {
 /// `message` in `lang`.
 pub fn message(lang: Lang, message: &Message) -> String {
     use Message::*;
-    match (lang, message) {
-        (_, BadAddress(error)) => address_error_text(lang, error),
-        (_, ServerError(error)) => error_text(lang, error),
-        (Lang::En, NoSecureRandom) => "this browser has no secure random numbers".into(),
-        (Lang::Fr, NoSecureRandom) => "ce navigateur ne fournit pas de nombres aléatoires sûrs".into(),
-        (Lang::En, NoSha256) => "this browser cannot compute SHA-256".into(),
-        (Lang::Fr, NoSha256) => "ce navigateur ne sait pas calculer SHA-256".into(),
-        (Lang::En, SignInPageRefused) => {
-            "the browser refused to open the server's sign-in page".into()
-        }
-        (Lang::Fr, SignInPageRefused) => {
-            "le navigateur a refusé d’ouvrir la page de connexion du serveur".into()
-        }
-        (Lang::En, SignInNotStartedHere) => {
-            "This sign-in was not started here, or it expired: start it again.".into()
-        }
-        (Lang::Fr, SignInNotStartedHere) => {
-            "Cette connexion n’a pas été commencée ici, ou elle a expiré : recommencez-la.".into()
-        }
-        (Lang::En, SignInDenied(reason)) => format!("The server did not sign you in ({reason})."),
-        (Lang::Fr, SignInDenied(reason)) => {
-            format!("Le serveur ne vous a pas connecté ({reason}).")
-        }
-        (Lang::En, SignInMismatch) => {
-            "The sign-in answer did not match the request, so it was refused. Start again.".into()
-        }
-        (Lang::Fr, SignInMismatch) => {
-            "La réponse du serveur ne correspondait pas à la demande : elle a été refusée. Recommencez.".into()
-        }
-        (Lang::En, SignInFailed(error)) => format!("Signing in failed: {error}"),
-        (Lang::Fr, SignInFailed(error)) => {
-            format!("La connexion a échoué : {}", error_text(lang, error))
-        }
-        (Lang::En, SignedOut(account)) => format!("Signed out of {account}."),
-        (Lang::Fr, SignedOut(account)) => format!("Déconnecté de {account}."),
-        (Lang::En, SignedOutHereOnly { account, error }) => format!(
-            "Signed out of {account} here, but the server could not revoke the token: {error}"
-        ),
-        (Lang::Fr, SignedOutHereOnly { account, error }) => format!(
-            "Déconnecté de {account} ici, mais le serveur n’a pas pu révoquer le jeton : {}",
-            error_text(lang, error)
+    let say = |key, values: &[(&str, &str)]| fill(text(lang, key), values);
+    match message {
+        SignInToSee(server) => say(Text::SignInToSee, &[("server", &server.to_string())]),
+        NoPageAt(address) => say(Text::NoPageAt, &[("address", address)]),
+        CharactersPerPost(max) => say(Text::CharactersPerPost, &[("max", &max.to_string())]),
+        BadAddress(error) => address_error_text(lang, error),
+        ServerError(error) => error_text(lang, error),
+        NoSecureRandom => say(Text::NoSecureRandom, &[]),
+        NoSha256 => say(Text::NoSha256, &[]),
+        SignInPageRefused => say(Text::SignInPageRefused, &[]),
+        SignInNotStartedHere => say(Text::SignInNotStartedHere, &[]),
+        SignInDenied(reason) => say(Text::SignInDenied, &[("reason", reason)]),
+        SignInMismatch => say(Text::SignInMismatch, &[]),
+        SignInFailed(error) => say(Text::SignInFailed, &[("error", &error_text(lang, error))]),
+        SignedOut(account) => say(Text::SignedOut, &[("account", account)]),
+        SignedOutHereOnly { account, error } => say(
+            Text::SignedOutHereOnly,
+            &[("account", account), ("error", &error_text(lang, error))],
         ),
     }
 }
 
-/// Asks the reader to sign in to `server` for a view that needs an account.
-pub fn sign_in_to_see(lang: Lang, server: &ServerAddr) -> String {
-    match lang {
-        Lang::En => format!("Sign in to {server} to see this."),
-        Lang::Fr => format!("Connectez-vous à {server} pour voir ceci."),
+/// `template` with each `{name}` replaced by its value, in one pass, so
+/// that a value (which may come from a server) is never read as a place
+/// for another.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut filled = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        filled.push_str(&rest[..open]);
+        rest = &rest[open..];
+        let value = rest.find('}').and_then(|close| {
+            values
+                .iter()
+                .find(|(name, _)| *name == &rest[1..close])
+                .map(|(_, value)| (*value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                filled.push_str(value);
+                rest = &rest[close + 1..];
+            }
+            None => {
+                filled.push('{');
+                rest = &rest[1..];
+            }
+        }
     }
+    filled.push_str(rest);
+    filled
 }
 
-/// Says that the client has no page at the address `fragment`.
-pub fn no_page_at(lang: Lang, fragment: &str) -> String {
-    match lang {
-        Lang::En => format!("This client has no page at {fragment}."),
-        Lang::Fr => format!("Ce client n’a pas de page à l’adresse {fragment}."),
-    }
-}
-
-/// A server's limit on the length of a post.
-pub fn characters_per_post(lang: Lang, max: u64) -> String {
-    match lang {
-        Lang::En => format!("{max} characters per post"),
-        Lang::Fr => format!("{max} caractères par message"),
-    }
-}
-
-/// How long ago, briefly: `now`, `5 min`, `3 h`, `2 d` (`2 j` in French);
-/// `None` past a week, when a date says more.
-pub fn relative_time(lang: Lang, seconds_ago: f64) -> Option<String> {
-    let seconds = seconds_ago.max(0.0) as u64;
-    Some(match seconds {
-        0..60 => match lang {
-            Lang::En => "now".into(),
-            Lang::Fr => "maintenant".into(),
-        },
-        60..3600 => format!("{} min", seconds / 60),
-        3600..86_400 => format!("{} h", seconds / 3600),
-        86_400..604_800 => match lang {
-            Lang::En => format!("{} d", seconds / 86_400),
-            Lang::Fr => format!("{} j", seconds / 86_400),
-        },
-        _ => return None,
-    })
-}
-
-/// An error in words the reader can act on, in their language.
-pub fn error_text(lang: Lang, error: &ApiError) -> String {
-    match lang {
-        Lang::En => error.to_string(),
-        Lang::Fr => match error {
-            ApiError::Unreachable { server } => format!(
-                "Impossible de joindre {server} : vérifiez votre connexion, ou si le serveur est en ligne."
-            ),
-            ApiError::Timeout { server } => {
-                format!("{server} n’a pas répondu à temps. Réessayez dans un instant.")
-            }
-            ApiError::Unauthorized => {
-                "Votre session sur ce serveur a pris fin : reconnectez-vous.".into()
-            }
-            ApiError::NotFound => "Ce serveur n’a pas, ou n’a plus, cette page.".into(),
-            ApiError::Rejected { message } => format!("Le serveur a refusé la demande : {message}"),
-            ApiError::RateLimited { retry_after_secs } => {
-                format!("Le serveur demande de ralentir. Nouvel essai dans {retry_after_secs} s.")
-            }
-            ApiError::ServerFailed { status } => {
-                format!("Le serveur a échoué ({status}). Réessayez dans un instant.")
-            }
-            ApiError::Malformed { detail } => {
-                format!("Le serveur a envoyé une réponse illisible ({detail}).")
-            }
-            ApiError::Other { status, message } => {
-                format!("Le serveur a répondu {status} : {message}")
-            }
-        },
-    }
-}
-
+/// What is wrong with a typed server address. English is the error's own
+/// wording.
 fn address_error_text(lang: Lang, error: &ServerAddrError) -> String {
     match lang {
         Lang::En => error.to_string(),
@@ -176,35 +116,64 @@ mod tests {
     #[test]
     fn messages_carry_their_values_in_either_language() {
         let failed = Message::SignInFailed(ApiError::ServerFailed { status: 503 });
-        assert_eq!(
-            message(Lang::En, &failed),
-            "Signing in failed: The server failed (503). Try again in a moment."
-        );
-        assert_eq!(
-            message(Lang::Fr, &failed),
-            "La connexion a échoué : Le serveur a échoué (503). Réessayez dans un instant."
-        );
         let bad_port = Message::BadAddress(ServerAddrError::BadPort("99999".into()));
-        assert_eq!(
-            message(Lang::En, &bad_port),
-            "“99999” is not a port number: use a number from 1 to 65535"
-        );
-        assert_eq!(
-            message(Lang::Fr, &bad_port),
-            "« 99999 » n’est pas un numéro de port : utilisez un nombre de 1 à 65535"
-        );
         let server = ServerAddr::parse("example.org:8443").unwrap();
+        let cases = [
+            (
+                Lang::En,
+                failed.clone(),
+                "Signing in failed: The server failed (503). Try again in a moment.",
+            ),
+            (
+                Lang::Fr,
+                failed,
+                "La connexion a échoué : Le serveur a échoué (503). Réessayez dans un instant.",
+            ),
+            (
+                Lang::En,
+                bad_port.clone(),
+                "“99999” is not a port number: use a number from 1 to 65535",
+            ),
+            (
+                Lang::Fr,
+                bad_port,
+                "« 99999 » n’est pas un numéro de port : utilisez un nombre de 1 à 65535",
+            ),
+            (
+                Lang::Fr,
+                Message::SignInToSee(server),
+                "Connectez-vous à example.org:8443 pour voir ceci.",
+            ),
+            (
+                Lang::En,
+                Message::NoPageAt("#/nowhere".into()),
+                "This client has no page at #/nowhere.",
+            ),
+            (
+                Lang::Fr,
+                Message::CharactersPerPost(500),
+                "500 caractères par message",
+            ),
+        ];
+        for (lang, said, expected) in cases {
+            assert_eq!(message(lang, &said), expected, "{said:?} in {lang:?}");
+        }
+    }
+
+    #[test]
+    fn a_value_is_never_read_as_a_place_for_another() {
         assert_eq!(
-            sign_in_to_see(Lang::Fr, &server),
-            "Connectez-vous à example.org:8443 pour voir ceci."
+            fill("{a} and {b}", &[("a", "{b}"), ("b", "two")]),
+            "{b} and two"
         );
+        assert_eq!(fill("{unknown} {", &[("a", "x")]), "{unknown} {");
+        let signed_out = Message::SignedOutHereOnly {
+            account: "{error}@x.org".into(),
+            error: ApiError::NotFound,
+        };
         assert_eq!(
-            no_page_at(Lang::En, "#/nowhere"),
-            "This client has no page at #/nowhere."
-        );
-        assert_eq!(
-            characters_per_post(Lang::Fr, 500),
-            "500 caractères par message"
+            message(Lang::En, &signed_out),
+            "Signed out of {error}@x.org here, but the server could not revoke the token: This server does not have that, or no longer has it."
         );
     }
 }

@@ -90,7 +90,7 @@ fn App() -> impl IntoView {
                 Route::NotFound(fragment) => view! {
                     <section class="notice">
                         <h1>{tr(Text::NothingHere)}</h1>
-                        <p>{move || crate::i18n::no_page_at(state.lang.get(), &fragment)}</p>
+                        <p>{move || crate::i18n::message(state.lang.get(), &crate::i18n::Message::NoPageAt(fragment.clone()))}</p>
                         <a href="#/">{tr(Text::PickAServer)}</a>
                     </section>
                 }.into_any(),

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::ServerAddr;
-use crate::i18n::{Text, characters_per_post, text};
+use crate::i18n::{Message, Text, message, text};
 use crate::state::app_state;
 use crate::state::server_info::server_info;
 
@@ -17,7 +17,7 @@ pub fn ServerAbout(server: ServerAddr) -> impl IntoView {
             let lang = state.lang.get();
             let about = text(lang, Text::AboutServer);
             let runs = format!("{} {}", info.software.name(), info.version);
-            let limit = info.max_characters.map(|max| characters_per_post(lang, max));
+            let limit = info.max_characters.map(|max| message(lang, &Message::CharactersPerPost(max)));
             view! {
                 <details class="server-about">
                     <summary>{about}" — "<strong class="server-title">{info.title.clone()}</strong></summary>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::tr;
-use crate::i18n::{Message, Text, message, sign_in_to_see};
+use crate::i18n::{Message, Text, message};
 
 use crate::api::{ServerAddr, Timeline};
 use crate::browser::location::navigate;
@@ -73,7 +73,7 @@ pub fn SignInPrompt(server: ServerAddr) -> impl IntoView {
     let asked = server.clone();
     view! {
         <section class="sign-in-prompt">
-            <p>{move || sign_in_to_see(lang.get(), &asked)}</p>
+            <p>{move || message(lang.get(), &Message::SignInToSee(asked.clone()))}</p>
             <button type="button" class="sign-in" on:click=move |_| {
                 let server = server.clone();
                 leptos::task::spawn_local(async move {
