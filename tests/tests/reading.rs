@@ -145,6 +145,17 @@ async fn the_reader_switches_to_french_and_it_stays() -> anyhow::Result<()> {
     browser.client.refresh().await?;
     let title = browser.texts("h1.view-title", 1).await?;
     assert_eq!(title, ["Fil local"], "the choice outlives a reload");
+
+    // Sentences that carry a value follow the language too.
+    browser
+        .client
+        .goto(&web.url(&format!("/app/#/{}/home", mock.addr())))
+        .await?;
+    let prompt = browser.texts(".sign-in-prompt p", 1).await?;
+    assert_eq!(
+        prompt[0],
+        format!("Connectez-vous à {} pour voir ceci.", mock.addr())
+    );
     browser.close().await
 }
 
