@@ -147,10 +147,8 @@ async fn the_reader_switches_to_french_and_it_stays() -> anyhow::Result<()> {
     assert_eq!(title, ["Fil local"], "the choice outlives a reload");
 
     // Sentences that carry a value follow the language too.
-    browser
-        .client
-        .goto(&web.url(&format!("/app/#/{}/home", mock.addr())))
-        .await?;
+    let home = format!("location.hash = '#/{}/home'; return true", mock.addr());
+    browser.eval(&home).await?;
     let prompt = browser.texts(".sign-in-prompt p", 1).await?;
     assert_eq!(
         prompt[0],
