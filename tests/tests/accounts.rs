@@ -50,7 +50,14 @@ async fn sign_in_two_accounts_switch_and_sign_out() -> anyhow::Result<()> {
 
     sign_in_as(&browser, &web, &mock, "grace").await?;
     let accounts = browser.texts("li.account .switch", 2).await?;
-    assert_eq!(accounts.len(), 2, "{accounts:?}");
+    assert_eq!(
+        accounts,
+        [
+            format!("@ada@{}", mock.addr()),
+            format!("@grace@{}", mock.addr())
+        ],
+        "both accounts, in the order they signed in"
+    );
     let active = browser.texts("li.account.active .switch", 1).await?;
     assert!(active[0].starts_with("@grace@"), "{active:?}");
 

@@ -21,17 +21,46 @@ async fn alert_text(browser: &Browser) -> anyhow::Result<String> {
     Ok(browser.texts("[role=alert] p", 1).await?.join(" "))
 }
 
-async fn statuses_shown(browser: &Browser) -> anyhow::Result<usize> {
-    Ok(browser
-        .texts("[role=feed] article[data-status-id]", 1)
-        .await?
-        .len())
+/// The IDs of the server's local timeline, read before any fault is
+/// injected, so that no injected answer is spent on the test's own read.
+async fn local_ids(mock: &MockServer) -> anyhow::Result<Vec<String>> {
+    let statuses = e2e::get_json(&format!(
+        "{}/api/v1/timelines/public?local=true",
+        mock.origin()
+    ))
+    .await?;
+    Ok(statuses
+        .as_array()
+        .map(|statuses| {
+            statuses
+                .iter()
+                .map(|status| status["id"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+/// Waits for the timeline, then checks that it holds the server's posts
+/// in the server's order, and that the error made way for them.
+async fn shows_the_timeline(browser: &Browser, expected: &[String]) -> anyhow::Result<()> {
+    browser
+        .texts("[role=feed] article[data-status-id]", expected.len())
+        .await?;
+    let shown: Vec<String> = serde_json::from_value(browser.eval("return [...document.querySelectorAll('[role=feed] article[data-status-id]')].map(a => a.dataset.statusId)").await?)?;
+    assert_eq!(shown[..expected.len()], expected[..], "the server's posts");
+    let alerts = browser
+        .eval("return document.querySelectorAll('[role=alert]').length")
+        .await?;
+    assert_eq!(alerts, 0, "no error is left beside the posts");
+    Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn server_failures_show_a_message_and_the_app_recovers() -> anyhow::Result<()> {
     let (mock, web, browser) = e2e::client_with_mock().await?;
     let timeline = web.url(&format!("/app/#/{}/public/local", mock.addr()));
+    let expected = local_ids(&mock).await?;
+    assert!(!expected.is_empty(), "the demo server has local posts");
 
     // A 500: a message in place, and the retry button loads the timeline.
     inject(&mock, json!({ "type": "status", "status": 500 })).await?;
@@ -39,7 +68,7 @@ async fn server_failures_show_a_message_and_the_app_recovers() -> anyhow::Result
     let alert = alert_text(&browser).await?;
     assert!(alert.contains("failed (500)"), "{alert}");
     browser.click("[role=alert] button").await?;
-    assert!(statuses_shown(&browser).await? > 0);
+    shows_the_timeline(&browser, &expected).await?;
 
     // Malformed JSON.
     inject(&mock, json!({ "type": "malformed" })).await?;
@@ -47,7 +76,7 @@ async fn server_failures_show_a_message_and_the_app_recovers() -> anyhow::Result
     browser.client.refresh().await?;
     assert!(alert_text(&browser).await?.contains("cannot read"));
     browser.click("[role=alert] button").await?;
-    assert!(statuses_shown(&browser).await? > 0);
+    shows_the_timeline(&browser, &expected).await?;
 
     // A 429 with Retry-After: the client waits as asked and retries by itself.
     inject(
@@ -58,17 +87,15 @@ async fn server_failures_show_a_message_and_the_app_recovers() -> anyhow::Result
     // A fresh load: coming back within the app shows the remembered timeline.
     browser.client.refresh().await?;
     assert!(alert_text(&browser).await?.contains("slow down"));
-    assert!(
-        statuses_shown(&browser).await? > 0,
-        "the timeline loads after the wait, with no click"
-    );
+    // The timeline loads after the wait, with no click.
+    shows_the_timeline(&browser, &expected).await?;
 
     // Latency: the feed says it is busy, then fills.
     inject(&mock, json!({ "type": "latency", "delay_ms": 1500 })).await?;
     // A fresh load: coming back within the app shows the remembered timeline.
     browser.client.refresh().await?;
     browser.texts("[role=feed][aria-busy=true]", 1).await?;
-    assert!(statuses_shown(&browser).await? > 0);
+    shows_the_timeline(&browser, &expected).await?;
     browser.close().await
 }
 

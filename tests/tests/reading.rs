@@ -27,12 +27,17 @@ async fn notifications_are_grouped_as_the_server_groups_them() -> anyhow::Result
         .texts("[role=feed] article.notification", groups.len())
         .await?;
     assert_eq!(shown.len(), groups.len(), "one line per group: {shown:?}");
-    let first_count = browser
-        .eval("return document.querySelector('[role=feed] article.notification').dataset.count")
+    let counts = browser
+        .eval("return [...document.querySelectorAll('[role=feed] article.notification')].map(a => a.dataset.count)")
         .await?;
+    let expected_counts: Vec<String> = groups
+        .iter()
+        .map(|group| group["notifications_count"].to_string())
+        .collect();
     assert_eq!(
-        first_count.as_str().unwrap(),
-        groups[0]["notifications_count"].to_string()
+        counts,
+        serde_json::json!(expected_counts),
+        "each line counts its group, in the server's order"
     );
     let feeds = browser
         .eval("return [document.querySelectorAll('[role=feed]').length, document.querySelectorAll('a[href=\"\"]').length]")
@@ -96,8 +101,14 @@ async fn j_k_enter_and_question_mark_drive_the_timeline() -> anyhow::Result<()> 
 
     press(&browser, '?').await?;
     let help = browser.texts("[role=dialog] dt", 4).await?;
-    assert_eq!(help.len(), 4);
+    assert_eq!(help, ["j", "k", "Enter", "?"]);
     press(&browser, '?').await?;
+    browser
+        .until(
+            "the shortcuts to close again",
+            "return document.querySelector('[role=dialog]') === null",
+        )
+        .await?;
 
     press(&browser, '\u{E007}').await?; // Enter
     let thread = url::Url::parse(&web.url(&format!("/app/#/{}/s/{}", mock.addr(), ids[1])))?;
@@ -134,6 +145,15 @@ async fn the_reader_switches_to_french_and_it_stays() -> anyhow::Result<()> {
     browser.client.refresh().await?;
     let title = browser.texts("h1.view-title", 1).await?;
     assert_eq!(title, ["Fil local"], "the choice outlives a reload");
+
+    // Sentences that carry a value follow the language too.
+    let home = format!("location.hash = '#/{}/home'; return true", mock.addr());
+    browser.eval(&home).await?;
+    let prompt = browser.texts(".sign-in-prompt p", 1).await?;
+    assert_eq!(
+        prompt[0],
+        format!("Connectez-vous à {} pour voir ceci.", mock.addr())
+    );
     browser.close().await
 }
 

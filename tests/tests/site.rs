@@ -88,7 +88,7 @@ async fn the_example_site_works_from_a_sub_path() -> anyhow::Result<()> {
         .goto(&web.url(&format!("{MOUNT}/night-watch/")))
         .await?;
     let image_loaded = browser
-        .eval("return [...document.images].every(i => i.complete && i.naturalWidth > 0)")
+        .eval("return document.images.length > 0 && [...document.images].every(i => i.complete && i.naturalWidth > 0)")
         .await?;
     assert_eq!(
         image_loaded, true,

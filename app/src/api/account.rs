@@ -3,8 +3,8 @@
 
 use serde::Deserialize;
 
+use super::custom_emoji::CustomEmoji;
 use super::lenient::{id, null_default, skip_unreadable};
-use super::status::CustomEmoji;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Account {
@@ -87,7 +87,10 @@ mod tests {
         let names: Vec<&str> = account.fields.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names, ["Pronouns", "", ""], "unreadable rows are skipped");
         assert_eq!(account.fields[0].verified_at, None);
-        assert!(account.fields[1].verified_at.is_some());
+        assert_eq!(
+            account.fields[1].verified_at.as_deref(),
+            Some("2026-01-01T00:00:00Z")
+        );
         for missing in [
             r#"{"id":"1"}"#,
             r#"{"id":"1","fields":null}"#,

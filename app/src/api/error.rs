@@ -26,6 +26,7 @@ pub enum ApiError {
 
 impl ApiError {
     /// Whether trying the same request again later may succeed.
+    #[cfg(test)]
     pub fn is_retryable(&self) -> bool {
         matches!(
             self,

@@ -4,6 +4,7 @@
 //! GoToSocial and others each send their own dialect of the same JSON.
 
 mod account;
+mod custom_emoji;
 mod error;
 mod filter;
 mod instance;
@@ -19,17 +20,16 @@ mod status;
 mod streaming;
 mod timeline;
 
-pub use account::{Account, ProfileField};
+pub use account::Account;
+pub use custom_emoji::CustomEmoji;
 pub use error::{ApiError, error_from_response};
-pub use filter::{FilterResult, Verdict, verdict};
-pub use instance::{Rule, ServerInfo, Software, detect, nodeinfo_url};
+pub use filter::{Verdict, verdict};
+pub use instance::{ServerInfo, detect, nodeinfo_url};
 pub use link_header::{Page, parse_link_header};
 pub use list::{UserList, list_path, lists_from};
-pub use media::MediaSize;
 pub use notification::{NotificationGroup, NotificationKind, parse_grouped, parse_single};
 pub use search::{SearchResults, search_path};
 pub use server::{ServerAddr, ServerAddrError};
-pub use status::{Card, Poll, PollOption};
-pub use status::{CustomEmoji, MediaAttachment, MediaKind, Mention, Status, Tag, Visibility};
+pub use status::{Card, MediaAttachment, MediaKind, Mention, Poll, Status, Tag};
 pub use streaming::{StreamEvent, parse_stream_message, reconnect_delay_secs, stream_url};
 pub use timeline::{Posts, Timeline};

@@ -58,6 +58,7 @@ impl ServerAddr {
         &self.host
     }
 
+    #[cfg(test)]
     pub fn port(&self) -> Option<u16> {
         self.port
     }

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Deserializer};
 
 use super::account::Account;
+use super::custom_emoji::CustomEmoji;
 use super::filter::FilterResult;
 use super::lenient::{id, null_default, optional_id, skip_unreadable};
 use super::media::{MediaSize, media_size};
@@ -186,15 +187,6 @@ pub struct Tag {
     pub url: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct CustomEmoji {
-    pub shortcode: String,
-    #[serde(default, deserialize_with = "null_default")]
-    pub url: String,
-    #[serde(default, deserialize_with = "null_default")]
-    pub static_url: String,
-}
-
 /// Who may see a status. Servers add their own values, which are kept.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Visibility {
@@ -268,7 +260,7 @@ mod tests {
         assert_eq!(first.mentions[0].acct, "grace");
         assert_eq!(first.tags[0].name, "lighthouses");
         assert_eq!(first.emojis[0].shortcode, "blobcat");
-        assert!(first.edited_at.is_some());
+        assert_eq!(first.edited_at.as_deref(), Some("2026-11-02T18:25:00.000Z"));
         assert_eq!(
             first.media_attachments[0].size,
             Some(MediaSize {
@@ -279,7 +271,10 @@ mod tests {
         let site = &first.account.fields[0];
         assert_eq!(site.name, "Site");
         assert!(site.value.starts_with("<a href=\"https://ada.example\""));
-        assert!(site.verified_at.is_some());
+        assert_eq!(
+            site.verified_at.as_deref(),
+            Some("2026-01-01T00:00:00.000+00:00")
+        );
 
         let boost = &statuses[1];
         assert_eq!(boost.content, "");

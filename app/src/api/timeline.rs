@@ -87,7 +87,13 @@ mod tests {
         let ids: Vec<&str> = posts.statuses.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["1", "3"]);
         assert_eq!(posts.unreadable, 2);
-        assert!(!posts.is_empty());
+        let unreadable_only: Posts =
+            serde_json::from_str(r#"[{"id":"2","account":null}]"#).unwrap();
+        assert!(unreadable_only.statuses.is_empty());
+        assert!(
+            !unreadable_only.is_empty(),
+            "a page of posts this client cannot read is not the timeline's end"
+        );
         let empty: Posts = serde_json::from_str("[]").unwrap();
         assert!(empty.is_empty());
         assert!(serde_json::from_str::<Posts>(r#"{"error":"x"}"#).is_err());

@@ -1,10 +1,11 @@
 //! Requests to a server, turning every failure into an `ApiError`. A token
 //! only ever goes to the server it belongs to.
 
+use std::time::Duration;
+
 use gloo_net::http::{Request, RequestBuilder, Response};
+use leptos::prelude::set_timeout_with_handle;
 use serde::de::DeserializeOwned;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
 use crate::api::{ApiError, Page, ServerAddr, error_from_response, parse_link_header};
 
@@ -15,7 +16,7 @@ pub struct Fetched<T> {
 }
 
 /// How long a request may take before it counts as timed out.
-const TIMEOUT_MS: i32 = 20_000;
+const TIMEOUT: Duration = Duration::from_secs(20);
 
 /// The absolute URL for `path_or_url` on `server`. A full URL (from a
 /// `Link` header) is only followed when it points at the same server.
@@ -39,7 +40,7 @@ fn with_token(builder: RequestBuilder, token: Option<&str>) -> RequestBuilder {
     }
 }
 
-/// Sends a request, aborting it after `TIMEOUT_MS`.
+/// Sends a request, aborting it after `TIMEOUT`.
 async fn send(
     server: &ServerAddr,
     builder: RequestBuilder,
@@ -53,19 +54,15 @@ async fn send(
             .as_ref(),
     );
     let abort = controller.clone();
-    let on_timeout = Closure::once(move || {
-        if let Some(controller) = abort {
-            controller.abort();
-        }
-    });
-    let timer = web_sys::window().and_then(|window| {
-        window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                on_timeout.as_ref().unchecked_ref(),
-                TIMEOUT_MS,
-            )
-            .ok()
-    });
+    let timer = set_timeout_with_handle(
+        move || {
+            if let Some(controller) = abort {
+                controller.abort();
+            }
+        },
+        TIMEOUT,
+    )
+    .ok();
     let request = match body {
         Some(body) => builder
             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -80,10 +77,9 @@ async fn send(
             });
         }
     };
-    if let (Some(window), Some(timer)) = (web_sys::window(), timer) {
-        window.clear_timeout_with_handle(timer);
+    if let Some(timer) = timer {
+        timer.clear();
     }
-    drop(on_timeout);
     let timed_out = controller.is_some_and(|controller| controller.signal().aborted());
     result.map_err(|_| {
         if timed_out {

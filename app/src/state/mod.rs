@@ -55,7 +55,7 @@ pub struct AppState {
     /// The key of the account in use.
     pub active: RwSignal<Option<String>>,
     /// A message about signing in or out, shown until dismissed.
-    pub notice: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<crate::i18n::Message>>,
     /// Timelines the reader has left, to find them as they were on return.
     pub timelines: StoredValue<std::collections::HashMap<String, TimelineMemory>>,
     /// The language of the client's own words.

@@ -10,6 +10,7 @@ use super::accounts::{self, SignedInAccount};
 use crate::api::oauth::{self, AppRegistration, Callback, TokenResponse};
 use crate::api::{Account, ApiError, ServerAddr, Timeline};
 use crate::browser::{crypto, http, storage};
+use crate::i18n::Message;
 use crate::route::Route;
 
 const APPS_KEY: &str = "samizdat.apps";
@@ -68,25 +69,24 @@ fn href() -> String {
 }
 
 /// Sends the visitor to `server` to approve the client.
-pub async fn start(server: ServerAddr) -> Result<(), String> {
+pub async fn start(server: ServerAddr) -> Result<(), Message> {
     begin(server, false).await
 }
 
-async fn begin(server: ServerAddr, registered_again: bool) -> Result<(), String> {
+async fn begin(server: ServerAddr, registered_again: bool) -> Result<(), Message> {
     let redirect_uri = oauth::redirect_uri(&href());
     let app = registration(&server, &redirect_uri)
         .await
-        .map_err(|error| error.to_string())?;
+        .map_err(Message::ServerError)?;
     let pkce = http::get_text(&server, "/.well-known/oauth-authorization-server")
         .await
         .is_some_and(|metadata| oauth::supports_pkce(&metadata));
-    let state = crypto::random_token(16).ok_or("this browser has no secure random numbers")?;
+    let state = crypto::random_token(16).ok_or(Message::NoSecureRandom)?;
     let (verifier, challenge) = if pkce {
-        let verifier =
-            crypto::random_token(32).ok_or("this browser has no secure random numbers")?;
+        let verifier = crypto::random_token(32).ok_or(Message::NoSecureRandom)?;
         let challenge = crypto::pkce_challenge(&verifier)
             .await
-            .ok_or("this browser cannot compute SHA-256")?;
+            .ok_or(Message::NoSha256)?;
         (Some(verifier), Some(challenge))
     } else {
         (None, None)
@@ -106,7 +106,7 @@ async fn begin(server: ServerAddr, registered_again: bool) -> Result<(), String>
     window()
         .location()
         .assign(&url)
-        .map_err(|_| "the browser refused to open the server's sign-in page".to_string())
+        .map_err(|_| Message::SignInPageRefused)
 }
 
 /// Completes a sign-in when the page was loaded by the server's redirect.
@@ -122,24 +122,18 @@ pub async fn finish(state: AppState) -> Option<Route> {
         history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean))
     });
     let Some(pending) = pending else {
-        state.notice.set(Some(
-            "This sign-in was not started here, or it expired: start it again.".into(),
-        ));
+        state.notice.set(Some(Message::SignInNotStartedHere));
         return None;
     };
     let (code, returned_state) = match callback {
         Callback::Code { code, state } => (code, state),
         Callback::Denied { error, .. } => {
-            state
-                .notice
-                .set(Some(format!("The server did not sign you in ({error}).")));
+            state.notice.set(Some(Message::SignInDenied(error)));
             return None;
         }
     };
     if returned_state != pending.state {
-        state.notice.set(Some(
-            "The sign-in answer did not match the request, so it was refused. Start again.".into(),
-        ));
+        state.notice.set(Some(Message::SignInMismatch));
         return None;
     }
     let server = ServerAddr::parse(&pending.server).ok()?;
@@ -170,9 +164,7 @@ pub async fn finish(state: AppState) -> Option<Route> {
                     return None;
                 }
             }
-            state
-                .notice
-                .set(Some(format!("Signing in failed: {error}")));
+            state.notice.set(Some(Message::SignInFailed(error)));
             None
         }
     }
@@ -243,10 +235,11 @@ pub async fn sign_out(state: AppState, key: String) {
     accounts::save_active(next.as_deref());
     state.active.set(next);
     state.notice.set(Some(match revoked {
-        Ok(_) => format!("Signed out of {key}."),
-        Err(error) => {
-            format!("Signed out of {key} here, but the server could not revoke the token: {error}")
-        }
+        Ok(_) => Message::SignedOut(key),
+        Err(error) => Message::SignedOutHereOnly {
+            account: key,
+            error,
+        },
     }));
 }
 

@@ -17,8 +17,6 @@ mod timeline;
 use leptos::prelude::*;
 
 use crate::i18n::Text;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
 use crate::api::Timeline;
 use crate::browser::location::{navigate, route_signal};
@@ -65,7 +63,7 @@ fn App() -> impl IntoView {
         <Header route=route state=state notifications_live=notifications_live />
         {move || state.notice.get().map(|notice| view! {
             <div class="notice-bar" role="status">
-                <span>{notice}</span>
+                <span>{crate::i18n::message(state.lang.get(), &notice)}</span>
                 <button type="button" on:click=move |_| state.notice.set(None)>{tr(Text::Dismiss)}</button>
             </div>
         })}
@@ -92,7 +90,7 @@ fn App() -> impl IntoView {
                 Route::NotFound(fragment) => view! {
                     <section class="notice">
                         <h1>{tr(Text::NothingHere)}</h1>
-                        <p>{format!("This client has no page at {fragment}.")}</p>
+                        <p>{move || crate::i18n::message(state.lang.get(), &crate::i18n::Message::NoPageAt(fragment.clone()))}</p>
                         <a href="#/">{tr(Text::PickAServer)}</a>
                     </section>
                 }.into_any(),
@@ -186,14 +184,11 @@ pub fn tr(key: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static
     move || crate::i18n::text(lang.get(), key)
 }
 
-/// Runs `action` after `seconds`, on the browser's timer.
+/// Runs `action` after `seconds`, on the browser's timer. The delay may
+/// come from a server (`Retry-After`), so it is capped at the longest
+/// delay the browser accepts rather than trusted.
 pub fn after_seconds(seconds: u64, action: impl FnOnce() + 'static) {
-    let callback = Closure::once_into_js(action);
-    if let Some(window) = web_sys::window() {
-        let millis = i32::try_from(seconds.saturating_mul(1000)).unwrap_or(i32::MAX);
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            callback.unchecked_ref(),
-            millis,
-        );
-    }
+    const LONGEST_MS: u64 = i32::MAX as u64;
+    let millis = seconds.saturating_mul(1000).min(LONGEST_MS);
+    set_timeout(action, std::time::Duration::from_millis(millis));
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::ServerAddr;
-use crate::i18n::Lang;
+use crate::i18n::{Message, Text, message, text};
 use crate::state::app_state;
 use crate::state::server_info::server_info;
 
@@ -14,10 +14,10 @@ pub fn ServerAbout(server: ServerAddr) -> impl IntoView {
         LocalResource::new(move || async move { server_info(state, &server.get_value()).await });
     move || {
         info.get().flatten().map(|info| {
-            let french = state.lang.get() == Lang::Fr;
-            let about = if french { "À propos de ce serveur" } else { "About this server" };
+            let lang = state.lang.get();
+            let about = text(lang, Text::AboutServer);
             let runs = format!("{} {}", info.software.name(), info.version);
-            let limit = info.max_characters.map(|max| if french { format!("{max} caractères par message") } else { format!("{max} characters per post") });
+            let limit = info.max_characters.map(|max| message(lang, &Message::CharactersPerPost(max)));
             view! {
                 <details class="server-about">
                     <summary>{about}" — "<strong class="server-title">{info.title.clone()}</strong></summary>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::tr;
-use crate::i18n::Text;
+use crate::i18n::{Message, Text, message};
 
 use crate::api::{ServerAddr, Timeline};
 use crate::browser::location::navigate;
@@ -13,7 +13,7 @@ use crate::state::app_state;
 pub fn StartView() -> impl IntoView {
     let state = app_state();
     let input = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<Message>);
     Effect::new(move |_| {
         if let Some(server) = state.host_config.get().default_server
             && input.get_untracked().is_empty()
@@ -31,7 +31,7 @@ pub fn StartView() -> impl IntoView {
                     timeline: Timeline::Local,
                 });
             }
-            Err(error) => problem.set(Some(error.to_string())),
+            Err(error) => problem.set(Some(Message::BadAddress(error))),
         }
     };
     view! {
@@ -56,10 +56,10 @@ pub fn StartView() -> impl IntoView {
                                 }
                             });
                         }
-                        Err(error) => problem.set(Some(error.to_string())),
+                        Err(error) => problem.set(Some(Message::BadAddress(error))),
                     }
                 }>{tr(Text::SignIn)}</button>
-                <p id="server-problem" class="problem" role="alert">{move || problem.get()}</p>
+                <p id="server-problem" class="problem" role="alert">{move || problem.with(|problem| problem.as_ref().map(|problem| message(state.lang.get(), problem)))}</p>
             </form>
         </section>
     }
@@ -68,11 +68,12 @@ pub fn StartView() -> impl IntoView {
 /// Asks the visitor to sign in, for views that need an account.
 #[component]
 pub fn SignInPrompt(server: ServerAddr) -> impl IntoView {
-    let problem = RwSignal::new(None::<String>);
-    let name = server.to_string();
+    let lang = app_state().lang;
+    let problem = RwSignal::new(None::<Message>);
+    let asked = server.clone();
     view! {
         <section class="sign-in-prompt">
-            <p>{format!("Sign in to {name} to see this.")}</p>
+            <p>{move || message(lang.get(), &Message::SignInToSee(asked.clone()))}</p>
             <button type="button" class="sign-in" on:click=move |_| {
                 let server = server.clone();
                 leptos::task::spawn_local(async move {
@@ -81,7 +82,7 @@ pub fn SignInPrompt(server: ServerAddr) -> impl IntoView {
                     }
                 });
             }>{tr(Text::SignIn)}</button>
-            <p class="problem" role="alert">{move || problem.get()}</p>
+            <p class="problem" role="alert">{move || problem.with(|problem| problem.as_ref().map(|problem| message(lang.get(), problem)))}</p>
         </section>
     }
 }

@@ -1,6 +1,10 @@
 //! The client's words in English and French. The browser's language picks
 //! the default; the reader can switch.
 
+mod messages;
+
+pub use messages::{Message, message};
+
 use crate::api::ApiError;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -69,7 +73,6 @@ pub enum Text {
     Following,
     Followers,
     Hashtags,
-    AccountsFound,
     SearchLabel,
     KeyboardShortcuts,
     NextPost,
@@ -106,6 +109,20 @@ pub enum Text {
     Timelines,
     Verified,
     MediaUnavailable,
+    AboutServer,
+    // Sentences with `{name}` where a value goes, filled by `message`.
+    SignInToSee,
+    NoPageAt,
+    CharactersPerPost,
+    NoSecureRandom,
+    NoSha256,
+    SignInPageRefused,
+    SignInNotStartedHere,
+    SignInDenied,
+    SignInMismatch,
+    SignInFailed,
+    SignedOut,
+    SignedOutHereOnly,
 }
 
 /// The words for `key` in `lang`.
@@ -170,8 +187,6 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::Fr, Followers) => "Abonnés",
         (Lang::En, Hashtags) => "Hashtags",
         (Lang::Fr, Hashtags) => "Mots-clés",
-        (Lang::En, AccountsFound) => "Accounts",
-        (Lang::Fr, AccountsFound) => "Comptes",
         (Lang::En, SearchLabel) => "Search accounts, hashtags and posts",
         (Lang::Fr, SearchLabel) => "Chercher des comptes, des mots-clés et des messages",
         (Lang::En, KeyboardShortcuts) => "Keyboard shortcuts",
@@ -246,6 +261,46 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::Fr, Verified) => "Lien vérifié",
         (Lang::En, MediaUnavailable) => "Media that cannot be shown",
         (Lang::Fr, MediaUnavailable) => "Média impossible à afficher",
+        (Lang::En, AboutServer) => "About this server",
+        (Lang::Fr, AboutServer) => "À propos de ce serveur",
+        (Lang::En, SignInToSee) => "Sign in to {server} to see this.",
+        (Lang::Fr, SignInToSee) => "Connectez-vous à {server} pour voir ceci.",
+        (Lang::En, NoPageAt) => "This client has no page at {address}.",
+        (Lang::Fr, NoPageAt) => "Ce client n’a pas de page à l’adresse {address}.",
+        (Lang::En, CharactersPerPost) => "{max} characters per post",
+        (Lang::Fr, CharactersPerPost) => "{max} caractères par message",
+        (Lang::En, NoSecureRandom) => "this browser has no secure random numbers",
+        (Lang::Fr, NoSecureRandom) => "ce navigateur ne fournit pas de nombres aléatoires sûrs",
+        (Lang::En, NoSha256) => "this browser cannot compute SHA-256",
+        (Lang::Fr, NoSha256) => "ce navigateur ne sait pas calculer SHA-256",
+        (Lang::En, SignInPageRefused) => "the browser refused to open the server's sign-in page",
+        (Lang::Fr, SignInPageRefused) => {
+            "le navigateur a refusé d’ouvrir la page de connexion du serveur"
+        }
+        (Lang::En, SignInNotStartedHere) => {
+            "This sign-in was not started here, or it expired: start it again."
+        }
+        (Lang::Fr, SignInNotStartedHere) => {
+            "Cette connexion n’a pas été commencée ici, ou elle a expiré : recommencez-la."
+        }
+        (Lang::En, SignInDenied) => "The server did not sign you in ({reason}).",
+        (Lang::Fr, SignInDenied) => "Le serveur ne vous a pas connecté ({reason}).",
+        (Lang::En, SignInMismatch) => {
+            "The sign-in answer did not match the request, so it was refused. Start again."
+        }
+        (Lang::Fr, SignInMismatch) => {
+            "La réponse du serveur ne correspondait pas à la demande : elle a été refusée. Recommencez."
+        }
+        (Lang::En, SignInFailed) => "Signing in failed: {error}",
+        (Lang::Fr, SignInFailed) => "La connexion a échoué : {error}",
+        (Lang::En, SignedOut) => "Signed out of {account}.",
+        (Lang::Fr, SignedOut) => "Déconnecté de {account}.",
+        (Lang::En, SignedOutHereOnly) => {
+            "Signed out of {account} here, but the server could not revoke the token: {error}"
+        }
+        (Lang::Fr, SignedOutHereOnly) => {
+            "Déconnecté de {account} ici, mais le serveur n’a pas pu révoquer le jeton : {error}"
+        }
     }
 }
 
