@@ -1,20 +1,19 @@
-//! Feeds (Atom, RSS 2.0, JSON Feed 1.1) and the sitemap.
+//! Feeds: Atom, RSS 2.0 and JSON Feed 1.1.
 //!
-//! Feed readers and search engines want absolute URLs, which only
+//! Feed readers want absolute URLs, which only
 //! `base_url` can give. Without it, feeds use links relative to the feed
 //! itself, which readers resolve against the URL they fetched it from.
 
 use minijinja::context;
 use serde_json::json;
 
+use super::Page;
+use super::renderer::Renderer;
 use super::view::path_to_root;
-use super::{Page, Renderer};
 use crate::problem::Problem;
 
 /// How many of the newest articles a feed carries.
 const FEED_ITEMS: usize = 20;
-/// The most URLs one sitemap file may list, by the sitemaps protocol.
-const SITEMAP_LIMIT: usize = 50_000;
 
 /// Which articles some feed carries: the newest of the site and of each
 /// taxonomy term that has feeds.
@@ -38,7 +37,7 @@ pub fn articles_in_feeds(count: usize, taxonomies: &[super::taxonomy::Taxonomy])
 }
 
 /// The URL of `path` (relative to the site root) as seen from `from`.
-fn link(base_url: Option<&str>, from: &str, path: &str) -> String {
+pub fn link(base_url: Option<&str>, from: &str, path: &str) -> String {
     match base_url {
         Some(base) => format!("{}/{path}", base.trim_end_matches('/')),
         None => format!("{}{path}", path_to_root(from)),
@@ -145,63 +144,5 @@ pub fn render(
     });
     let contents = serde_json::to_string_pretty(&feed).unwrap_or_default();
     pages.push(Page { path, contents });
-    Ok(pages)
-}
-
-/// `sitemap.xml`, or with more than 50,000 URLs, an index of numbered
-/// sitemaps. Written only with `base_url`: the protocol wants absolute URLs.
-pub fn sitemap(renderer: &Renderer) -> Result<Vec<Page>, Problem> {
-    sitemap_split_at(renderer, SITEMAP_LIMIT)
-}
-
-/// The sitemap with at most `limit` URLs a file.
-pub fn sitemap_split_at(renderer: &Renderer, limit: usize) -> Result<Vec<Page>, Problem> {
-    let site = renderer.site;
-    let Some(base_url) = site.config.base_url.as_deref() else {
-        return Ok(Vec::new());
-    };
-    let mut urls: Vec<(String, Option<String>)> = vec![(link(Some(base_url), "", ""), None)];
-    for article in &site.articles {
-        let lastmod = article.updated.unwrap_or(article.date).to_string();
-        urls.push((
-            link(Some(base_url), "", &format!("{}/", article.slug)),
-            Some(lastmod),
-        ));
-    }
-    for taxonomy in &renderer.taxonomies {
-        for term in &taxonomy.terms {
-            urls.push((
-                link(
-                    Some(base_url),
-                    "",
-                    &format!("{}/{}/", taxonomy.kind.path(), term.slug),
-                ),
-                None,
-            ));
-        }
-    }
-    let source = std::path::Path::new("templates/sitemap.xml");
-    let chunks: Vec<&[(String, Option<String>)]> = urls.chunks(limit.max(1)).collect();
-    if chunks.len() == 1 {
-        return renderer.page(
-            "sitemap.xml".into(),
-            "sitemap.xml",
-            context! { urls => urls },
-            source,
-        );
-    }
-    let mut pages = Vec::new();
-    let mut parts = Vec::new();
-    for (index, chunk) in chunks.iter().enumerate() {
-        let name = format!("sitemap{}.xml", index + 1);
-        parts.push(link(Some(base_url), "", &name));
-        pages.extend(renderer.page(name, "sitemap.xml", context! { urls => chunk }, source)?);
-    }
-    pages.extend(renderer.page(
-        "sitemap.xml".into(),
-        "sitemap_index.xml",
-        context! { sitemaps => parts },
-        source,
-    )?);
     Ok(pages)
 }

@@ -24,8 +24,16 @@ const BUILT_IN: &[(&str, &str)] = &[
 
 /// The theme's stylesheet: an asset, not a template, though publishers
 /// override it the same way, with `templates/theme.css`.
-pub const THEME_CSS: &str = "theme.css";
-pub const BUILT_IN_THEME_CSS: &str = include_str!("../templates/theme.css");
+const THEME_CSS: &str = "theme.css";
+const BUILT_IN_THEME_CSS: &str = include_str!("../templates/theme.css");
+
+/// The theme's stylesheet: the publisher's, or the built-in one.
+pub fn theme_css(overrides: &[(String, String)]) -> &str {
+    overrides
+        .iter()
+        .find(|(name, _)| name == THEME_CSS)
+        .map_or(BUILT_IN_THEME_CSS, |(_, css)| css.as_str())
+}
 
 pub struct Templates {
     env: Environment<'static>,
