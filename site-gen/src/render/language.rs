@@ -1,14 +1,17 @@
 //! Language tags, as articles and `site.toml` name them (`fr`, `fr-CA`).
 
-/// A language's name in that language, for links to translations.
-pub fn language_name(lang: &str) -> String {
-    match lang
-        .split(['-', '_'])
+/// The language without its region or script, in lower case: `fr` for
+/// `fr-CA` or `FR_ca`.
+pub fn primary_language(lang: &str) -> String {
+    lang.split(['-', '_'])
         .next()
         .unwrap_or_default()
         .to_ascii_lowercase()
-        .as_str()
-    {
+}
+
+/// A language's name in that language, for links to translations.
+pub fn language_name(lang: &str) -> String {
+    match primary_language(lang).as_str() {
         "en" => "English".into(),
         "fr" => "Français".into(),
         "de" => "Deutsch".into(),
@@ -16,5 +19,19 @@ pub fn language_name(lang: &str) -> String {
         "it" => "Italiano".into(),
         "pt" => "Português".into(),
         _ => lang.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{language_name, primary_language};
+
+    #[test]
+    fn the_region_and_case_do_not_matter() {
+        assert_eq!(primary_language("fr-CA"), "fr");
+        assert_eq!(primary_language("FR_ca"), "fr");
+        assert_eq!(primary_language("de"), "de");
+        assert_eq!(language_name("pt-BR"), "Português");
+        assert_eq!(language_name("tlh"), "tlh");
     }
 }
