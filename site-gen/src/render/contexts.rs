@@ -7,9 +7,9 @@ use minijinja::{Value, context};
 use super::language::language_name;
 use super::plan::{Job, ListPage};
 use super::renderer::Renderer;
-use super::taxonomy::{self, Taxonomy};
-use super::view::{article_view, path_to_root};
+use super::view::{article_view, term_links};
 use super::{Page, feeds, sitemap};
+use crate::content::{PagePath, Taxonomy};
 use crate::problem::Problem;
 
 /// Where a failure in a built-in page's template is reported.
@@ -24,13 +24,13 @@ impl Renderer<'_> {
             Job::Alias { article, alias } => self.alias(*article, alias),
             Job::ListPage(page) => self.list_page(page),
             Job::TermsIndex(taxonomy) => self.terms_index(taxonomy),
-            Job::Feeds(list) => feeds::render(self, &list.base, list.title, &list.articles),
+            Job::Feeds(list) => feeds::render(self, &list.path, list.title, &list.articles),
             Job::Sitemap => sitemap::sitemap(self),
             Job::Mirrors => {
-                let path = "mirrors/index.html".to_string();
+                let path = PagePath::folder("mirrors");
                 let context = self.common(&path, &self.site.config.language);
                 self.page(
-                    path,
+                    path.index_file(),
                     "mirrors.html",
                     context,
                     &template_source("mirrors.html"),
@@ -42,68 +42,55 @@ impl Renderer<'_> {
 
     fn article(&self, index: usize) -> Result<Vec<Page>, Problem> {
         let article = &self.site.articles[index];
-        let path = format!("{}/index.html", article.slug);
         let translations: Vec<Value> = self
             .translations_of(index)
-            .map(|other| context! { lang => &other.lang, name => language_name(&other.lang), url => format!("{}/", other.slug), title => &other.title })
+            .map(|other| context! { lang => &other.lang, name => language_name(&other.lang), url => other.path.url(), title => &other.title })
             .collect();
         let context = context! {
-            ..self.common(&path, &article.lang),
+            ..self.common(&article.path, &article.lang),
             ..context! {
                 article => article_view(article),
                 content => self.body(index),
-                taxonomies => taxonomy::links_for(article, &self.site.config.taxonomies),
+                taxonomies => term_links(article, &self.site.taxonomies),
                 translations => translations,
             }
         };
-        self.page(path, "article.html", context, &article.source)
+        self.page(
+            article.path.index_file(),
+            "article.html",
+            context,
+            &article.source,
+        )
     }
 
-    fn alias(&self, article: usize, alias: &str) -> Result<Vec<Page>, Problem> {
+    fn alias(&self, article: usize, alias: &PagePath) -> Result<Vec<Page>, Problem> {
         let article = &self.site.articles[article];
-        let path = format!("{alias}/index.html");
-        let target = format!("{}{}/", path_to_root(&path), article.slug);
         self.page(
-            path,
+            alias.index_file(),
             "redirect.html",
-            context! { target => target, lang => &article.lang },
+            context! { target => article.path.link_from(alias), lang => &article.lang },
             &article.source,
         )
     }
 
     fn list_page(&self, page: &ListPage) -> Result<Vec<Page>, Problem> {
         let ListPage {
-            base,
+            list,
             title,
             articles,
             number,
             total,
-            feed,
+            has_feed,
         } = page;
-        let path = if *number == 1 {
-            format!("{base}index.html")
-        } else {
-            format!("{base}page/{number}/index.html")
-        };
-        let root = path_to_root(&path);
-        let page_url = |n: usize| {
-            if n == 1 {
-                format!("{root}{base}")
-            } else {
-                format!("{root}{base}page/{n}/")
-            }
-        };
-        let page_url = |n: usize| match page_url(n) {
-            url if url.is_empty() => "./".to_string(),
-            url => url,
-        };
+        let path = list.numbered(*number);
+        let page_url = |n: usize| list.numbered(n).link_from(&path);
         let context = context! {
             ..self.common(&path, &self.site.config.language),
             ..context! {
                 title => title,
-                is_home => base.is_empty(),
+                is_home => list.is_root(),
                 articles => self.views(articles),
-                feed => feed.as_ref().map(|feed| format!("{root}{feed}")),
+                feed => has_feed.then(|| format!("{}{}", path.to_root(), list.file(feeds::ATOM))),
                 pagination => context! {
                     current => number,
                     total => total,
@@ -112,26 +99,35 @@ impl Renderer<'_> {
                 },
             }
         };
-        self.page(path, "list.html", context, &template_source("list.html"))
+        self.page(
+            path.index_file(),
+            "list.html",
+            context,
+            &template_source("list.html"),
+        )
     }
 
     fn terms_index(&self, taxonomy: &Taxonomy) -> Result<Vec<Page>, Problem> {
-        let path = format!("{}/index.html", taxonomy.kind.path());
         let terms: Vec<Value> = taxonomy
             .terms
             .iter()
-            .map(|term| context! { name => &term.name, url => format!("{}/", term.slug), count => term.articles.len() })
+            .map(|term| context! { name => &term.name, url => term.path.below(&taxonomy.path), count => term.articles.len() })
             .collect();
         let context = context! {
-            ..self.common(&path, &self.site.config.language),
-            ..context! { kind => taxonomy.kind.path(), terms => terms }
+            ..self.common(&taxonomy.path, &self.site.config.language),
+            ..context! { kind => taxonomy.kind.name(), terms => terms }
         };
-        self.page(path, "terms.html", context, &template_source("terms.html"))
+        self.page(
+            taxonomy.path.index_file(),
+            "terms.html",
+            context,
+            &template_source("terms.html"),
+        )
     }
 
     fn not_found(&self) -> Result<Vec<Page>, Problem> {
         let config = &self.site.config;
-        let common = self.common("404.html", &config.language);
+        let common = self.common(&PagePath::root(), &config.language);
         // Hosts serve 404.html at any depth, where only an absolute root works.
         let context = match &config.base_url {
             Some(base) => {

@@ -1,7 +1,6 @@
 //! Feeds: Atom, RSS 2.0 and JSON Feed 1.1.
 //!
-//! Feed readers want absolute URLs, which only
-//! `base_url` can give. Without it, feeds use links relative to the feed
+//! Feed readers want absolute URLs, which only `base_url` can give. Without it, feeds use links relative to the feed
 //! itself, which readers resolve against the URL they fetched it from.
 
 use minijinja::context;
@@ -9,21 +8,24 @@ use serde_json::json;
 
 use super::Page;
 use super::renderer::Renderer;
-use super::view::path_to_root;
+use crate::content::{PagePath, Site};
 use crate::problem::Problem;
 
 /// How many of the newest articles a feed carries.
 const FEED_ITEMS: usize = 20;
+/// The Atom feed's file, in the folder of the list it follows.
+pub const ATOM: &str = "atom.xml";
 
 /// Which articles some feed carries: the newest of the site and of each
 /// taxonomy term that has feeds.
-pub fn articles_in_feeds(count: usize, taxonomies: &[super::taxonomy::Taxonomy]) -> Vec<bool> {
-    let mut needed = vec![false; count];
+pub fn articles_in_feeds(site: &Site) -> Vec<bool> {
+    let mut needed = vec![false; site.articles.len()];
     needed
         .iter_mut()
         .take(FEED_ITEMS)
         .for_each(|slot| *slot = true);
-    for taxonomy in taxonomies
+    for taxonomy in site
+        .taxonomies
         .iter()
         .filter(|taxonomy| taxonomy.kind.has_feeds())
     {
@@ -36,11 +38,12 @@ pub fn articles_in_feeds(count: usize, taxonomies: &[super::taxonomy::Taxonomy])
     needed
 }
 
-/// The URL of `path` (relative to the site root) as seen from `from`.
-pub fn link(base_url: Option<&str>, from: &str, path: &str) -> String {
+/// The URL of `target` (relative to the site root) as seen from the page
+/// at `from`.
+pub fn link(base_url: Option<&str>, from: &PagePath, target: &str) -> String {
     match base_url {
-        Some(base) => format!("{}/{path}", base.trim_end_matches('/')),
-        None => format!("{}{path}", path_to_root(from)),
+        Some(base) => format!("{}/{target}", base.trim_end_matches('/')),
+        None => format!("{}{target}", from.to_root()),
     }
 }
 
@@ -52,7 +55,7 @@ fn rfc2822(timestamp: jiff::Timestamp) -> String {
 
 pub fn render(
     renderer: &Renderer,
-    base: &str,
+    list: &PagePath,
     title: &str,
     articles: &[usize],
 ) -> Result<Vec<Page>, Problem> {
@@ -71,15 +74,15 @@ pub fn render(
         .unwrap_or_default();
     let mut pages = Vec::new();
 
-    for (file, template) in [("atom.xml", "atom.xml"), ("rss.xml", "rss.xml")] {
-        let path = format!("{base}{file}");
+    for template in [ATOM, "rss.xml"] {
+        let path = list.file(template);
         let items: Vec<minijinja::Value> = newest
             .iter()
             .map(|&index| {
                 let article = &site.articles[index];
                 context! {
                     title => &article.title,
-                    url => link(base_url, &path, &format!("{}/", article.slug)),
+                    url => link(base_url, list, article.path.url()),
                     date_iso => article.date.to_string(),
                     date_rfc2822 => rfc2822(article.date),
                     updated_iso => article.updated.unwrap_or(article.date).to_string(),
@@ -94,8 +97,8 @@ pub fn render(
         let context = context! {
             site => config,
             title => title,
-            self_url => link(base_url, &path, &path),
-            home_url => link(base_url, &path, base),
+            self_url => link(base_url, list, &path),
+            home_url => link(base_url, list, list.url()),
             updated_iso => updated.to_string(),
             updated_rfc2822 => rfc2822(updated),
             items => items,
@@ -108,12 +111,12 @@ pub fn render(
         )?);
     }
 
-    let path = format!("{base}feed.json");
+    let path = list.file("feed.json");
     let items: Vec<serde_json::Value> = newest
         .iter()
         .map(|&index| {
             let article = &site.articles[index];
-            let url = link(base_url, &path, &format!("{}/", article.slug));
+            let url = link(base_url, list, article.path.url());
             let mut item = json!({
                 "id": url,
                 "url": url,
@@ -136,8 +139,8 @@ pub fn render(
     let feed = json!({
         "version": "https://jsonfeed.org/version/1.1",
         "title": title,
-        "home_page_url": link(base_url, &path, base),
-        "feed_url": link(base_url, &path, &path),
+        "home_page_url": link(base_url, list, list.url()),
+        "feed_url": link(base_url, list, &path),
         "description": config.description,
         "language": config.language,
         "items": items,

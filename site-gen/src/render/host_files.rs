@@ -34,7 +34,7 @@ fn redirects(site: &Site) -> String {
     let mut lines = String::new();
     for article in &site.articles {
         for alias in &article.aliases {
-            lines.push_str(&format!("/{alias}/ /{}/ 301\n", article.slug));
+            lines.push_str(&format!("/{} /{} 301\n", alias.url(), article.path.url()));
         }
     }
     lines

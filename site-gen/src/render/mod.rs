@@ -13,13 +13,11 @@ mod markdown;
 mod plan;
 mod renderer;
 mod sitemap;
-mod taxonomy;
 mod templates;
 mod ui_text;
 mod view;
 
 pub use markdown::markdown_to_html;
-pub use view::path_to_root;
 
 use rayon::prelude::*;
 
@@ -44,11 +42,10 @@ pub fn render_site(
     staging: &Staging,
     progress: &dyn Progress,
 ) -> Result<(), Problems> {
-    let taxonomies = taxonomy::collect(&site.articles, &site.config.taxonomies);
-    let in_feeds = feeds::articles_in_feeds(site.articles.len(), &taxonomies);
-    let renderer = Renderer::new(site, archive, taxonomies, &in_feeds)?;
+    let in_feeds = feeds::articles_in_feeds(site);
+    let renderer = Renderer::new(site, archive, &in_feeds)?;
     write_all(staging, std::slice::from_ref(&renderer.theme))?;
-    let jobs = plan::jobs(site, &renderer.taxonomies);
+    let jobs = plan::jobs(site);
     progress.start(jobs.len() as u64);
     let mut problems: Vec<Problem> = jobs
         .par_iter()

@@ -1,13 +1,12 @@
 //! The page plan: which output files the site has, one job each.
 
-use super::taxonomy::Taxonomy;
-use crate::content::Site;
+use crate::content::{PagePath, Site, Taxonomy};
 
 /// What one job renders: one output file, or a few made from the same
 /// data (a list's feeds, a sitemap split in parts).
 pub enum Job<'a> {
     Article(usize),
-    Alias { article: usize, alias: &'a str },
+    Alias { article: usize, alias: &'a PagePath },
     ListPage(ListPage<'a>),
     TermsIndex(&'a Taxonomy),
     Feeds(ArticleList<'a>),
@@ -18,8 +17,8 @@ pub enum Job<'a> {
 
 /// Articles listed over numbered pages: the home page, or a term's.
 pub struct ArticleList<'a> {
-    /// Relative to the site root: empty for the home page, else ending in `/`.
-    pub base: String,
+    /// The first page's.
+    pub path: PagePath,
     pub title: &'a str,
     /// Article indices, newest first.
     pub articles: Vec<usize>,
@@ -28,19 +27,19 @@ pub struct ArticleList<'a> {
 
 /// One numbered page of an [`ArticleList`].
 pub struct ListPage<'a> {
-    pub base: String,
+    /// The list's first page.
+    pub list: PagePath,
     pub title: &'a str,
     /// This page's articles.
     pub articles: Vec<usize>,
     /// From 1.
     pub number: usize,
     pub total: usize,
-    /// The list's Atom feed, relative to the site root.
-    pub feed: Option<String>,
+    pub has_feed: bool,
 }
 
 /// Every job of the site, in a fixed order.
-pub fn jobs<'a>(site: &'a Site, taxonomies: &'a [Taxonomy]) -> Vec<Job<'a>> {
+pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     let mut jobs: Vec<Job> = (0..site.articles.len()).map(Job::Article).collect();
     for (article, item) in site.articles.iter().enumerate() {
         jobs.extend(
@@ -50,15 +49,15 @@ pub fn jobs<'a>(site: &'a Site, taxonomies: &'a [Taxonomy]) -> Vec<Job<'a>> {
         );
     }
     let mut lists = vec![ArticleList {
-        base: String::new(),
+        path: PagePath::root(),
         title: &site.config.title,
         articles: (0..site.articles.len()).collect(),
         has_feeds: true,
     }];
-    for taxonomy in taxonomies {
+    for taxonomy in &site.taxonomies {
         jobs.push(Job::TermsIndex(taxonomy));
         lists.extend(taxonomy.terms.iter().map(|term| ArticleList {
-            base: format!("{}/{}/", taxonomy.kind.path(), term.slug),
+            path: term.path.clone(),
             title: &term.name,
             articles: term.articles.clone(),
             has_feeds: taxonomy.kind.has_feeds(),
@@ -86,17 +85,16 @@ fn list_pages<'a>(list: &ArticleList<'a>, size: usize) -> impl Iterator<Item = L
         list.articles.chunks(size).map(<[usize]>::to_vec).collect()
     };
     let total = chunks.len();
-    let feed = list.has_feeds.then(|| format!("{}atom.xml", list.base));
-    let (base, title) = (list.base.clone(), list.title);
+    let (path, title, has_feed) = (list.path.clone(), list.title, list.has_feeds);
     chunks
         .into_iter()
         .enumerate()
         .map(move |(index, articles)| ListPage {
-            base: base.clone(),
+            list: path.clone(),
             title,
             articles,
             number: index + 1,
             total,
-            feed: feed.clone(),
+            has_feed,
         })
 }

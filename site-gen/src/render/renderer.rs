@@ -1,4 +1,4 @@
-//! What every job shares: templates, taxonomies, the article bodies that
+//! What every job shares: templates, the article bodies that
 //! feeds need, the fingerprinted theme, and the parts of a page's context
 //! that every page has.
 
@@ -11,12 +11,11 @@ use rayon::prelude::*;
 
 use super::fingerprint::fingerprinted;
 use super::markdown::markdown_to_html;
-use super::taxonomy::Taxonomy;
 use super::templates::{self, Templates};
-use super::view::{ArticleView, article_view, path_to_root};
+use super::view::{ArticleView, article_view};
 use super::{Page, ui_text};
 use crate::archive::Archive;
-use crate::content::{Article, Site};
+use crate::content::{Article, PagePath, Site};
 use crate::problem::{Problem, Problems};
 
 pub struct Renderer<'a> {
@@ -26,7 +25,6 @@ pub struct Renderer<'a> {
     /// some feed carries; the others are rendered by their page's job and
     /// dropped once written, so memory stays flat as archives grow.
     bodies: Vec<Option<String>>,
-    pub taxonomies: Vec<Taxonomy>,
     /// The theme's stylesheet, at its fingerprinted path.
     pub theme: Page,
     /// Fingerprinted asset paths, relative to the site root, by name.
@@ -37,12 +35,7 @@ pub struct Renderer<'a> {
 
 impl<'a> Renderer<'a> {
     /// Renders now the bodies of the articles `in_feeds` marks.
-    pub fn new(
-        site: &'a Site,
-        archive: &Archive,
-        taxonomies: Vec<Taxonomy>,
-        in_feeds: &[bool],
-    ) -> Result<Self, Problems> {
+    pub fn new(site: &'a Site, archive: &Archive, in_feeds: &[bool]) -> Result<Self, Problems> {
         let templates = Templates::new(&archive.templates)?;
         let theme_css = templates::theme_css(&archive.templates);
         let theme = Page {
@@ -62,7 +55,6 @@ impl<'a> Renderer<'a> {
             site,
             templates,
             bodies,
-            taxonomies,
             assets: BTreeMap::from([("theme_css", theme.path.clone())]),
             theme,
             translations: translation_groups(&site.articles),
@@ -70,15 +62,17 @@ impl<'a> Renderer<'a> {
     }
 
     /// What every page's template sees, for the page at `path`.
-    pub fn common(&self, path: &str, lang: &str) -> Value {
+    pub fn common(&self, path: &PagePath, lang: &str) -> Value {
         let sections: Vec<&str> = self
+            .site
             .taxonomies
             .iter()
-            .map(|taxonomy| taxonomy.kind.path())
-            .filter(|kind| *kind != "categories")
+            .map(|taxonomy| taxonomy.kind)
+            .filter(|kind| kind.in_menu())
+            .map(|kind| kind.name())
             .collect();
         context! {
-            root => path_to_root(path),
+            root => path.to_root(),
             site => &self.site.config,
             lang => lang,
             t => ui_text::for_language(lang),

@@ -6,6 +6,7 @@ use minijinja::context;
 use super::Page;
 use super::feeds::link;
 use super::renderer::Renderer;
+use crate::content::PagePath;
 use crate::problem::Problem;
 
 /// The most URLs one sitemap file may list, by the sitemaps protocol.
@@ -23,24 +24,16 @@ pub fn sitemap_split_at(renderer: &Renderer, limit: usize) -> Result<Vec<Page>, 
     let Some(base_url) = site.config.base_url.as_deref() else {
         return Ok(Vec::new());
     };
-    let mut urls: Vec<(String, Option<String>)> = vec![(link(Some(base_url), "", ""), None)];
+    let home = PagePath::root();
+    let absolute = |target: &str| link(Some(base_url), &home, target);
+    let mut urls: Vec<(String, Option<String>)> = vec![(absolute(home.url()), None)];
     for article in &site.articles {
         let lastmod = article.updated.unwrap_or(article.date).to_string();
-        urls.push((
-            link(Some(base_url), "", &format!("{}/", article.slug)),
-            Some(lastmod),
-        ));
+        urls.push((absolute(article.path.url()), Some(lastmod)));
     }
-    for taxonomy in &renderer.taxonomies {
+    for taxonomy in &site.taxonomies {
         for term in &taxonomy.terms {
-            urls.push((
-                link(
-                    Some(base_url),
-                    "",
-                    &format!("{}/{}/", taxonomy.kind.path(), term.slug),
-                ),
-                None,
-            ));
+            urls.push((absolute(term.path.url()), None));
         }
     }
     let source = std::path::Path::new("templates/sitemap.xml");
@@ -57,7 +50,7 @@ pub fn sitemap_split_at(renderer: &Renderer, limit: usize) -> Result<Vec<Page>, 
     let mut parts = Vec::new();
     for (index, chunk) in chunks.iter().enumerate() {
         let name = format!("sitemap{}.xml", index + 1);
-        parts.push(link(Some(base_url), "", &name));
+        parts.push(absolute(&name));
         pages.extend(renderer.page(name, "sitemap.xml", context! { urls => chunk }, source)?);
     }
     pages.extend(renderer.page(
@@ -74,7 +67,6 @@ mod tests {
     use super::*;
     use crate::archive::Archive;
     use crate::content::Site;
-    use crate::render::taxonomy;
 
     fn locs(xml: &str) -> Vec<&str> {
         xml.split("<loc>")
@@ -88,9 +80,8 @@ mod tests {
         let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
         let mut archive = Archive::load(&examples).unwrap();
         let site = Site::from_archive(&mut archive, false).unwrap();
-        let taxonomies = taxonomy::collect(&site.articles, &site.config.taxonomies);
         let in_feeds = vec![false; site.articles.len()];
-        let renderer = Renderer::new(&site, &archive, taxonomies, &in_feeds).unwrap();
+        let renderer = Renderer::new(&site, &archive, &in_feeds).unwrap();
 
         let whole = sitemap(&renderer).unwrap();
         assert_eq!(whole.len(), 1, "the example site fits one sitemap");
