@@ -54,7 +54,9 @@ pub struct SiteConfig {
     /// The language of pages whose articles name none.
     pub language: String,
     /// Only for absolute links in feeds, the sitemap and canonical links:
-    /// the site itself never needs it.
+    /// the site itself never needs it. Kept without a trailing `/`, so
+    /// absolute URLs are `{base_url}/{path}`.
+    #[serde(deserialize_with = "without_trailing_slash")]
     pub base_url: Option<String>,
     pub paginate: usize,
     pub mirrors: Vec<String>,
@@ -126,6 +128,13 @@ impl SiteConfig {
     }
 }
 
+fn without_trailing_slash<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let url = Option::<String>::deserialize(deserializer)?;
+    Ok(url.map(|url| url.trim_end_matches('/').to_string()))
+}
+
 /// The 1-based line of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
@@ -136,14 +145,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn taxonomies_are_typed() {
+    fn base_url_loses_its_trailing_slash_and_taxonomies_are_typed() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join(SiteConfig::FILE_NAME),
-            "taxonomies = [\"years\", \"tags\"]\n",
+            "base_url = \"https://lantern.example/news//\"\ntaxonomies = [\"years\", \"tags\"]\n",
         )
         .unwrap();
         let config = SiteConfig::load(dir.path()).unwrap();
+        assert_eq!(
+            config.base_url.as_deref(),
+            Some("https://lantern.example/news")
+        );
         assert_eq!(config.taxonomies, [TaxonomyKind::Years, TaxonomyKind::Tags]);
         assert_eq!(SiteConfig::default().taxonomies, TaxonomyKind::ALL);
     }

@@ -130,10 +130,7 @@ impl Renderer<'_> {
         let common = self.common(&PagePath::root(), &config.language);
         // Hosts serve 404.html at any depth, where only an absolute root works.
         let context = match &config.base_url {
-            Some(base) => {
-                let root = format!("{}/", base.trim_end_matches('/'));
-                context! { ..context! { root => root }, ..common }
-            }
+            Some(base) => context! { ..context! { root => format!("{base}/") }, ..common },
             None => common,
         };
         self.page(

@@ -42,7 +42,7 @@ pub fn articles_in_feeds(site: &Site) -> Vec<bool> {
 /// at `from`.
 pub fn link(base_url: Option<&str>, from: &PagePath, target: &str) -> String {
     match base_url {
-        Some(base) => format!("{}/{target}", base.trim_end_matches('/')),
+        Some(base) => format!("{base}/{target}"),
         None => format!("{}{target}", from.to_root()),
     }
 }

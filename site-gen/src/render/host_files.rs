@@ -42,7 +42,7 @@ fn redirects(site: &Site) -> String {
 
 fn robots(base_url: Option<&str>) -> String {
     let sitemap = base_url
-        .map(|base| format!("Sitemap: {}/sitemap.xml\n", base.trim_end_matches('/')))
+        .map(|base| format!("Sitemap: {base}/sitemap.xml\n"))
         .unwrap_or_default();
     format!("User-agent: *\nAllow: /\n{sitemap}")
 }
