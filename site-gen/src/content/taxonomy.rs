@@ -19,22 +19,14 @@ impl Article {
     }
 }
 
-#[derive(Debug)]
-pub struct Term {
-    pub slug: String,
-    /// The name as first written in the archive.
-    pub name: String,
-    pub path: PagePath,
-    /// Article indices, in site order (newest first).
-    pub articles: Vec<usize>,
-}
-
+/// A taxonomy the site builds, with at least one term.
 #[derive(Debug)]
 pub struct Taxonomy {
     pub kind: TaxonomyKind,
     /// The page that lists its terms.
     pub path: PagePath,
-    /// Sorted by slug.
+    /// Sorted by slug, so that [`Taxonomy::term`] finds one by binary
+    /// search.
     pub terms: Vec<Term>,
 }
 
@@ -45,6 +37,18 @@ impl Taxonomy {
             .ok()
             .map(|index| &self.terms[index])
     }
+}
+
+/// One term of a taxonomy, such as a tag, and the page that lists its
+/// articles.
+#[derive(Debug)]
+pub struct Term {
+    pub slug: String,
+    /// The name as first written in the archive.
+    pub name: String,
+    pub path: PagePath,
+    /// Article indices, in site order (newest first).
+    pub articles: Vec<usize>,
 }
 
 /// Groups the articles by every taxonomy that has at least one term.

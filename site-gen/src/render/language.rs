@@ -28,10 +28,14 @@ mod tests {
 
     #[test]
     fn the_region_and_case_do_not_matter() {
-        assert_eq!(primary_language("fr-CA"), "fr");
-        assert_eq!(primary_language("FR_ca"), "fr");
-        assert_eq!(primary_language("de"), "de");
-        assert_eq!(language_name("pt-BR"), "Português");
-        assert_eq!(language_name("tlh"), "tlh");
+        for (tag, primary, name) in [
+            ("fr-CA", "fr", "Français"),
+            ("FR_ca", "fr", "Français"),
+            ("pt-BR", "pt", "Português"),
+            ("tlh", "tlh", "tlh"),
+        ] {
+            assert_eq!(primary_language(tag), primary, "{tag}");
+            assert_eq!(language_name(tag), name, "{tag}");
+        }
     }
 }
