@@ -1,21 +1,15 @@
 //! What each kind of page shows its template.
 
-use std::path::PathBuf;
-
 use minijinja::{Value, context};
 
 use super::language::language_name;
 use super::plan::{Job, ListPage};
 use super::renderer::Renderer;
+use super::templates::source as template_source;
 use super::view::{article_view, term_links};
 use super::{Page, feeds, sitemap};
 use crate::content::{PagePath, Taxonomy};
 use crate::problem::Problem;
-
-/// Where a failure in a built-in page's template is reported.
-fn template_source(name: &str) -> PathBuf {
-    PathBuf::from(format!("templates/{name}"))
-}
 
 impl Renderer<'_> {
     pub fn render(&self, job: &Job) -> Result<Vec<Page>, Problem> {

@@ -8,6 +8,7 @@ use serde_json::json;
 
 use super::Page;
 use super::renderer::Renderer;
+use super::templates;
 use crate::content::{PagePath, Site};
 use crate::problem::Problem;
 
@@ -103,12 +104,7 @@ pub fn render(
             updated_rfc2822 => rfc2822(updated),
             items => items,
         };
-        pages.extend(renderer.page(
-            path,
-            template,
-            context,
-            std::path::Path::new(&format!("templates/{template}")),
-        )?);
+        pages.extend(renderer.page(path, template, context, &templates::source(template))?);
     }
 
     let path = list.file("feed.json");

@@ -6,6 +6,7 @@ use minijinja::context;
 use super::Page;
 use super::feeds::link;
 use super::renderer::Renderer;
+use super::templates;
 use crate::content::PagePath;
 use crate::problem::Problem;
 
@@ -36,7 +37,7 @@ pub fn sitemap_split_at(renderer: &Renderer, limit: usize) -> Result<Vec<Page>, 
             urls.push((absolute(term.path.url()), None));
         }
     }
-    let source = std::path::Path::new("templates/sitemap.xml");
+    let source = &templates::source("sitemap.xml");
     let chunks: Vec<&[(String, Option<String>)]> = urls.chunks(limit.max(1)).collect();
     if chunks.len() == 1 {
         return renderer.page(

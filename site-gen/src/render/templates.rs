@@ -1,6 +1,8 @@
 //! The templates: built-in ones, each overridable by a file of the same
 //! name in the archive's `templates/` folder.
 
+use std::path::PathBuf;
+
 use minijinja::{AutoEscape, Environment, Value};
 
 use crate::problem::{Problem, Problems};
@@ -115,9 +117,15 @@ fn escape_without_slashes(
     }
 }
 
+/// Where problems with the template `name` are reported: the file in the
+/// archive that holds it, or would override it.
+pub fn source(name: &str) -> PathBuf {
+    PathBuf::from(format!("templates/{name}"))
+}
+
 fn template_problem(name: &str, error: &minijinja::Error) -> Problem {
     Problem::new(
-        format!("templates/{name}"),
+        source(name),
         error.line(),
         error.to_string(),
         "fix the template's syntax",
