@@ -1,6 +1,6 @@
-//! What every job shares: templates, the article bodies that
-//! feeds need, the fingerprinted theme, and the parts of a page's context
-//! that every page has.
+//! What every job shares: templates, the article bodies that feeds need,
+//! the fingerprinted theme, and the parts of a page's context that every
+//! page has. Nothing here writes: `render_site` does.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -34,7 +34,8 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    /// Renders now the bodies of the articles `in_feeds` marks.
+    /// The bodies of the articles `in_feeds` marks are rendered here, once,
+    /// for both their page and their feeds.
     pub fn new(site: &'a Site, archive: &Archive, in_feeds: &[bool]) -> Result<Self, Problems> {
         let templates = Templates::new(&archive.templates)?;
         let theme_css = templates::theme_css(&archive.templates);
