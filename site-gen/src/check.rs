@@ -2,7 +2,14 @@
 //! must name a file in the output, and none may start with `/`, which would
 //! break the site when it is served from a sub-path.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BrokenLink {
@@ -20,8 +27,7 @@ impl std::fmt::Display for BrokenLink {
 
 /// Checks every HTML file below `out_dir`.
 pub fn check_links(out_dir: &Path) -> std::io::Result<(usize, Vec<BrokenLink>)> {
-    let mut pages = Vec::new();
-    collect_html(out_dir, out_dir, &mut pages)?;
+    let mut pages = html_pages(out_dir)?;
     pages.sort();
     let mut broken = Vec::new();
     let mut links = 0;
@@ -41,65 +47,65 @@ pub fn check_links(out_dir: &Path) -> std::io::Result<(usize, Vec<BrokenLink>)> 
     Ok((links, broken))
 }
 
-fn collect_html(root: &Path, dir: &Path, pages: &mut Vec<String>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect_html(root, &path, pages)?;
-        } else if path.extension().is_some_and(|ext| ext == "html") {
-            let relative = path.strip_prefix(root).unwrap_or(&path);
+/// Every HTML file below `root`, relative to it, with `/` separators.
+fn html_pages(root: &Path) -> std::io::Result<Vec<String>> {
+    let mut pages = Vec::new();
+    for entry in walkdir::WalkDir::new(root).follow_links(true) {
+        let entry = entry?;
+        let path = entry.path();
+        if !entry.file_type().is_dir() && path.extension().is_some_and(|ext| ext == "html") {
+            let relative = path.strip_prefix(root).unwrap_or(path);
             pages.push(relative.to_string_lossy().replace('\\', "/"));
         }
     }
-    Ok(())
+    Ok(pages)
 }
 
-/// The values of `href` and `src` attributes in `html`.
+/// The values of `href` and `src` attributes in `html`, in document order.
+/// The HTML tokenizer reads them as a browser does, so text that only
+/// looks like a link, in a comment or a script, is not taken for one.
 pub fn link_targets(html: &str) -> Vec<String> {
-    let mut links = Vec::new();
-    let lower = html.to_ascii_lowercase();
-    for name in ["href", "src"] {
-        let mut from = 0;
-        while let Some(found) = lower[from..].find(name) {
-            let start = from + found;
-            from = start + name.len();
-            let preceded = lower[..start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_whitespace);
-            let rest = lower[from..].trim_start();
-            if !preceded || !rest.starts_with('=') {
-                continue;
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let tokenizer = Tokenizer::new(LinkSink::default(), TokenizerOpts::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.links.into_inner()
+}
+
+#[derive(Default)]
+struct LinkSink {
+    links: RefCell<Vec<String>>,
+}
+
+impl TokenSink for LinkSink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let Token::TagToken(tag) = token else {
+            return TokenSinkResult::Continue;
+        };
+        if tag.kind == TagKind::EndTag {
+            return TokenSinkResult::Continue;
+        }
+        self.links.borrow_mut().extend(
+            tag.attrs
+                .iter()
+                .filter(|attr| matches!(&*attr.name.local, "href" | "src"))
+                .map(|attr| attr.value.to_string()),
+        );
+        // Without a tree builder to switch the tokenizer's state, the text
+        // of these elements would be read as markup.
+        match &*tag.name {
+            "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+            "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
+                TokenSinkResult::RawData(RawKind::Rawtext)
             }
-            let value_start = html.len() - rest.len() + 1;
-            let value = html[value_start..].trim_start();
-            let offset = html.len() - value.len();
-            let (value, end) = match value.chars().next() {
-                Some(quote @ ('"' | '\'')) => match value[1..].find(quote) {
-                    Some(end) => (&value[1..=end], offset + end + 2),
-                    None => continue,
-                },
-                _ => {
-                    let end = value
-                        .find(|c: char| c.is_whitespace() || c == '>')
-                        .unwrap_or(value.len());
-                    (&value[..end], offset + end)
-                }
-            };
-            links.push(decode_entities(value));
-            from = end.max(from);
+            "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+            "plaintext" => TokenSinkResult::Plaintext,
+            _ => TokenSinkResult::Continue,
         }
     }
-    links
-}
-
-fn decode_entities(value: &str) -> String {
-    value
-        .replace("&#x2f;", "/")
-        .replace("&#47;", "/")
-        .replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
 }
 
 fn problem_with(out_dir: &Path, page: &str, link: &str) -> Option<&'static str> {
@@ -174,9 +180,21 @@ mod tests {
     fn finds_quoted_and_bare_attributes() {
         let html =
             r#"<a href="a/">x</a><img alt=x src='b.png'><link rel=x href=c.css><p data-href="no">"#;
-        let mut links = link_targets(html);
-        links.sort();
-        assert_eq!(links, ["a/", "b.png", "c.css"]);
+        assert_eq!(link_targets(html), ["a/", "b.png", "c.css"]);
+        assert_eq!(link_targets("<a href=\"a&amp;b&#x2f;c\">"), ["a&b/c"]);
+    }
+
+    #[test]
+    fn text_that_only_looks_like_a_link_is_not_one() {
+        let html = concat!(
+            "<!-- <a href=\"commented/\"> -->",
+            "<script>var a = '<a href=\"scripted/\">';</script>",
+            "<style>p::after { content: '<img src=x.png>' }</style>",
+            "<title><a href=t/></title>",
+            "<p>href=\"prose/\"</p>",
+            "<a href=\"real/\">after</a>",
+        );
+        assert_eq!(link_targets(html), ["real/"]);
     }
 
     #[test]

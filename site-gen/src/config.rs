@@ -1,14 +1,52 @@
 //! `site.toml`, at the archive's root. Every field has a default.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 use crate::problem::Problem;
 
-/// The taxonomies site-gen can build archives for.
-pub const TAXONOMIES: &[&str] = &["tags", "categories", "authors", "years"];
+/// A taxonomy site-gen can build archives for, named in `site.toml` and
+/// templates as its folder is: `tags`, `categories`, `authors`, `years`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TaxonomyKind {
+    Tags,
+    Categories,
+    Authors,
+    Years,
+}
 
-#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+impl TaxonomyKind {
+    /// Every taxonomy, in the order their pages are built and listed.
+    pub const ALL: [TaxonomyKind; 4] = [
+        TaxonomyKind::Tags,
+        TaxonomyKind::Categories,
+        TaxonomyKind::Authors,
+        TaxonomyKind::Years,
+    ];
+
+    /// Its name, which is also the folder of its pages.
+    pub fn name(self) -> &'static str {
+        match self {
+            TaxonomyKind::Tags => "tags",
+            TaxonomyKind::Categories => "categories",
+            TaxonomyKind::Authors => "authors",
+            TaxonomyKind::Years => "years",
+        }
+    }
+
+    /// Tags alone have feeds.
+    pub fn has_feeds(self) -> bool {
+        self == TaxonomyKind::Tags
+    }
+
+    /// Categories are shown with each article rather than in the menu.
+    pub fn in_menu(self) -> bool {
+        self != TaxonomyKind::Categories
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SiteConfig {
     pub title: String,
@@ -16,7 +54,9 @@ pub struct SiteConfig {
     /// The language of pages whose articles name none.
     pub language: String,
     /// Only for absolute links in feeds, the sitemap and canonical links:
-    /// the site itself never needs it.
+    /// the site itself never needs it. Kept without a trailing `/`, so
+    /// absolute URLs are `{base_url}/{path}`.
+    #[serde(deserialize_with = "without_trailing_slash")]
     pub base_url: Option<String>,
     pub paginate: usize,
     pub mirrors: Vec<String>,
@@ -27,8 +67,8 @@ pub struct SiteConfig {
     /// How long a signed manifest stays valid after the archive's newest
     /// date; mirrors refuse an expired one, so rebuild and sign before then.
     pub manifest_valid_days: u32,
-    /// Which archives to build: any of tags, categories, authors, years.
-    pub taxonomies: Vec<String>,
+    /// Which archives to build.
+    pub taxonomies: Vec<TaxonomyKind>,
 }
 
 impl Default for SiteConfig {
@@ -43,7 +83,7 @@ impl Default for SiteConfig {
             trust_html: false,
             french_typography: false,
             manifest_valid_days: 90,
-            taxonomies: TAXONOMIES.iter().map(|name| name.to_string()).collect(),
+            taxonomies: TaxonomyKind::ALL.to_vec(),
         }
     }
 }
@@ -76,21 +116,6 @@ impl SiteConfig {
                 "see the README for the fields site.toml takes",
             )
         })?;
-        if let Some(unknown) = config
-            .taxonomies
-            .iter()
-            .find(|name| !TAXONOMIES.contains(&name.as_str()))
-        {
-            let line = text
-                .find(unknown.as_str())
-                .map(|offset| line_of(&text, offset));
-            return Err(Problem::new(
-                &path,
-                line,
-                format!("“{unknown}” is not a taxonomy site-gen builds"),
-                format!("choose from {}", TAXONOMIES.join(", ")),
-            ));
-        }
         if config.paginate == 0 {
             return Err(Problem::new(
                 &path,
@@ -103,7 +128,36 @@ impl SiteConfig {
     }
 }
 
+fn without_trailing_slash<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let url = Option::<String>::deserialize(deserializer)?;
+    Ok(url.map(|url| url.trim_end_matches('/').to_string()))
+}
+
 /// The 1-based line of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_loses_its_trailing_slash_and_taxonomies_are_typed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(SiteConfig::FILE_NAME),
+            "base_url = \"https://lantern.example/news//\"\ntaxonomies = [\"years\", \"tags\"]\n",
+        )
+        .unwrap();
+        let config = SiteConfig::load(dir.path()).unwrap();
+        assert_eq!(
+            config.base_url.as_deref(),
+            Some("https://lantern.example/news")
+        );
+        assert_eq!(config.taxonomies, [TaxonomyKind::Years, TaxonomyKind::Tags]);
+        assert_eq!(SiteConfig::default().taxonomies, TaxonomyKind::ALL);
+    }
 }

@@ -289,7 +289,7 @@ fn site_toml_chooses_the_taxonomies_and_names_a_wrong_one() {
         .unwrap_err()
         .to_string();
     assert!(
-        problems.contains("site.toml:2: “moods” is not a taxonomy"),
+        problems.contains("site.toml:2: unknown variant `moods`, expected one of `tags`"),
         "{problems}"
     );
 }

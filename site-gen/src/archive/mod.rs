@@ -142,34 +142,39 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 /// Every file below `dir`, sorted so that builds are deterministic. Hidden
 /// files and folders are skipped, as editors and VCSs leave them about.
 fn walk(dir: &Path, skip: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    let is_hidden = |entry: &walkdir::DirEntry| {
+        entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
+    };
     let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
+    let entries = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|entry| !is_hidden(entry) && !skip.iter().any(|path| path == entry.path()));
+    for entry in entries {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
+            Ok(_) => {}
             Err(error) => {
-                problems.push(Problem::new(
-                    &dir,
-                    None,
-                    format!("cannot list this folder: {error}"),
-                    "check its permissions",
-                ));
-                continue;
-            }
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if entry.file_name().to_string_lossy().starts_with('.') || skip.contains(&path) {
-                continue;
-            }
-            match entry.file_type() {
-                Ok(kind) if kind.is_dir() => pending.push(path),
-                Ok(kind) if kind.is_file() => files.push(path),
-                _ => {}
+                let missing = error
+                    .io_error()
+                    .is_some_and(|error| error.kind() == std::io::ErrorKind::NotFound);
+                if !missing {
+                    problems.push(Problem::new(
+                        error.path().unwrap_or(dir),
+                        None,
+                        format!("cannot list this folder: {}", describe(&error)),
+                        "check its permissions",
+                    ));
+                }
             }
         }
     }
     files.sort();
     files
+}
+
+/// The underlying I/O error, without walkdir's own wording around it.
+fn describe(error: &walkdir::Error) -> String {
+    error
+        .io_error()
+        .map_or_else(|| error.to_string(), ToString::to_string)
 }

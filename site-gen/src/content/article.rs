@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 use serde_json::{Map, Value};
 
+use super::address::PagePath;
 use super::slug::{check_slug, slugify};
 use crate::archive::{FrontMatter, SourceFile, split_front_matter};
 use crate::config::SiteConfig;
@@ -14,6 +15,8 @@ use crate::problem::Problem;
 pub struct Article {
     pub source: PathBuf,
     pub slug: String,
+    /// Where the article is published, from its slug.
+    pub path: PagePath,
     pub title: String,
     pub date: Timestamp,
     pub updated: Option<Timestamp>,
@@ -23,7 +26,8 @@ pub struct Article {
     pub authors: Vec<String>,
     pub lang: String,
     pub draft: bool,
-    pub aliases: Vec<String>,
+    /// Old addresses that redirect to the article.
+    pub aliases: Vec<PagePath>,
     pub image: Option<String>,
     /// Articles sharing a key are translations of each other.
     pub translation_key: Option<String>,
@@ -198,7 +202,7 @@ impl Article {
         let mut aliases = Vec::new();
         for alias in reader.list("aliases") {
             match check_slug(&alias) {
-                Ok(alias) => aliases.push(alias),
+                Ok(alias) => aliases.push(PagePath::folder(&alias)),
                 Err(why) => reader.problem(
                     "aliases",
                     format!("the alias {why}"),
@@ -211,9 +215,11 @@ impl Article {
             .or_else(|| reader.text("summary"));
         let mut authors = reader.list("authors");
         authors.extend(reader.list("author"));
+        let slug = slug.unwrap_or_default();
         let article = Self {
             source: source.path.clone(),
-            slug: slug.unwrap_or_default(),
+            path: PagePath::folder(&slug),
+            slug,
             title: title.unwrap_or_default(),
             date: date.unwrap_or_default(),
             updated,
@@ -331,7 +337,8 @@ mod tests {
         assert_eq!(article.tags, ["mer", "phares"]);
         assert_eq!(article.authors, ["Ada"]);
         assert_eq!(article.lang, "fr");
-        assert_eq!(article.aliases, ["old/phare"]);
+        assert_eq!(article.path.url(), "le-phare/");
+        assert_eq!(article.aliases, [PagePath::folder("old/phare")]);
         assert_eq!(article.extra["mood"], "calm");
         assert_eq!(article.markdown, "Texte.\n");
     }

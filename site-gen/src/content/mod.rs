@@ -1,10 +1,14 @@
 //! The site's content model: articles checked and placed at their URLs.
 
+mod address;
 mod article;
 mod slug;
+mod taxonomy;
 
+pub use address::PagePath;
 pub use article::Article;
 pub use slug::{check_slug, slugify};
+pub use taxonomy::{Taxonomy, Term};
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -26,6 +30,8 @@ pub struct Site {
     pub config: SiteConfig,
     /// Newest first; drafts are left out.
     pub articles: Vec<Article>,
+    /// The taxonomies `site.toml` asks for that have at least one term.
+    pub taxonomies: Vec<Taxonomy>,
     pub assets: Vec<Asset>,
     pub warnings: Vec<Problem>,
 }
@@ -46,12 +52,12 @@ impl Site {
             }
         }
         // Every URL an article takes, its slug and its aliases, is its alone.
-        let mut owners: BTreeMap<&str, &PathBuf> = BTreeMap::new();
+        let mut owners: BTreeMap<&PagePath, &PathBuf> = BTreeMap::new();
         for article in &articles {
-            let urls = std::iter::once((&article.slug, "slug"))
+            let paths = std::iter::once((&article.path, "slug"))
                 .chain(article.aliases.iter().map(|alias| (alias, "alias")));
-            for (url, kind) in urls {
-                match owners.entry(url) {
+            for (path, kind) in paths {
+                match owners.entry(path) {
                     std::collections::btree_map::Entry::Vacant(slot) => {
                         slot.insert(&article.source);
                     }
@@ -60,7 +66,8 @@ impl Site {
                             &article.source,
                             None,
                             format!(
-                                "the {kind} “{url}” is a URL that {} takes too",
+                                "the {kind} “{}” is a URL that {} takes too",
+                                path.name(),
                                 first.get().display()
                             ),
                             "give one of them another `slug`, or remove the alias",
@@ -92,13 +99,15 @@ impl Site {
                     .unwrap_or_default();
                 assets.push(Asset {
                     source: archive.root.join(asset),
-                    dest: format!("{}/{name}", article.slug),
+                    dest: article.path.file(&name),
                 });
             }
         }
+        let taxonomies = taxonomy::collect(&articles, &archive.config.taxonomies);
         Ok(Self {
             config: archive.config.clone(),
             articles,
+            taxonomies,
             assets,
             warnings,
         })

@@ -1,30 +1,32 @@
-//! Feeds (Atom, RSS 2.0, JSON Feed 1.1) and the sitemap.
+//! Feeds: Atom, RSS 2.0 and JSON Feed 1.1.
 //!
-//! Feed readers and search engines want absolute URLs, which only
-//! `base_url` can give. Without it, feeds use links relative to the feed
+//! Feed readers want absolute URLs, which only `base_url` can give. Without it, feeds use links relative to the feed
 //! itself, which readers resolve against the URL they fetched it from.
 
 use minijinja::context;
 use serde_json::json;
 
-use super::view::path_to_root;
-use super::{Page, Renderer};
+use super::Page;
+use super::renderer::Renderer;
+use super::templates;
+use crate::content::{PagePath, Site};
 use crate::problem::Problem;
 
 /// How many of the newest articles a feed carries.
 const FEED_ITEMS: usize = 20;
-/// The most URLs one sitemap file may list, by the sitemaps protocol.
-const SITEMAP_LIMIT: usize = 50_000;
+/// The Atom feed's file, in the folder of the list it follows.
+pub const ATOM: &str = "atom.xml";
 
 /// Which articles some feed carries: the newest of the site and of each
 /// taxonomy term that has feeds.
-pub fn articles_in_feeds(count: usize, taxonomies: &[super::taxonomy::Taxonomy]) -> Vec<bool> {
-    let mut needed = vec![false; count];
+pub fn articles_in_feeds(site: &Site) -> Vec<bool> {
+    let mut needed = vec![false; site.articles.len()];
     needed
         .iter_mut()
         .take(FEED_ITEMS)
         .for_each(|slot| *slot = true);
-    for taxonomy in taxonomies
+    for taxonomy in site
+        .taxonomies
         .iter()
         .filter(|taxonomy| taxonomy.kind.has_feeds())
     {
@@ -37,11 +39,12 @@ pub fn articles_in_feeds(count: usize, taxonomies: &[super::taxonomy::Taxonomy])
     needed
 }
 
-/// The URL of `path` (relative to the site root) as seen from `from`.
-fn link(base_url: Option<&str>, from: &str, path: &str) -> String {
+/// The URL of `target` (relative to the site root) as seen from the page
+/// at `from`.
+pub fn link(base_url: Option<&str>, from: &PagePath, target: &str) -> String {
     match base_url {
-        Some(base) => format!("{}/{path}", base.trim_end_matches('/')),
-        None => format!("{}{path}", path_to_root(from)),
+        Some(base) => format!("{base}/{target}"),
+        None => format!("{}{target}", from.to_root()),
     }
 }
 
@@ -53,7 +56,7 @@ fn rfc2822(timestamp: jiff::Timestamp) -> String {
 
 pub fn render(
     renderer: &Renderer,
-    base: &str,
+    list: &PagePath,
     title: &str,
     articles: &[usize],
 ) -> Result<Vec<Page>, Problem> {
@@ -72,15 +75,15 @@ pub fn render(
         .unwrap_or_default();
     let mut pages = Vec::new();
 
-    for (file, template) in [("atom.xml", "atom.xml"), ("rss.xml", "rss.xml")] {
-        let path = format!("{base}{file}");
+    for template in [ATOM, "rss.xml"] {
+        let path = list.file(template);
         let items: Vec<minijinja::Value> = newest
             .iter()
             .map(|&index| {
                 let article = &site.articles[index];
                 context! {
                     title => &article.title,
-                    url => link(base_url, &path, &format!("{}/", article.slug)),
+                    url => link(base_url, list, article.path.url()),
                     date_iso => article.date.to_string(),
                     date_rfc2822 => rfc2822(article.date),
                     updated_iso => article.updated.unwrap_or(article.date).to_string(),
@@ -95,26 +98,21 @@ pub fn render(
         let context = context! {
             site => config,
             title => title,
-            self_url => link(base_url, &path, &path),
-            home_url => link(base_url, &path, base),
+            self_url => link(base_url, list, &path),
+            home_url => link(base_url, list, list.url()),
             updated_iso => updated.to_string(),
             updated_rfc2822 => rfc2822(updated),
             items => items,
         };
-        pages.extend(renderer.page(
-            path,
-            template,
-            context,
-            std::path::Path::new(&format!("templates/{template}")),
-        )?);
+        pages.extend(renderer.page(path, template, context, &templates::source(template))?);
     }
 
-    let path = format!("{base}feed.json");
+    let path = list.file("feed.json");
     let items: Vec<serde_json::Value> = newest
         .iter()
         .map(|&index| {
             let article = &site.articles[index];
-            let url = link(base_url, &path, &format!("{}/", article.slug));
+            let url = link(base_url, list, article.path.url());
             let mut item = json!({
                 "id": url,
                 "url": url,
@@ -137,71 +135,13 @@ pub fn render(
     let feed = json!({
         "version": "https://jsonfeed.org/version/1.1",
         "title": title,
-        "home_page_url": link(base_url, &path, base),
-        "feed_url": link(base_url, &path, &path),
+        "home_page_url": link(base_url, list, list.url()),
+        "feed_url": link(base_url, list, &path),
         "description": config.description,
         "language": config.language,
         "items": items,
     });
     let contents = serde_json::to_string_pretty(&feed).unwrap_or_default();
     pages.push(Page { path, contents });
-    Ok(pages)
-}
-
-/// `sitemap.xml`, or with more than 50,000 URLs, an index of numbered
-/// sitemaps. Written only with `base_url`: the protocol wants absolute URLs.
-pub fn sitemap(renderer: &Renderer) -> Result<Vec<Page>, Problem> {
-    sitemap_split_at(renderer, SITEMAP_LIMIT)
-}
-
-/// The sitemap with at most `limit` URLs a file.
-pub fn sitemap_split_at(renderer: &Renderer, limit: usize) -> Result<Vec<Page>, Problem> {
-    let site = renderer.site;
-    let Some(base_url) = site.config.base_url.as_deref() else {
-        return Ok(Vec::new());
-    };
-    let mut urls: Vec<(String, Option<String>)> = vec![(link(Some(base_url), "", ""), None)];
-    for article in &site.articles {
-        let lastmod = article.updated.unwrap_or(article.date).to_string();
-        urls.push((
-            link(Some(base_url), "", &format!("{}/", article.slug)),
-            Some(lastmod),
-        ));
-    }
-    for taxonomy in &renderer.taxonomies {
-        for term in &taxonomy.terms {
-            urls.push((
-                link(
-                    Some(base_url),
-                    "",
-                    &format!("{}/{}/", taxonomy.kind.path(), term.slug),
-                ),
-                None,
-            ));
-        }
-    }
-    let source = std::path::Path::new("templates/sitemap.xml");
-    let chunks: Vec<&[(String, Option<String>)]> = urls.chunks(limit.max(1)).collect();
-    if chunks.len() == 1 {
-        return renderer.page(
-            "sitemap.xml".into(),
-            "sitemap.xml",
-            context! { urls => urls },
-            source,
-        );
-    }
-    let mut pages = Vec::new();
-    let mut parts = Vec::new();
-    for (index, chunk) in chunks.iter().enumerate() {
-        let name = format!("sitemap{}.xml", index + 1);
-        parts.push(link(Some(base_url), "", &name));
-        pages.extend(renderer.page(name, "sitemap.xml", context! { urls => chunk }, source)?);
-    }
-    pages.extend(renderer.page(
-        "sitemap.xml".into(),
-        "sitemap_index.xml",
-        context! { sitemaps => parts },
-        source,
-    )?);
     Ok(pages)
 }

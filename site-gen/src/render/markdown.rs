@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
+use super::language::primary_language;
 use crate::config::SiteConfig;
 use crate::content::slugify;
 
@@ -46,11 +47,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 
 /// Renders an article body for `lang`.
 pub fn markdown_to_html(markdown: &str, config: &SiteConfig, lang: &str) -> String {
-    let french = config.french_typography
-        && lang
-            .split(['-', '_'])
-            .next()
-            .is_some_and(|primary| primary.eq_ignore_ascii_case("fr"));
+    let french = config.french_typography && primary_language(lang) == "fr";
     let mut events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     assign_heading_ids(&mut events);
     if french {

@@ -1,6 +1,8 @@
 //! The templates: built-in ones, each overridable by a file of the same
 //! name in the archive's `templates/` folder.
 
+use std::path::PathBuf;
+
 use minijinja::{AutoEscape, Environment, Value};
 
 use crate::problem::{Problem, Problems};
@@ -24,8 +26,16 @@ const BUILT_IN: &[(&str, &str)] = &[
 
 /// The theme's stylesheet: an asset, not a template, though publishers
 /// override it the same way, with `templates/theme.css`.
-pub const THEME_CSS: &str = "theme.css";
-pub const BUILT_IN_THEME_CSS: &str = include_str!("../templates/theme.css");
+const THEME_CSS: &str = "theme.css";
+const BUILT_IN_THEME_CSS: &str = include_str!("../templates/theme.css");
+
+/// The theme's stylesheet: the publisher's, or the built-in one.
+pub fn theme_css(overrides: &[(String, String)]) -> &str {
+    overrides
+        .iter()
+        .find(|(name, _)| name == THEME_CSS)
+        .map_or(BUILT_IN_THEME_CSS, |(_, css)| css.as_str())
+}
 
 pub struct Templates {
     env: Environment<'static>,
@@ -107,9 +117,15 @@ fn escape_without_slashes(
     }
 }
 
+/// Where problems with the template `name` are reported: the file in the
+/// archive that holds it, or would override it.
+pub fn source(name: &str) -> PathBuf {
+    PathBuf::from(format!("templates/{name}"))
+}
+
 fn template_problem(name: &str, error: &minijinja::Error) -> Problem {
     Problem::new(
-        format!("templates/{name}"),
+        source(name),
         error.line(),
         error.to_string(),
         "fix the template's syntax",

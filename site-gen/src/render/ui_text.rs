@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use super::language::primary_language;
+
 const EN: &[(&str, &str)] = &[
     ("skip", "Skip to content"),
     ("home", "Home"),
@@ -68,12 +70,11 @@ const FR: &[(&str, &str)] = &[
 
 /// The strings for `lang` (`fr`, `fr-CA`…), English for any other language.
 pub fn for_language(lang: &str) -> BTreeMap<&'static str, &'static str> {
-    let primary = lang
-        .split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let table = if primary == "fr" { FR } else { EN };
+    let table = if primary_language(lang) == "fr" {
+        FR
+    } else {
+        EN
+    };
     table.iter().copied().collect()
 }
 

@@ -1,14 +1,17 @@
-//! How templates see articles and links.
+//! How templates see articles and their links to taxonomy pages.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::content::Article;
+use crate::config::TaxonomyKind;
+use crate::content::{Article, Taxonomy, slugify};
 
 /// An article as templates see it. `url` is relative to the site root.
 #[derive(Serialize)]
 pub struct ArticleView<'a> {
     pub title: &'a str,
-    pub url: String,
+    pub url: &'a str,
     pub date: String,
     pub date_iso: String,
     pub updated_iso: Option<String>,
@@ -24,7 +27,7 @@ pub struct ArticleView<'a> {
 pub fn article_view(article: &Article) -> ArticleView<'_> {
     ArticleView {
         title: &article.title,
-        url: format!("{}/", article.slug),
+        url: article.path.url(),
         date: article.date.strftime("%Y-%m-%d").to_string(),
         date_iso: article.date.to_string(),
         updated_iso: article.updated.map(|updated| updated.to_string()),
@@ -38,23 +41,40 @@ pub fn article_view(article: &Article) -> ArticleView<'_> {
     }
 }
 
-/// The relative path from the file at `path` back to the site root:
-/// `./` at the root, `../` one folder down, and so on.
-pub fn path_to_root(path: &str) -> String {
-    match path.matches('/').count() {
-        0 => "./".to_string(),
-        depth => "../".repeat(depth),
-    }
+#[derive(Serialize)]
+pub struct TermLink<'a> {
+    pub kind: &'static str,
+    pub name: String,
+    /// Relative to the site root.
+    pub url: &'a str,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::path_to_root;
-
-    #[test]
-    fn climbs_one_level_per_folder() {
-        assert_eq!(path_to_root("index.html"), "./");
-        assert_eq!(path_to_root("a/index.html"), "../");
-        assert_eq!(path_to_root("tags/x/page/2/index.html"), "../../../../");
+/// The taxonomy pages an article links to, by kind.
+/// A taxonomy that is not built gets an empty list, so templates need not
+/// ask which ones are.
+pub fn term_links<'a>(
+    article: &Article,
+    taxonomies: &'a [Taxonomy],
+) -> BTreeMap<&'static str, Vec<TermLink<'a>>> {
+    let mut links: BTreeMap<&'static str, Vec<TermLink>> = TaxonomyKind::ALL
+        .iter()
+        .map(|kind| (kind.name(), Vec::new()))
+        .collect();
+    for taxonomy in taxonomies {
+        let kind = taxonomy.kind.name();
+        let terms: Vec<TermLink> = article
+            .terms(taxonomy.kind)
+            .into_iter()
+            .filter_map(|name| {
+                let term = taxonomy.term(&slugify(&name))?;
+                Some(TermLink {
+                    kind,
+                    url: term.path.url(),
+                    name,
+                })
+            })
+            .collect();
+        links.insert(kind, terms);
     }
+    links
 }

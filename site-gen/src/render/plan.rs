@@ -1,0 +1,100 @@
+//! The page plan: which output files the site has, one job each.
+
+use crate::content::{PagePath, Site, Taxonomy};
+
+/// What one job renders: one output file, or a few made from the same
+/// data (a list's feeds, a sitemap split in parts).
+pub enum Job<'a> {
+    Article(usize),
+    Alias { article: usize, alias: &'a PagePath },
+    ListPage(ListPage<'a>),
+    TermsIndex(&'a Taxonomy),
+    Feeds(ArticleList<'a>),
+    Sitemap,
+    Mirrors,
+    NotFound,
+}
+
+/// Articles listed over numbered pages: the home page, or a term's.
+pub struct ArticleList<'a> {
+    /// The first page's.
+    pub path: PagePath,
+    pub title: &'a str,
+    /// Article indices, newest first.
+    pub articles: Vec<usize>,
+    pub has_feeds: bool,
+}
+
+/// One numbered page of an [`ArticleList`].
+pub struct ListPage<'a> {
+    /// The list's first page.
+    pub list: PagePath,
+    pub title: &'a str,
+    /// This page's articles.
+    pub articles: Vec<usize>,
+    /// From 1.
+    pub number: usize,
+    pub total: usize,
+    pub has_feed: bool,
+}
+
+/// Every job of the site, in a fixed order.
+pub fn jobs(site: &Site) -> Vec<Job<'_>> {
+    let mut jobs: Vec<Job> = (0..site.articles.len()).map(Job::Article).collect();
+    for (article, item) in site.articles.iter().enumerate() {
+        jobs.extend(
+            item.aliases
+                .iter()
+                .map(|alias| Job::Alias { article, alias }),
+        );
+    }
+    let mut lists = vec![ArticleList {
+        path: PagePath::root(),
+        title: &site.config.title,
+        articles: (0..site.articles.len()).collect(),
+        has_feeds: true,
+    }];
+    for taxonomy in &site.taxonomies {
+        jobs.push(Job::TermsIndex(taxonomy));
+        lists.extend(taxonomy.terms.iter().map(|term| ArticleList {
+            path: term.path.clone(),
+            title: &term.name,
+            articles: term.articles.clone(),
+            has_feeds: taxonomy.kind.has_feeds(),
+        }));
+    }
+    for list in lists {
+        jobs.extend(list_pages(&list, site.config.paginate).map(Job::ListPage));
+        if list.has_feeds {
+            jobs.push(Job::Feeds(list));
+        }
+    }
+    if !site.config.mirrors.is_empty() {
+        jobs.push(Job::Mirrors);
+    }
+    jobs.push(Job::Sitemap);
+    jobs.push(Job::NotFound);
+    jobs
+}
+
+/// The pages of `list`, `size` articles a page, always at least one page.
+fn list_pages<'a>(list: &ArticleList<'a>, size: usize) -> impl Iterator<Item = ListPage<'a>> {
+    let chunks: Vec<Vec<usize>> = if list.articles.is_empty() {
+        vec![Vec::new()]
+    } else {
+        list.articles.chunks(size).map(<[usize]>::to_vec).collect()
+    };
+    let total = chunks.len();
+    let (path, title, has_feed) = (list.path.clone(), list.title, list.has_feeds);
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(move |(index, articles)| ListPage {
+            list: path.clone(),
+            title,
+            articles,
+            number: index + 1,
+            total,
+            has_feed,
+        })
+}
