@@ -1,10 +1,10 @@
 //! Search across accounts, hashtags and statuses (`/api/v2/search`).
 
-use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserialize;
 
 use super::lenient::null_default;
-use super::{Account, Status, Tag};
+use super::request::{Request, json, segment};
+use super::{Account, ApiError, Status, Tag};
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct SearchResults {
@@ -16,13 +16,25 @@ pub struct SearchResults {
     pub hashtags: Vec<Tag>,
 }
 
-/// The search path; only a signed-in search may ask the server to look
-/// up remote accounts and posts (`resolve`).
-pub fn search_path(query: &str, signed_in: bool) -> String {
-    format!(
-        "/api/v2/search?q={}&resolve={signed_in}&limit=20",
-        utf8_percent_encode(query.trim(), NON_ALPHANUMERIC)
-    )
+/// `GET /api/v2/search`. Only a signed-in search may ask the server to
+/// look up remote accounts and posts (`resolve`).
+pub struct Search<'a> {
+    pub query: &'a str,
+    pub signed_in: bool,
+}
+
+impl Request for Search<'_> {
+    type Answer = SearchResults;
+    fn path(&self) -> String {
+        format!(
+            "/api/v2/search?q={}&resolve={}&limit=20",
+            segment(self.query.trim()),
+            self.signed_in
+        )
+    }
+    fn read(&self, body: &str) -> Result<SearchResults, ApiError> {
+        json(body)
+    }
 }
 
 #[cfg(test)]
@@ -31,11 +43,15 @@ mod tests {
 
     #[test]
     fn reads_results_and_builds_the_path() {
-        let results: SearchResults = serde_json::from_str(r#"{"accounts":[{"id":"1","acct":"ada"}],"statuses":[],"hashtags":[{"name":"sea","url":"https://x/tags/sea","history":[]}]}"#).unwrap();
+        let search = Search {
+            query: " café & co ",
+            signed_in: false,
+        };
+        let results = search.read(r#"{"accounts":[{"id":"1","acct":"ada"}],"statuses":[],"hashtags":[{"name":"sea","url":"https://x/tags/sea","history":[]}]}"#).unwrap();
         assert_eq!(results.accounts[0].acct, "ada");
         assert_eq!(results.hashtags[0].name, "sea");
         assert_eq!(
-            search_path(" café & co ", false),
+            search.path(),
             "/api/v2/search?q=caf%C3%A9%20%26%20co&resolve=false&limit=20"
         );
         assert_eq!(

@@ -3,7 +3,8 @@
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Deserializer};
 
-use super::Status;
+use super::request::{Request, json};
+use super::{ApiError, Status};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Timeline {
@@ -38,6 +39,20 @@ impl Timeline {
     /// Whether a server can serve it without a signed-in account.
     pub fn needs_account(&self) -> bool {
         matches!(self, Self::Home | Self::List(_))
+    }
+}
+
+/// A page of a timeline: its first page at `Timeline::path`, or one a
+/// `Link` header points to.
+pub struct TimelinePage<'a>(pub &'a str);
+
+impl Request for TimelinePage<'_> {
+    type Answer = Posts;
+    fn path(&self) -> String {
+        self.0.to_string()
+    }
+    fn read(&self, body: &str) -> Result<Posts, ApiError> {
+        json(body)
     }
 }
 
@@ -83,7 +98,7 @@ mod tests {
             "not a post",
             {"id":"3","account":{"id":"9","username":"ada","acct":"ada"}}
         ]"#;
-        let posts: Posts = serde_json::from_str(page).unwrap();
+        let posts = TimelinePage("/api/v1/timelines/home").read(page).unwrap();
         let ids: Vec<&str> = posts.statuses.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["1", "3"]);
         assert_eq!(posts.unreadable, 2);

@@ -9,10 +9,9 @@ use crate::browser::http::get_text;
 /// The server's info, detected on first use: `/api/v2/instance`, then
 /// `/api/v1/instance`, then nodeinfo, which also names the software.
 pub async fn server_info(state: AppState, server: &ServerAddr) -> Option<ServerInfo> {
-    let key = server.to_string();
     if let Some(info) = state
         .servers
-        .with_untracked(|servers| servers.get(&key).cloned())
+        .with_untracked(|servers| servers.get(server).cloned())
     {
         return Some(info);
     }
@@ -31,7 +30,7 @@ pub async fn server_info(state: AppState, server: &ServerAddr) -> Option<ServerI
     };
     let info = detect(v2.as_deref(), v1.as_deref(), nodeinfo.as_deref())?;
     state.servers.update(|servers| {
-        servers.insert(key, info.clone());
+        servers.insert(server.clone(), info.clone());
     });
     Some(info)
 }

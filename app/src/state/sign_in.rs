@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::AppState;
 use super::accounts::{self, SignedInAccount};
-use crate::api::oauth::{self, AppRegistration, Callback, TokenResponse};
-use crate::api::{Account, ApiError, ServerAddr, Timeline};
+use super::session::Session;
+use crate::api::oauth::{self, AppRegistration, Callback, ExchangeCode, RegisterApp, RevokeToken};
+use crate::api::{ApiError, ServerAddr, Timeline, VerifyCredentials};
 use crate::browser::{crypto, http, storage};
 use crate::route::Route;
 
@@ -19,7 +20,7 @@ const PENDING_KEY: &str = "samizdat.pending-sign-in";
 /// and getting them back.
 #[derive(Serialize, Deserialize)]
 struct PendingSignIn {
-    server: String,
+    server: ServerAddr,
     state: String,
     verifier: Option<String>,
     redirect_uri: String,
@@ -51,13 +52,9 @@ async fn registration(
     if let Some(app) = apps.get(&key) {
         return Ok(app.clone());
     }
-    let app: AppRegistration = http::post_form(
-        server,
-        "/api/v1/apps",
-        oauth::registration_body(redirect_uri),
-        None,
-    )
-    .await?;
+    let app = Session::signed_out(server.clone())
+        .ask(&RegisterApp { redirect_uri })
+        .await?;
     apps.insert(key, app.clone());
     storage::save(APPS_KEY, &apps);
     Ok(app)
@@ -95,7 +92,7 @@ async fn begin(server: ServerAddr, registered_again: bool) -> Result<(), String>
     storage::save_session(
         PENDING_KEY,
         &PendingSignIn {
-            server: server.to_string(),
+            server: server.clone(),
             state,
             verifier,
             redirect_uri,
@@ -142,7 +139,7 @@ pub async fn finish(state: AppState) -> Option<Route> {
         ));
         return None;
     }
-    let server = ServerAddr::parse(&pending.server).ok()?;
+    let server = pending.server.clone();
     match complete(&server, &pending, &code).await {
         Ok(account) => {
             let key = account.key();
@@ -183,22 +180,20 @@ async fn complete(
     pending: &PendingSignIn,
     code: &str,
 ) -> Result<SignedInAccount, ApiError> {
-    let body = oauth::token_body(
-        &pending.app,
-        &pending.redirect_uri,
+    let exchange = ExchangeCode {
+        app: &pending.app,
+        redirect_uri: &pending.redirect_uri,
         code,
-        pending.verifier.as_deref(),
-    );
-    let token: TokenResponse = http::post_form(server, "/oauth/token", body, None).await?;
-    let me: Account = http::get_json(
-        server,
-        "/api/v1/accounts/verify_credentials",
-        Some(&token.access_token),
-    )
-    .await?
-    .body;
+        code_verifier: pending.verifier.as_deref(),
+    };
+    let token = Session::signed_out(server.clone()).ask(&exchange).await?;
+    let signed_in = Session {
+        server: server.clone(),
+        token: Some(token.access_token.clone()),
+    };
+    let me = signed_in.ask(&VerifyCredentials).await?;
     Ok(SignedInAccount {
-        server: server.to_string(),
+        server: server.clone(),
         id: me.id,
         username: me.username,
         display_name: me.display_name,
@@ -219,20 +214,13 @@ pub async fn sign_out(state: AppState, key: String) {
     }) else {
         return;
     };
-    let revoked = match ServerAddr::parse(&account.server) {
-        Ok(server) => {
-            http::post_form::<serde::de::IgnoredAny>(
-                &server,
-                "/oauth/revoke",
-                oauth::revoke_body(&account.app, &account.token),
-                None,
-            )
-            .await
-        }
-        Err(error) => Err(ApiError::Malformed {
-            detail: error.to_string(),
-        }),
+    let revoke = RevokeToken {
+        app: &account.app,
+        token: &account.token,
     };
+    let revoked = Session::signed_out(account.server.clone())
+        .ask(&revoke)
+        .await;
     state.accounts.update(|accounts| {
         accounts.retain(|known| known.key() != key);
         accounts::save(accounts);
