@@ -106,6 +106,8 @@ pub enum Text {
     Timelines,
     Verified,
     MediaUnavailable,
+    ClientCrashed,
+    Reload,
 }
 
 /// The words for `key` in `lang`.
@@ -246,6 +248,14 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::Fr, Verified) => "Lien vérifié",
         (Lang::En, MediaUnavailable) => "Media that cannot be shown",
         (Lang::Fr, MediaUnavailable) => "Média impossible à afficher",
+        (Lang::En, ClientCrashed) => {
+            "Something went wrong and this page stopped working. Reloading it starts it afresh."
+        }
+        (Lang::Fr, ClientCrashed) => {
+            "Quelque chose s’est mal passé et cette page ne répond plus. La recharger la remet en marche."
+        }
+        (Lang::En, Reload) => "Reload",
+        (Lang::Fr, Reload) => "Recharger",
     }
 }
 

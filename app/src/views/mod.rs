@@ -1,5 +1,6 @@
 //! The views: one file per page, small components beside them.
 
+mod crash_notice;
 mod error_notice;
 mod in_view;
 mod keyboard;
@@ -29,7 +30,7 @@ use crate::state::{AppState, load_host_config, provide_app_state, sign_in};
 
 /// Mounts the client on the page's body.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash_notice::install();
     leptos::mount::mount_to_body(App);
 }
 
