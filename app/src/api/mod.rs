@@ -4,6 +4,7 @@
 //! GoToSocial and others each send their own dialect of the same JSON.
 
 mod account;
+mod discovery;
 mod error;
 mod filter;
 mod instance;
@@ -22,6 +23,7 @@ mod thread;
 mod timeline;
 
 pub use account::{Account, LookupAccount, ProfileField, StatusesOf, VerifyCredentials};
+pub use discovery::Discovery;
 pub use error::{ApiError, error_from_response};
 pub use filter::{FilterResult, Verdict, verdict};
 pub use instance::{Rule, ServerInfo, Software, detect, nodeinfo_url};

@@ -151,25 +151,6 @@ pub async fn send<R: Request>(
     })
 }
 
-/// GETs a document as text, or `None` on any failure: for optional
-/// discovery documents such as nodeinfo.
-pub async fn get_text(server: &ServerAddr, path_or_url: &str) -> Option<String> {
-    let url = resolve(server, path_or_url).ok()?;
-    let in_flight = InFlight::start();
-    let response = send_raw(
-        server,
-        &in_flight,
-        with_token(HttpRequest::get(&url), None),
-        None,
-    )
-    .await
-    .ok()?;
-    if !response.ok() {
-        return None;
-    }
-    response.text().await.ok()
-}
-
 /// Seconds to wait, from `Retry-After` (seconds) or `X-RateLimit-Reset`
 /// (a time), whichever the server sent.
 fn retry_after_secs(response: &Response) -> Option<u64> {

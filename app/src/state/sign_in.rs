@@ -9,8 +9,8 @@ use super::AppState;
 use super::accounts::{self, SignedInAccount};
 use super::session::Session;
 use crate::api::oauth::{self, AppRegistration, Callback, ExchangeCode, RegisterApp, RevokeToken};
-use crate::api::{ApiError, ServerAddr, Timeline, VerifyCredentials};
-use crate::browser::{crypto, http, storage};
+use crate::api::{ApiError, Discovery, ServerAddr, Timeline, VerifyCredentials};
+use crate::browser::{crypto, storage};
 use crate::route::Route;
 
 const APPS_KEY: &str = "samizdat.apps";
@@ -74,9 +74,10 @@ async fn begin(server: ServerAddr, registered_again: bool) -> Result<(), String>
     let app = registration(&server, &redirect_uri)
         .await
         .map_err(|error| error.to_string())?;
-    let pkce = http::get_text(&server, "/.well-known/oauth-authorization-server")
+    let pkce = Session::signed_out(server.clone())
+        .ask(&Discovery::OAuthMetadata)
         .await
-        .is_some_and(|metadata| oauth::supports_pkce(&metadata));
+        .is_ok_and(|metadata| oauth::supports_pkce(&metadata));
     let state = crypto::random_token(16).ok_or("this browser has no secure random numbers")?;
     let (verifier, challenge) = if pkce {
         let verifier =
