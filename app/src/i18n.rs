@@ -248,12 +248,8 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::Fr, Verified) => "Lien vérifié",
         (Lang::En, MediaUnavailable) => "Media that cannot be shown",
         (Lang::Fr, MediaUnavailable) => "Média impossible à afficher",
-        (Lang::En, ClientCrashed) => {
-            "Something went wrong and this page stopped working. Reloading it starts it afresh."
-        }
-        (Lang::Fr, ClientCrashed) => {
-            "Quelque chose s’est mal passé et cette page ne répond plus. La recharger la remet en marche."
-        }
+        (Lang::En, ClientCrashed) => "Something went wrong. Reload the page to go on.",
+        (Lang::Fr, ClientCrashed) => "Une erreur est survenue. Rechargez la page pour continuer.",
         (Lang::En, Reload) => "Reload",
         (Lang::Fr, Reload) => "Recharger",
     }

@@ -3,10 +3,10 @@
 
 use serde::Deserialize;
 
+use super::Status;
 use super::lenient::{id, null_default, skip_unreadable};
-use super::request::{Request, json, segment};
+use super::request::{Get, segment};
 use super::status::CustomEmoji;
-use super::{ApiError, Status};
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Account {
@@ -71,64 +71,41 @@ impl Account {
 }
 
 /// `GET /api/v1/accounts/lookup`: an account by its `user[@server]`.
-pub struct LookupAccount<'a>(pub &'a str);
-
-impl Request for LookupAccount<'_> {
-    type Answer = Account;
-    fn path(&self) -> String {
-        format!("/api/v1/accounts/lookup?acct={}", segment(self.0))
-    }
-    fn read(&self, body: &str) -> Result<Account, ApiError> {
-        json(body)
-    }
+pub fn lookup_account(acct: &str) -> Get<Account> {
+    Get::new(format!("/api/v1/accounts/lookup?acct={}", segment(acct)))
 }
 
 /// `GET /api/v1/accounts/:id/statuses`: an account's latest posts.
-pub struct StatusesOf<'a>(pub &'a str);
-
-impl Request for StatusesOf<'_> {
-    type Answer = Vec<Status>;
-    fn path(&self) -> String {
-        format!("/api/v1/accounts/{}/statuses", segment(self.0))
-    }
-    fn read(&self, body: &str) -> Result<Vec<Status>, ApiError> {
-        json(body)
-    }
+pub fn statuses_of(id: &str) -> Get<Vec<Status>> {
+    Get::new(format!("/api/v1/accounts/{}/statuses", segment(id)))
 }
 
 /// `GET /api/v1/accounts/verify_credentials`: whose token this is.
-pub struct VerifyCredentials;
-
-impl Request for VerifyCredentials {
-    type Answer = Account;
-    fn path(&self) -> String {
-        "/api/v1/accounts/verify_credentials".into()
-    }
-    fn read(&self, body: &str) -> Result<Account, ApiError> {
-        json(body)
-    }
+pub fn verify_credentials() -> Get<Account> {
+    Get::new("/api/v1/accounts/verify_credentials".into())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Request;
 
     #[test]
     fn account_requests_escape_what_they_are_given() {
         assert_eq!(
-            LookupAccount("ada@x.org").path(),
+            lookup_account("ada@x.org").path(),
             "/api/v1/accounts/lookup?acct=ada%40x%2Eorg"
         );
         assert_eq!(
-            LookupAccount("a&limit=1").path(),
+            lookup_account("a&limit=1").path(),
             "/api/v1/accounts/lookup?acct=a%26limit%3D1"
         );
-        assert_eq!(StatusesOf("7/x").path(), "/api/v1/accounts/7%2Fx/statuses");
-        let me = VerifyCredentials
+        assert_eq!(statuses_of("7/x").path(), "/api/v1/accounts/7%2Fx/statuses");
+        let me = verify_credentials()
             .read(r#"{"id":"3","username":"ada"}"#)
             .unwrap();
         assert_eq!((me.id.as_str(), me.name()), ("3", "ada"));
-        assert!(StatusesOf("7").read(r#"{"error":"x"}"#).is_err());
+        assert!(statuses_of("7").read(r#"{"error":"x"}"#).is_err());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::ApiError;
 use super::lenient::{id, null_default};
-use super::request::{Request, json, segment};
+use super::request::{Get, Request, json, segment};
 
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct UserList {
@@ -16,16 +16,8 @@ pub struct UserList {
 }
 
 /// `GET /api/v1/lists/:id`: one list's name and settings.
-pub struct ListById<'a>(pub &'a str);
-
-impl Request for ListById<'_> {
-    type Answer = UserList;
-    fn path(&self) -> String {
-        format!("/api/v1/lists/{}", segment(self.0))
-    }
-    fn read(&self, body: &str) -> Result<UserList, ApiError> {
-        json(body)
-    }
+pub fn list_by_id(id: &str) -> Get<UserList> {
+    Get::new(format!("/api/v1/lists/{}", segment(id)))
 }
 
 /// `GET /api/v1/lists`: the signed-in account's lists.
@@ -59,8 +51,8 @@ mod tests {
 
     #[test]
     fn a_list_is_found_by_its_id_alone() {
-        assert_eq!(ListById("12").path(), "/api/v1/lists/12");
-        assert_eq!(ListById("../x").path(), "/api/v1/lists/%2E%2E%2Fx");
+        assert_eq!(list_by_id("12").path(), "/api/v1/lists/12");
+        assert_eq!(list_by_id("../x").path(), "/api/v1/lists/%2E%2E%2Fx");
         assert_eq!(Lists.path(), "/api/v1/lists");
     }
 

@@ -2,6 +2,8 @@
 //! if any, and how its answer reads. Views name a request; sending it is
 //! the browser's business.
 
+use std::marker::PhantomData;
+
 use serde::de::DeserializeOwned;
 
 use super::ApiError;
@@ -21,6 +23,31 @@ pub trait Request {
 
     /// Reads a successful answer's body.
     fn read(&self, body: &str) -> Result<Self::Answer, ApiError>;
+}
+
+/// A GET whose answer is JSON that reads into `T` as it comes.
+pub struct Get<T> {
+    path: String,
+    answer: PhantomData<fn() -> T>,
+}
+
+impl<T> Get<T> {
+    pub(super) fn new(path: String) -> Self {
+        Self {
+            path,
+            answer: PhantomData,
+        }
+    }
+}
+
+impl<T: DeserializeOwned> Request for Get<T> {
+    type Answer = T;
+    fn path(&self) -> String {
+        self.path.clone()
+    }
+    fn read(&self, body: &str) -> Result<T, ApiError> {
+        json(body)
+    }
 }
 
 /// Reads a JSON body into `T`, or says what the server got wrong.

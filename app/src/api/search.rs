@@ -3,8 +3,8 @@
 use serde::Deserialize;
 
 use super::lenient::null_default;
-use super::request::{Request, json, segment};
-use super::{Account, ApiError, Status, Tag};
+use super::request::{Get, segment};
+use super::{Account, Status, Tag};
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct SearchResults {
@@ -18,35 +18,21 @@ pub struct SearchResults {
 
 /// `GET /api/v2/search`. Only a signed-in search may ask the server to
 /// look up remote accounts and posts (`resolve`).
-pub struct Search<'a> {
-    pub query: &'a str,
-    pub signed_in: bool,
-}
-
-impl Request for Search<'_> {
-    type Answer = SearchResults;
-    fn path(&self) -> String {
-        format!(
-            "/api/v2/search?q={}&resolve={}&limit=20",
-            segment(self.query.trim()),
-            self.signed_in
-        )
-    }
-    fn read(&self, body: &str) -> Result<SearchResults, ApiError> {
-        json(body)
-    }
+pub fn search(query: &str, signed_in: bool) -> Get<SearchResults> {
+    Get::new(format!(
+        "/api/v2/search?q={}&resolve={signed_in}&limit=20",
+        segment(query.trim())
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Request;
 
     #[test]
     fn reads_results_and_builds_the_path() {
-        let search = Search {
-            query: " café & co ",
-            signed_in: false,
-        };
+        let search = search(" café & co ", false);
         let results = search.read(r#"{"accounts":[{"id":"1","acct":"ada"}],"statuses":[],"hashtags":[{"name":"sea","url":"https://x/tags/sea","history":[]}]}"#).unwrap();
         assert_eq!(results.accounts[0].acct, "ada");
         assert_eq!(results.hashtags[0].name, "sea");

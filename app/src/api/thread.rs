@@ -2,42 +2,24 @@
 
 use serde::Deserialize;
 
-use super::lenient::null_default;
-use super::request::{Request, json, segment};
-use super::{ApiError, Status};
+use super::Status;
+use super::request::{Get, segment};
 
 /// `GET /api/v1/statuses/:id`.
-pub struct StatusById<'a>(pub &'a str);
-
-impl Request for StatusById<'_> {
-    type Answer = Status;
-    fn path(&self) -> String {
-        format!("/api/v1/statuses/{}", segment(self.0))
-    }
-    fn read(&self, body: &str) -> Result<Status, ApiError> {
-        json(body)
-    }
+pub fn status_by_id(id: &str) -> Get<Status> {
+    Get::new(format!("/api/v1/statuses/{}", segment(id)))
 }
 
 /// `GET /api/v1/statuses/:id/context`: what a status replies to, and the
 /// replies it got.
-pub struct ContextOf<'a>(pub &'a str);
-
-impl Request for ContextOf<'_> {
-    type Answer = Context;
-    fn path(&self) -> String {
-        format!("/api/v1/statuses/{}/context", segment(self.0))
-    }
-    fn read(&self, body: &str) -> Result<Context, ApiError> {
-        json(body)
-    }
+pub fn context_of(id: &str) -> Get<Context> {
+    Get::new(format!("/api/v1/statuses/{}/context", segment(id)))
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
 pub struct Context {
-    #[serde(default, deserialize_with = "null_default")]
     pub ancestors: Vec<Status>,
-    #[serde(default, deserialize_with = "null_default")]
     pub descendants: Vec<Status>,
 }
 
@@ -54,6 +36,7 @@ impl Context {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Request;
 
     fn status(id: &str) -> String {
         format!(r#"{{"id":"{id}","account":{{"id":"9","username":"ada","acct":"ada"}}}}"#)
@@ -61,7 +44,7 @@ mod tests {
 
     #[test]
     fn a_thread_reads_in_order_around_its_status() {
-        let context = ContextOf("7")
+        let context = context_of("7")
             .read(&format!(
                 r#"{{"ancestors":[{}],"descendants":[{},{}]}}"#,
                 status("1"),
@@ -69,21 +52,21 @@ mod tests {
                 status("9")
             ))
             .unwrap();
-        let middle = StatusById("7").read(&status("7")).unwrap();
+        let middle = status_by_id("7").read(&status("7")).unwrap();
         let ids: Vec<String> = context
             .around(middle)
             .into_iter()
             .map(|status| status.id)
             .collect();
         assert_eq!(ids, ["1", "7", "8", "9"]);
-        assert_eq!(ContextOf("7").read("{}").unwrap(), Context::default());
+        assert_eq!(context_of("7").read("{}").unwrap(), Context::default());
     }
 
     #[test]
     fn ids_stay_inside_their_segment() {
-        assert_eq!(StatusById("12").path(), "/api/v1/statuses/12");
+        assert_eq!(status_by_id("12").path(), "/api/v1/statuses/12");
         assert_eq!(
-            ContextOf("../x").path(),
+            context_of("../x").path(),
             "/api/v1/statuses/%2E%2E%2Fx/context"
         );
     }

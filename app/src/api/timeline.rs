@@ -3,8 +3,8 @@
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Deserializer};
 
-use super::request::{Request, json};
-use super::{ApiError, Status};
+use super::Status;
+use super::request::Get;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Timeline {
@@ -44,16 +44,8 @@ impl Timeline {
 
 /// A page of a timeline: its first page at `Timeline::path`, or one a
 /// `Link` header points to.
-pub struct TimelinePage<'a>(pub &'a str);
-
-impl Request for TimelinePage<'_> {
-    type Answer = Posts;
-    fn path(&self) -> String {
-        self.0.to_string()
-    }
-    fn read(&self, body: &str) -> Result<Posts, ApiError> {
-        json(body)
-    }
+pub fn timeline_page(at: &str) -> Get<Posts> {
+    Get::new(at.to_string())
 }
 
 /// A page of posts. A post this client cannot read is counted and
@@ -89,6 +81,7 @@ impl<'de> Deserialize<'de> for Posts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Request;
 
     #[test]
     fn an_unreadable_post_is_skipped_and_counted() {
@@ -98,7 +91,7 @@ mod tests {
             "not a post",
             {"id":"3","account":{"id":"9","username":"ada","acct":"ada"}}
         ]"#;
-        let posts = TimelinePage("/api/v1/timelines/home").read(page).unwrap();
+        let posts = timeline_page("/api/v1/timelines/home").read(page).unwrap();
         let ids: Vec<&str> = posts.statuses.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["1", "3"]);
         assert_eq!(posts.unreadable, 2);

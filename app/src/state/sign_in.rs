@@ -9,7 +9,7 @@ use super::AppState;
 use super::accounts::{self, SignedInAccount};
 use super::session::Session;
 use crate::api::oauth::{self, AppRegistration, Callback, ExchangeCode, RegisterApp, RevokeToken};
-use crate::api::{ApiError, Discovery, ServerAddr, Timeline, VerifyCredentials};
+use crate::api::{ApiError, Discovery, ServerAddr, Timeline, verify_credentials};
 use crate::browser::{crypto, storage};
 use crate::route::Route;
 
@@ -192,7 +192,7 @@ async fn complete(
         server: server.clone(),
         token: Some(token.access_token.clone()),
     };
-    let me = signed_in.ask(&VerifyCredentials).await?;
+    let me = signed_in.ask(&verify_credentials()).await?;
     Ok(SignedInAccount {
         server: server.clone(),
         id: me.id,

@@ -9,6 +9,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use leptos::prelude::*;
 
+use crate::state::session::{Session, session};
+
 /// The tasks of the view being built.
 #[derive(Clone)]
 pub struct ViewTasks {
@@ -58,11 +60,13 @@ impl<T: 'static> Clone for Loaded<T> {
 
 impl<T: 'static> Copy for Loaded<T> {}
 
-/// Starts loading what `fetch` brings, for the view being built.
+/// Starts loading what `fetch` brings from the view's server, for the
+/// view being built.
 pub fn load<T: 'static, F: Future<Output = T> + 'static>(
-    fetch: impl Fn() -> F + 'static,
+    fetch: impl Fn(Session) -> F + 'static,
 ) -> Loaded<T> {
-    let fetch: Fetch<T> = Box::new(move || Box::pin(fetch()));
+    let session = session();
+    let fetch: Fetch<T> = Box::new(move || Box::pin(fetch(session.clone())));
     let loaded = Loaded {
         value: RwSignal::new_local(None),
         fetch: StoredValue::new_local(fetch),

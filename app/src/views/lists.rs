@@ -17,11 +17,8 @@ pub fn ListsView() -> impl IntoView {
         return view! { <h1 class="view-title">{tr(Text::Lists)}</h1><SignInPrompt server=session.server /> }
             .into_any();
     }
-    let server = StoredValue::new(session.server.clone());
-    let lists = load(move || {
-        let session = session.clone();
-        async move { session.ask(&Lists).await }
-    });
+    let server = StoredValue::new(session.server);
+    let lists = load(|session| async move { session.ask(&Lists).await });
     let link = move |list: &UserList| {
         Route::Timeline {
             server: server.get_value(),

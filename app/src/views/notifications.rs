@@ -13,7 +13,7 @@ use crate::state::app_state;
 use crate::state::server_info::server_info;
 use crate::state::session::{Session, session};
 
-async fn load_groups(session: &Session) -> Result<Vec<NotificationGroup>, ApiError> {
+async fn load_groups(session: Session) -> Result<Vec<NotificationGroup>, ApiError> {
     let grouped = server_info(app_state(), &session.server)
         .await
         .is_some_and(|info| info.has_grouped_notifications());
@@ -43,12 +43,8 @@ pub fn NotificationsView() -> impl IntoView {
             .into_any();
     }
     let lang = app_state().lang.get_untracked();
-    let server = StoredValue::new(session.server.clone());
-    let session = StoredValue::new(session);
-    let groups = load(move || {
-        let session = session.get_value();
-        async move { load_groups(&session).await }
-    });
+    let server = StoredValue::new(session.server);
+    let groups = load(load_groups);
     // Seen once shown; any that arrive while the reader is here are loaded.
     let unread = app_state().unread_notifications;
     unread.set(0);

@@ -6,27 +6,22 @@ use crate::i18n::Text;
 use super::error_notice::ErrorNotice;
 use super::in_view::load;
 use super::status_card::StatusCard;
-use crate::api::{Account, ApiError, LookupAccount, Status, StatusesOf};
+use crate::api::{Account, ApiError, Status, lookup_account, statuses_of};
 use crate::sanitize::emoji::name_html;
 use crate::sanitize::sanitize_html;
 use crate::state::session::{Session, session};
 
-async fn load_profile(session: &Session, acct: &str) -> Result<(Account, Vec<Status>), ApiError> {
-    let account = session.ask(&LookupAccount(acct)).await?;
-    let statuses = session.ask(&StatusesOf(&account.id)).await?;
+async fn load_profile(session: Session, acct: String) -> Result<(Account, Vec<Status>), ApiError> {
+    let account = session.ask(&lookup_account(&acct)).await?;
+    let statuses = session.ask(&statuses_of(&account.id)).await?;
     Ok((account, statuses))
 }
 
 /// An account's header, counts and recent posts.
 #[component]
 pub fn ProfileView(acct: String) -> impl IntoView {
-    let session = StoredValue::new(session());
-    let acct = StoredValue::new(acct);
-    let profile = load(move || {
-        let (session, acct) = (session.get_value(), acct.get_value());
-        async move { load_profile(&session, &acct).await }
-    });
-    let server = move || session.with_value(|session| session.server.clone());
+    let profile = load(move |session| load_profile(session, acct.clone()));
+    let server = StoredValue::new(session().server);
     view! {
         {move || match profile.get() {
             None => view! { <p class="loading" role="status">{tr(Text::Loading)}</p> }.into_any(),
@@ -43,7 +38,7 @@ pub fn ProfileView(acct: String) -> impl IntoView {
                     </dl>
                 </section>
                 <div role="feed" class="feed" aria-label=tr(Text::Posts)>
-                    {statuses.into_iter().enumerate().map(|(at, status)| view! { <StatusCard server=server() status=status position=Signal::stored(at) /> }).collect_view()}
+                    {statuses.into_iter().enumerate().map(|(at, status)| view! { <StatusCard server=server.get_value() status=status position=Signal::stored(at) /> }).collect_view()}
                 </div>
             }.into_any(),
             Some(Err(error)) => view! { <ErrorNotice error=error retry=Callback::new(move |_| profile.reload()) /> }.into_any(),

@@ -6,7 +6,7 @@ use crate::i18n::Text;
 use super::error_notice::ErrorNotice;
 use super::in_view::load;
 use super::status_card::StatusCard;
-use crate::api::{Search, SearchResults, Timeline};
+use crate::api::{SearchResults, Timeline, search};
 use crate::browser::location::navigate;
 use crate::route::Route;
 use crate::state::session::session;
@@ -14,20 +14,15 @@ use crate::state::session::session;
 /// Search across accounts, hashtags and statuses.
 #[component]
 pub fn SearchView(query: String) -> impl IntoView {
-    let session = session();
     let input = RwSignal::new(query.clone());
-    let server = StoredValue::new(session.server.clone());
-    let results = load(move || {
-        let (session, query) = (session.clone(), query.clone());
+    let server = StoredValue::new(session().server);
+    let results = load(move |session| {
+        let query = query.clone();
         async move {
             if query.trim().is_empty() {
                 return Ok(SearchResults::default());
             }
-            let search = Search {
-                query: &query,
-                signed_in: session.signed_in(),
-            };
-            session.ask(&search).await
+            session.ask(&search(&query, session.signed_in())).await
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -6,32 +6,27 @@ use crate::i18n::Text;
 use super::error_notice::ErrorNotice;
 use super::in_view::load;
 use super::status_card::StatusCard;
-use crate::api::{ApiError, ContextOf, Status, StatusById};
+use crate::api::{ApiError, Status, context_of, status_by_id};
 use crate::state::session::{Session, session};
 
-async fn load_thread(session: &Session, id: &str) -> Result<Vec<Status>, ApiError> {
-    let status = session.ask(&StatusById(id)).await?;
-    let context = session.ask(&ContextOf(id)).await?;
+async fn load_thread(session: Session, id: String) -> Result<Vec<Status>, ApiError> {
+    let status = session.ask(&status_by_id(&id)).await?;
+    let context = session.ask(&context_of(&id)).await?;
     Ok(context.around(status))
 }
 
 /// A status with the posts it replies to and the replies it got.
 #[component]
 pub fn ThreadView(status_id: String) -> impl IntoView {
-    let session = StoredValue::new(session());
-    let id = StoredValue::new(status_id);
-    let thread = load(move || {
-        let (session, id) = (session.get_value(), id.get_value());
-        async move { load_thread(&session, &id).await }
-    });
-    let server = move || session.with_value(|session| session.server.clone());
+    let thread = load(move |session| load_thread(session, status_id.clone()));
+    let server = StoredValue::new(session().server);
     view! {
         <h1 class="view-title">{tr(Text::Thread)}</h1>
         {move || match thread.get() {
             None => view! { <p class="loading" role="status">{tr(Text::Loading)}</p> }.into_any(),
             Some(Ok(statuses)) => view! {
                 <div role="feed" class="feed" aria-label=tr(Text::Thread)>
-                    {statuses.into_iter().enumerate().map(|(at, status)| view! { <StatusCard server=server() status=status position=Signal::stored(at) /> }).collect_view()}
+                    {statuses.into_iter().enumerate().map(|(at, status)| view! { <StatusCard server=server.get_value() status=status position=Signal::stored(at) /> }).collect_view()}
                 </div>
             }.into_any(),
             Some(Err(error)) => view! { <ErrorNotice error=error retry=Callback::new(move |_| thread.reload()) /> }.into_any(),

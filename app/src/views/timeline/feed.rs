@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::super::in_view::ViewTasks;
-use crate::api::{ApiError, Posts, Status, StreamEvent, Timeline, TimelinePage, Verdict, verdict};
+use crate::api::{ApiError, Posts, Status, StreamEvent, Timeline, Verdict, timeline_page, verdict};
 use crate::browser::http::Fetched;
 use crate::state::TimelineMemory;
 use crate::state::session::Session;
@@ -69,7 +69,7 @@ impl Feed {
         else {
             return;
         };
-        tasks.spawn(async move { then(session.fetch(&TimelinePage(&at)).await) });
+        tasks.spawn(async move { then(session.fetch(&timeline_page(&at)).await) });
     }
 
     /// Loads the page of older posts, unless one is loading or there is none.

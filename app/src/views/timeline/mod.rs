@@ -10,7 +10,7 @@ use super::error_notice::ErrorNotice;
 use super::in_view::ViewTasks;
 use super::status_card::StatusCard;
 use super::tr;
-use crate::api::{ListById, Timeline};
+use crate::api::{Timeline, list_by_id};
 use crate::browser::visibility::WhenVisible;
 use crate::i18n::{Lang, Text, text};
 use crate::state::AppState;
@@ -67,7 +67,7 @@ fn title(session: &Session, timeline: &Timeline, lang: Lang) -> RwSignal<String>
     if let (Timeline::List(id), true) = (timeline, session.signed_in()) {
         let (session, id) = (session.clone(), id.clone());
         ViewTasks::here().spawn(async move {
-            if let Ok(list) = session.ask(&ListById(&id)).await
+            if let Ok(list) = session.ask(&list_by_id(&id)).await
                 && !list.title.is_empty()
             {
                 title.try_set(list.title);
