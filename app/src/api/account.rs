@@ -3,9 +3,8 @@
 
 use serde::Deserialize;
 
-use super::Status;
 use super::lenient::{id, null_default, skip_unreadable};
-use super::request::{Get, segment};
+use super::request::Get;
 use super::status::CustomEmoji;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -70,16 +69,6 @@ impl Account {
     }
 }
 
-/// `GET /api/v1/accounts/lookup`: an account by its `user[@server]`.
-pub fn lookup_account(acct: &str) -> Get<Account> {
-    Get::new(format!("/api/v1/accounts/lookup?acct={}", segment(acct)))
-}
-
-/// `GET /api/v1/accounts/:id/statuses`: an account's latest posts.
-pub fn statuses_of(id: &str) -> Get<Vec<Status>> {
-    Get::new(format!("/api/v1/accounts/{}/statuses", segment(id)))
-}
-
 /// `GET /api/v1/accounts/verify_credentials`: whose token this is.
 pub fn verify_credentials() -> Get<Account> {
     Get::new("/api/v1/accounts/verify_credentials".into())
@@ -91,21 +80,12 @@ mod tests {
     use crate::api::Request;
 
     #[test]
-    fn account_requests_escape_what_they_are_given() {
-        assert_eq!(
-            lookup_account("ada@x.org").path(),
-            "/api/v1/accounts/lookup?acct=ada%40x%2Eorg"
-        );
-        assert_eq!(
-            lookup_account("a&limit=1").path(),
-            "/api/v1/accounts/lookup?acct=a%26limit%3D1"
-        );
-        assert_eq!(statuses_of("7/x").path(), "/api/v1/accounts/7%2Fx/statuses");
+    fn verify_credentials_reads_the_account() {
         let me = verify_credentials()
             .read(r#"{"id":"3","username":"ada"}"#)
             .unwrap();
         assert_eq!((me.id.as_str(), me.name()), ("3", "ada"));
-        assert!(statuses_of("7").read(r#"{"error":"x"}"#).is_err());
+        assert!(verify_credentials().read(r#"{"error":"x"}"#).is_err());
     }
 
     #[test]
