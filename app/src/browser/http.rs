@@ -188,3 +188,19 @@ async fn read_body(server: &ServerAddr, response: Response) -> Result<(String, P
     }
     Ok((text, page))
 }
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::*;
+
+    use super::*;
+
+    #[wasm_bindgen_test]
+    fn a_request_no_one_awaits_is_aborted() {
+        let in_flight = InFlight::start();
+        let signal = in_flight.signal().expect("browsers have AbortController");
+        assert!(!signal.aborted() && !in_flight.timed_out());
+        drop(in_flight);
+        assert!(signal.aborted());
+    }
+}

@@ -108,3 +108,57 @@ impl<T: 'static> Loaded<T> {
         self.value.get()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use wasm_bindgen_test::*;
+
+    use super::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// Resolves after `millis`, on the browser's timer.
+    async fn sleep(millis: i32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+
+    /// Spawns a task that waits `millis`, then says it got to its end.
+    fn spawn_waiting(tasks: &ViewTasks, millis: i32) -> Rc<Cell<bool>> {
+        let ended = Rc::new(Cell::new(false));
+        let flag = Rc::clone(&ended);
+        tasks.spawn(async move {
+            sleep(millis).await;
+            flag.set(true);
+        });
+        ended
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_task_ends_with_its_view_and_none_starts_after() {
+        // Mounting is what starts Leptos's executor in the browser.
+        leptos::mount::mount_to_body(|| ());
+        let view = Owner::new();
+        let tasks = view.with(ViewTasks::here);
+        let cut_short = spawn_waiting(&tasks, 30);
+        sleep(5).await;
+        view.cleanup();
+        let started_late = spawn_waiting(&tasks, 0);
+        sleep(60).await;
+        assert!(!cut_short.get(), "the task went on after its view");
+        assert!(!started_late.get(), "a task started after its view");
+
+        // While the view lives, its tasks run to the end.
+        let view = Owner::new();
+        let finished = spawn_waiting(&view.with(ViewTasks::here), 5);
+        sleep(30).await;
+        assert!(finished.get());
+    }
+}
