@@ -11,6 +11,8 @@ use crate::{free_port, http_ok, wait_for};
 
 pub struct Browser {
     pub client: Client,
+    /// chromedriver's own address, for what WebDriver has no command for.
+    driver_url: String,
     _driver: Child,
     _profile: tempfile::TempDir,
 }
@@ -53,12 +55,19 @@ impl Browser {
             "goog:chromeOptions".into(),
             serde_json::json!({ "args": args, "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()) }),
         );
+        // Kept so that a test can read what the page wrote to its console.
+        capabilities.insert(
+            "goog:loggingPrefs".into(),
+            serde_json::json!({ "browser": "ALL" }),
+        );
+        let driver_url = format!("http://127.0.0.1:{port}");
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{port}"))
+            .connect(&driver_url)
             .await?;
         Ok(Self {
             client,
+            driver_url,
             _driver: driver,
             _profile: profile,
         })
@@ -136,6 +145,64 @@ impl Browser {
     /// Runs `script` in the page and returns its result.
     pub async fn eval(&self, script: &str) -> anyhow::Result<serde_json::Value> {
         Ok(self.client.execute(script, Vec::new()).await?)
+    }
+
+    /// The errors the page logged to its console (a panic, an uncaught
+    /// exception) since the last call: chromedriver hands each entry once.
+    pub async fn console_errors(&self) -> anyhow::Result<Vec<String>> {
+        let session = self
+            .client
+            .session_id()
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("the browser has no session"))?;
+        let log = self
+            .driver_post(
+                &format!("/session/{session}/se/log"),
+                r#"{"type":"browser"}"#,
+            )
+            .await?;
+        let entries = log["value"].as_array().cloned().unwrap_or_default();
+        Ok(entries
+            .iter()
+            .filter(|entry| entry["level"] == "SEVERE")
+            .map(|entry| entry["message"].as_str().unwrap_or_default().to_string())
+            .collect())
+    }
+
+    /// POSTs `body` to chromedriver at `path`. chromedriver keeps the
+    /// connection open, so the answer is read to its `Content-Length`.
+    async fn driver_post(&self, path: &str, body: &str) -> anyhow::Result<serde_json::Value> {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let authority = self.driver_url.trim_start_matches("http://");
+        let mut stream = tokio::net::TcpStream::connect(authority).await?;
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: {authority}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        stream.write_all(head.as_bytes()).await?;
+        let mut answer = Vec::new();
+        let mut chunk = [0u8; 8192];
+        loop {
+            let read = stream.read(&mut chunk).await?;
+            anyhow::ensure!(read > 0, "chromedriver closed the connection early");
+            answer.extend_from_slice(&chunk[..read]);
+            let text = String::from_utf8_lossy(&answer);
+            let Some((head, body)) = text.split_once("\r\n\r\n") else {
+                continue;
+            };
+            let length = head
+                .lines()
+                .find_map(|line| {
+                    let (name, value) = line.split_once(':')?;
+                    name.eq_ignore_ascii_case("content-length")
+                        .then(|| value.trim().parse::<usize>().ok())
+                        .flatten()
+                })
+                .ok_or_else(|| anyhow::anyhow!("chromedriver sent no Content-Length"))?;
+            if body.len() >= length {
+                return Ok(serde_json::from_str(&body[..length])?);
+            }
+        }
     }
 
     pub async fn close(self) -> anyhow::Result<()> {

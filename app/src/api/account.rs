@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::custom_emoji::CustomEmoji;
 use super::lenient::{id, null_default, skip_unreadable};
+use super::request::Get;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Account {
@@ -68,9 +69,24 @@ impl Account {
     }
 }
 
+/// `GET /api/v1/accounts/verify_credentials`: whose token this is.
+pub fn verify_credentials() -> Get<Account> {
+    Get::new("/api/v1/accounts/verify_credentials".into())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Request;
+
+    #[test]
+    fn verify_credentials_reads_the_account() {
+        let me = verify_credentials()
+            .read(r#"{"id":"3","username":"ada"}"#)
+            .unwrap();
+        assert_eq!((me.id.as_str(), me.name()), ("3", "ada"));
+        assert!(verify_credentials().read(r#"{"error":"x"}"#).is_err());
+    }
 
     #[test]
     fn profile_fields_are_read_tolerantly() {

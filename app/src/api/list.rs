@@ -1,10 +1,11 @@
 //! The signed-in account's lists (`/api/v1/lists`), each a timeline of its
 //! own.
 
-use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserialize;
 
+use super::ApiError;
 use super::lenient::{id, null_default};
+use super::request::{Get, Request, json, segment};
 
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct UserList {
@@ -14,18 +15,28 @@ pub struct UserList {
     pub title: String,
 }
 
-/// Where one list's name and settings are.
-pub fn list_path(id: &str) -> String {
-    format!(
-        "/api/v1/lists/{}",
-        utf8_percent_encode(id, NON_ALPHANUMERIC)
-    )
+/// `GET /api/v1/lists/:id`: one list's name and settings.
+pub fn list_by_id(id: &str) -> Get<UserList> {
+    Get::new(format!("/api/v1/lists/{}", segment(id)))
+}
+
+/// `GET /api/v1/lists`: the signed-in account's lists.
+pub struct Lists;
+
+impl Request for Lists {
+    type Answer = Vec<UserList>;
+    fn path(&self) -> String {
+        "/api/v1/lists".into()
+    }
+    fn read(&self, body: &str) -> Result<Vec<UserList>, ApiError> {
+        json(body).map(lists_from)
+    }
 }
 
 /// The lists in the answer to `GET /api/v1/lists`, skipping any entry this
 /// client cannot use rather than losing them all, ordered by title as
 /// readers look for them.
-pub fn lists_from(entries: Vec<Box<serde_json::value::RawValue>>) -> Vec<UserList> {
+fn lists_from(entries: Vec<Box<serde_json::value::RawValue>>) -> Vec<UserList> {
     let mut lists: Vec<UserList> = entries
         .iter()
         .filter_map(|entry| serde_json::from_str(entry.get()).ok())
@@ -40,8 +51,9 @@ mod tests {
 
     #[test]
     fn a_list_is_found_by_its_id_alone() {
-        assert_eq!(list_path("12"), "/api/v1/lists/12");
-        assert_eq!(list_path("../x"), "/api/v1/lists/%2E%2E%2Fx");
+        assert_eq!(list_by_id("12").path(), "/api/v1/lists/12");
+        assert_eq!(list_by_id("../x").path(), "/api/v1/lists/%2E%2E%2Fx");
+        assert_eq!(Lists.path(), "/api/v1/lists");
     }
 
     #[test]
@@ -55,7 +67,7 @@ mod tests {
             {"title":"no id"},
             {"id":""}
         ]"#;
-        let lists = lists_from(serde_json::from_str(json).unwrap());
+        let lists = Lists.read(json).unwrap();
         let seen: Vec<(&str, &str)> = lists
             .iter()
             .map(|list| (list.id.as_str(), list.title.as_str()))

@@ -6,7 +6,32 @@ use std::collections::HashMap;
 use serde::{Deserialize, Deserializer};
 
 use super::lenient::{id, null_default, optional_id};
-use super::{Account, Status};
+use super::request::Request;
+use super::{Account, ApiError, Status};
+
+/// `GET /api/v2/notifications` where the server groups them, else
+/// `GET /api/v1/notifications`, read into the same groups.
+pub struct Notifications {
+    pub grouped: bool,
+}
+
+impl Request for Notifications {
+    type Answer = Vec<NotificationGroup>;
+    fn path(&self) -> String {
+        let version = if self.grouped { 2 } else { 1 };
+        format!("/api/v{version}/notifications")
+    }
+    fn read(&self, body: &str) -> Result<Vec<NotificationGroup>, ApiError> {
+        let groups = if self.grouped {
+            parse_grouped(body)
+        } else {
+            parse_single(body)
+        };
+        groups.map_err(|error| ApiError::Malformed {
+            detail: error.to_string(),
+        })
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NotificationKind {
@@ -85,7 +110,7 @@ struct Single {
 }
 
 /// Reads `GET /api/v2/notifications`.
-pub fn parse_grouped(json: &str) -> Result<Vec<NotificationGroup>, serde_json::Error> {
+fn parse_grouped(json: &str) -> Result<Vec<NotificationGroup>, serde_json::Error> {
     let grouped: Grouped = serde_json::from_str(json)?;
     let accounts: HashMap<&str, &Account> = grouped
         .accounts
@@ -118,7 +143,7 @@ pub fn parse_grouped(json: &str) -> Result<Vec<NotificationGroup>, serde_json::E
 }
 
 /// Reads `GET /api/v1/notifications`: each notification is its own group.
-pub fn parse_single(json: &str) -> Result<Vec<NotificationGroup>, serde_json::Error> {
+fn parse_single(json: &str) -> Result<Vec<NotificationGroup>, serde_json::Error> {
     let list: Vec<Single> = serde_json::from_str(json)?;
     Ok(list
         .into_iter()
@@ -135,6 +160,19 @@ pub fn parse_single(json: &str) -> Result<Vec<NotificationGroup>, serde_json::Er
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_version_has_its_path_and_its_reading() {
+        let grouped = Notifications { grouped: true };
+        let single = Notifications { grouped: false };
+        assert_eq!(grouped.path(), "/api/v2/notifications");
+        assert_eq!(single.path(), "/api/v1/notifications");
+        assert_eq!(grouped.read(r#"{"notification_groups":[]}"#), Ok(vec![]));
+        assert!(matches!(
+            single.read(r#"{"notification_groups":[]}"#),
+            Err(ApiError::Malformed { .. })
+        ));
+    }
 
     #[test]
     fn grouped_notifications_join_their_accounts_and_status() {

@@ -6,7 +6,8 @@
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
 
-use super::ServerAddr;
+use super::request::{Request, json};
+use super::{ApiError, ServerAddr};
 
 /// The scopes the client asks for.
 pub const SCOPES: &str = "read write follow push";
@@ -69,13 +70,27 @@ pub fn form(fields: &[(&str, &str)]) -> String {
         .join("&")
 }
 
-pub fn registration_body(redirect_uri: &str) -> String {
-    form(&[
-        ("client_name", CLIENT_NAME),
-        ("redirect_uris", redirect_uri),
-        ("scopes", SCOPES),
-        ("website", CLIENT_WEBSITE),
-    ])
+/// `POST /api/v1/apps`: registers this copy of the client.
+pub struct RegisterApp<'a> {
+    pub redirect_uri: &'a str,
+}
+
+impl Request for RegisterApp<'_> {
+    type Answer = AppRegistration;
+    fn path(&self) -> String {
+        "/api/v1/apps".into()
+    }
+    fn form(&self) -> Option<String> {
+        Some(form(&[
+            ("client_name", CLIENT_NAME),
+            ("redirect_uris", self.redirect_uri),
+            ("scopes", SCOPES),
+            ("website", CLIENT_WEBSITE),
+        ]))
+    }
+    fn read(&self, body: &str) -> Result<AppRegistration, ApiError> {
+        json(body)
+    }
 }
 
 /// Where to send the visitor to approve the client.
@@ -100,32 +115,59 @@ pub fn authorize_url(
     server.url(&format!("/oauth/authorize?{}", form(&fields)))
 }
 
-pub fn token_body(
-    app: &AppRegistration,
-    redirect_uri: &str,
-    code: &str,
-    code_verifier: Option<&str>,
-) -> String {
-    let mut fields = vec![
-        ("grant_type", "authorization_code"),
-        ("client_id", app.client_id.as_str()),
-        ("client_secret", app.client_secret.as_str()),
-        ("redirect_uri", redirect_uri),
-        ("code", code),
-        ("scope", SCOPES),
-    ];
-    if let Some(verifier) = code_verifier {
-        fields.push(("code_verifier", verifier));
-    }
-    form(&fields)
+/// `POST /oauth/token`: the code the server sent back, for a token.
+pub struct ExchangeCode<'a> {
+    pub app: &'a AppRegistration,
+    pub redirect_uri: &'a str,
+    pub code: &'a str,
+    pub code_verifier: Option<&'a str>,
 }
 
-pub fn revoke_body(app: &AppRegistration, token: &str) -> String {
-    form(&[
-        ("client_id", &app.client_id),
-        ("client_secret", &app.client_secret),
-        ("token", token),
-    ])
+impl Request for ExchangeCode<'_> {
+    type Answer = TokenResponse;
+    fn path(&self) -> String {
+        "/oauth/token".into()
+    }
+    fn form(&self) -> Option<String> {
+        let mut fields = vec![
+            ("grant_type", "authorization_code"),
+            ("client_id", self.app.client_id.as_str()),
+            ("client_secret", self.app.client_secret.as_str()),
+            ("redirect_uri", self.redirect_uri),
+            ("code", self.code),
+            ("scope", SCOPES),
+        ];
+        if let Some(verifier) = self.code_verifier {
+            fields.push(("code_verifier", verifier));
+        }
+        Some(form(&fields))
+    }
+    fn read(&self, body: &str) -> Result<TokenResponse, ApiError> {
+        json(body)
+    }
+}
+
+/// `POST /oauth/revoke`: the token is no longer good for anything.
+pub struct RevokeToken<'a> {
+    pub app: &'a AppRegistration,
+    pub token: &'a str,
+}
+
+impl Request for RevokeToken<'_> {
+    type Answer = ();
+    fn path(&self) -> String {
+        "/oauth/revoke".into()
+    }
+    fn form(&self) -> Option<String> {
+        Some(form(&[
+            ("client_id", &self.app.client_id),
+            ("client_secret", &self.app.client_secret),
+            ("token", self.token),
+        ]))
+    }
+    fn read(&self, body: &str) -> Result<(), ApiError> {
+        json::<serde::de::IgnoredAny>(body).map(|_| ())
+    }
 }
 
 /// What the server put in the query when it sent the visitor back.
@@ -236,10 +278,44 @@ mod tests {
             "{url}"
         );
         assert!(!authorize_url(&server, &app, "r", "s", None).contains("code_challenge"));
+        let exchange = ExchangeCode {
+            app: &app,
+            redirect_uri: "r",
+            code: "c0de",
+            code_verifier: Some("v"),
+        };
+        let body = exchange.form().unwrap();
         assert!(
-            token_body(&app, "r", "c0de", Some("v")).contains("code=c0de")
-                && token_body(&app, "r", "c", Some("v")).ends_with("code_verifier=v")
+            body.contains("code=c0de") && body.ends_with("code_verifier=v"),
+            "{body}"
         );
+    }
+
+    #[test]
+    fn oauth_requests_post_their_forms() {
+        let app = AppRegistration {
+            client_id: "id".into(),
+            client_secret: "s&t".into(),
+        };
+        let register = RegisterApp {
+            redirect_uri: "https://m.example/app/",
+        };
+        assert_eq!(register.path(), "/api/v1/apps");
+        assert_eq!(
+            register.form().unwrap(),
+            "client_name=Samizdat&redirect_uris=https%3A%2F%2Fm.example%2Fapp%2F&scopes=read%20write%20follow%20push&website=https%3A%2F%2Fsamizdat.invalid%2F"
+        );
+        let revoke = RevokeToken {
+            app: &app,
+            token: "tok",
+        };
+        assert_eq!(revoke.path(), "/oauth/revoke");
+        assert_eq!(
+            revoke.form().unwrap(),
+            "client_id=id&client_secret=s%26t&token=tok"
+        );
+        assert_eq!(revoke.read("{}"), Ok(()));
+        assert!(revoke.read("<html>").is_err());
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! Search across accounts, hashtags and statuses (`/api/v2/search`).
 
-use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserialize;
 
 use super::lenient::null_default;
+use super::request::{Get, segment};
 use super::{Account, Status, Tag};
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -16,26 +16,28 @@ pub struct SearchResults {
     pub hashtags: Vec<Tag>,
 }
 
-/// The search path; only a signed-in search may ask the server to look
-/// up remote accounts and posts (`resolve`).
-pub fn search_path(query: &str, signed_in: bool) -> String {
-    format!(
+/// `GET /api/v2/search`. Only a signed-in search may ask the server to
+/// look up remote accounts and posts (`resolve`).
+pub fn search(query: &str, signed_in: bool) -> Get<SearchResults> {
+    Get::new(format!(
         "/api/v2/search?q={}&resolve={signed_in}&limit=20",
-        utf8_percent_encode(query.trim(), NON_ALPHANUMERIC)
-    )
+        segment(query.trim())
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Request;
 
     #[test]
     fn reads_results_and_builds_the_path() {
-        let results: SearchResults = serde_json::from_str(r#"{"accounts":[{"id":"1","acct":"ada"}],"statuses":[],"hashtags":[{"name":"sea","url":"https://x/tags/sea","history":[]}]}"#).unwrap();
+        let search = search(" café & co ", false);
+        let results = search.read(r#"{"accounts":[{"id":"1","acct":"ada"}],"statuses":[],"hashtags":[{"name":"sea","url":"https://x/tags/sea","history":[]}]}"#).unwrap();
         assert_eq!(results.accounts[0].acct, "ada");
         assert_eq!(results.hashtags[0].name, "sea");
         assert_eq!(
-            search_path(" café & co ", false),
+            search.path(),
             "/api/v2/search?q=caf%C3%A9%20%26%20co&resolve=false&limit=20"
         );
         assert_eq!(

@@ -103,6 +103,21 @@ impl fmt::Display for ServerAddr {
     }
 }
 
+/// Stored as the text routes use, `host[:port]`, as accounts saved before
+/// this type existed already are.
+impl serde::Serialize for ServerAddr {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServerAddr {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
 fn split_host_port(text: &str) -> Result<(&str, Option<u16>), ServerAddrError> {
     let (host, port) = if text.starts_with('[') {
         match text.find(']') {
@@ -219,6 +234,17 @@ mod tests {
                 "{input}"
             );
         }
+    }
+
+    #[test]
+    fn stored_as_the_text_of_its_route() {
+        for text in ["127.0.0.1:3000", "mastodon.social", "[::1]:8080"] {
+            let addr = ServerAddr::parse(text).unwrap();
+            let json = serde_json::to_string(&addr).unwrap();
+            assert_eq!(json, format!("\"{text}\""));
+            assert_eq!(serde_json::from_str::<ServerAddr>(&json).unwrap(), addr);
+        }
+        assert!(serde_json::from_str::<ServerAddr>("\"not a host\"").is_err());
     }
 
     #[test]

@@ -4,6 +4,7 @@ use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Deserializer};
 
 use super::Status;
+use super::request::Get;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Timeline {
@@ -41,6 +42,12 @@ impl Timeline {
     }
 }
 
+/// A page of a timeline: its first page at `Timeline::path`, or one a
+/// `Link` header points to.
+pub fn timeline_page(at: &str) -> Get<Posts> {
+    Get::new(at.to_string())
+}
+
 /// A page of posts. A post this client cannot read is counted and
 /// skipped, so that one odd post does not cost the reader the whole page.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -74,6 +81,7 @@ impl<'de> Deserialize<'de> for Posts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Request;
 
     #[test]
     fn an_unreadable_post_is_skipped_and_counted() {
@@ -83,7 +91,7 @@ mod tests {
             "not a post",
             {"id":"3","account":{"id":"9","username":"ada","acct":"ada"}}
         ]"#;
-        let posts: Posts = serde_json::from_str(page).unwrap();
+        let posts = timeline_page("/api/v1/timelines/home").read(page).unwrap();
         let ids: Vec<&str> = posts.statuses.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["1", "3"]);
         assert_eq!(posts.unreadable, 2);

@@ -3,11 +3,11 @@
 
 use std::time::Duration;
 
-use gloo_net::http::{Request, RequestBuilder, Response};
-use leptos::prelude::set_timeout_with_handle;
-use serde::de::DeserializeOwned;
+use gloo_net::http::{Request as HttpRequest, RequestBuilder, Response};
+use leptos::prelude::set_timeout;
+use web_sys::{AbortController, AbortSignal};
 
-use crate::api::{ApiError, Page, ServerAddr, error_from_response, parse_link_header};
+use crate::api::{ApiError, Page, Request, ServerAddr, error_from_response, parse_link_header};
 
 /// A parsed response body, with the pagination links that came with it.
 pub struct Fetched<T> {
@@ -40,33 +40,56 @@ fn with_token(builder: RequestBuilder, token: Option<&str>) -> RequestBuilder {
     }
 }
 
-/// Sends a request, aborting it after `TIMEOUT`.
-async fn send(
+/// A request's way out: it is aborted when its time is up, and when
+/// whoever awaits it stops waiting, as a task does when its view goes.
+struct InFlight {
+    controller: Option<AbortController>,
+}
+
+impl InFlight {
+    fn start() -> Self {
+        let controller = AbortController::new().ok();
+        if let Some(controller) = controller.clone() {
+            // The timer is left to fire even when the request has ended:
+            // aborting a finished request does nothing, and a cleared
+            // timeout would never free its callback.
+            set_timeout(move || controller.abort(), TIMEOUT);
+        }
+        Self { controller }
+    }
+
+    fn signal(&self) -> Option<AbortSignal> {
+        self.controller.as_ref().map(AbortController::signal)
+    }
+
+    fn timed_out(&self) -> bool {
+        self.signal().is_some_and(|signal| signal.aborted())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        // Too late to matter for a finished request; for one still
+        // running, this is what stops it.
+        if let Some(controller) = &self.controller {
+            controller.abort();
+        }
+    }
+}
+
+/// Sends a request under `in_flight`, which the caller keeps until the
+/// body is read: dropping it stops the request.
+async fn send_raw(
     server: &ServerAddr,
+    in_flight: &InFlight,
     builder: RequestBuilder,
-    body: Option<String>,
+    form: Option<String>,
 ) -> Result<Response, ApiError> {
-    let controller = web_sys::AbortController::new().ok();
-    let builder = builder.abort_signal(
-        controller
-            .as_ref()
-            .map(|controller| controller.signal())
-            .as_ref(),
-    );
-    let abort = controller.clone();
-    let timer = set_timeout_with_handle(
-        move || {
-            if let Some(controller) = abort {
-                controller.abort();
-            }
-        },
-        TIMEOUT,
-    )
-    .ok();
-    let request = match body {
-        Some(body) => builder
+    let builder = builder.abort_signal(in_flight.signal().as_ref());
+    let request = match form {
+        Some(form) => builder
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .body(body),
+            .body(form),
         None => builder.build(),
     };
     let result = match request {
@@ -77,10 +100,7 @@ async fn send(
             });
         }
     };
-    if let Some(timer) = timer {
-        timer.clear();
-    }
-    let timed_out = controller.is_some_and(|controller| controller.signal().aborted());
+    let timed_out = in_flight.timed_out();
     result.map_err(|_| {
         if timed_out {
             ApiError::Timeout {
@@ -94,42 +114,25 @@ async fn send(
     })
 }
 
-/// GETs `path_or_url` on `server`, with the account's token when given.
-pub async fn get_json<T: DeserializeOwned>(
+/// Sends `request` to `server`, with the account's token when given.
+pub async fn send<R: Request>(
     server: &ServerAddr,
-    path_or_url: &str,
     token: Option<&str>,
-) -> Result<Fetched<T>, ApiError> {
-    let url = resolve(server, path_or_url)?;
-    let response = send(server, with_token(Request::get(&url), token), None).await?;
-    read_json(server, response).await
-}
-
-/// POSTs a form to `path` on `server`.
-pub async fn post_form<T: DeserializeOwned>(
-    server: &ServerAddr,
-    path: &str,
-    form: String,
-    token: Option<&str>,
-) -> Result<T, ApiError> {
-    let url = resolve(server, path)?;
-    let response = send(server, with_token(Request::post(&url), token), Some(form)).await?;
-    read_json(server, response)
-        .await
-        .map(|fetched| fetched.body)
-}
-
-/// GETs a document as text, or `None` on any failure: for optional
-/// discovery documents such as nodeinfo.
-pub async fn get_text(server: &ServerAddr, path_or_url: &str) -> Option<String> {
-    let url = resolve(server, path_or_url).ok()?;
-    let response = send(server, with_token(Request::get(&url), None), None)
-        .await
-        .ok()?;
-    if !response.ok() {
-        return None;
-    }
-    response.text().await.ok()
+    request: &R,
+) -> Result<Fetched<R::Answer>, ApiError> {
+    let url = resolve(server, &request.path())?;
+    let form = request.form();
+    let builder = match form {
+        Some(_) => HttpRequest::post(&url),
+        None => HttpRequest::get(&url),
+    };
+    let in_flight = InFlight::start();
+    let response = send_raw(server, &in_flight, with_token(builder, token), form).await?;
+    let (text, page) = read_body(server, response).await?;
+    Ok(Fetched {
+        body: request.read(&text)?,
+        page,
+    })
 }
 
 /// Seconds to wait, from `Retry-After` (seconds) or `X-RateLimit-Reset`
@@ -151,10 +154,9 @@ fn retry_after_secs(response: &Response) -> Option<u64> {
     Some(if wait > 0.0 { wait as u64 } else { 1 })
 }
 
-async fn read_json<T: DeserializeOwned>(
-    server: &ServerAddr,
-    response: Response,
-) -> Result<Fetched<T>, ApiError> {
+/// A successful answer's text and pagination links, or the error a
+/// failed one stands for.
+async fn read_body(server: &ServerAddr, response: Response) -> Result<(String, Page), ApiError> {
     let status = response.status();
     let page = response
         .headers()
@@ -168,8 +170,21 @@ async fn read_json<T: DeserializeOwned>(
     if !(200..300).contains(&status) {
         return Err(error_from_response(status, &text, retry_after));
     }
-    let body = serde_json::from_str(&text).map_err(|error| ApiError::Malformed {
-        detail: error.to_string(),
-    })?;
-    Ok(Fetched { body, page })
+    Ok((text, page))
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::*;
+
+    use super::*;
+
+    #[wasm_bindgen_test]
+    fn a_request_no_one_awaits_is_aborted() {
+        let in_flight = InFlight::start();
+        let signal = in_flight.signal().expect("browsers have AbortController");
+        assert!(!signal.aborted() && !in_flight.timed_out());
+        drop(in_flight);
+        assert!(signal.aborted());
+    }
 }

@@ -123,6 +123,8 @@ pub enum Text {
     SignInFailed,
     SignedOut,
     SignedOutHereOnly,
+    ClientCrashed,
+    Reload,
 }
 
 /// The words for `key` in `lang`.
@@ -301,6 +303,10 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::Fr, SignedOutHereOnly) => {
             "Déconnecté de {account} ici, mais le serveur n’a pas pu révoquer le jeton : {error}"
         }
+        (Lang::En, ClientCrashed) => "Something went wrong. Reload the page to go on.",
+        (Lang::Fr, ClientCrashed) => "Une erreur est survenue. Rechargez la page pour continuer.",
+        (Lang::En, Reload) => "Reload",
+        (Lang::Fr, Reload) => "Recharger",
     }
 }
 

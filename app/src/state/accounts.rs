@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::api::ServerAddr;
 use crate::api::oauth::AppRegistration;
 use crate::browser::storage;
 
@@ -10,8 +11,8 @@ const ACTIVE_KEY: &str = "samizdat.active";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignedInAccount {
-    /// The server, as `host[:port]`.
-    pub server: String,
+    /// The server, stored as `host[:port]`.
+    pub server: ServerAddr,
     pub id: String,
     pub username: String,
     pub display_name: String,

@@ -3,12 +3,15 @@
 
 pub mod accounts;
 pub mod server_info;
+pub mod session;
 pub mod sign_in;
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 use serde::Deserialize;
 
-use crate::api::ServerAddr;
+use crate::api::{ServerAddr, ServerInfo, Timeline};
 pub use accounts::SignedInAccount;
 
 /// What the host of this copy of the client may set in `config.json` beside
@@ -43,8 +46,8 @@ pub async fn load_host_config() -> HostConfig {
 #[derive(Clone, Debug, Default)]
 pub struct TimelineMemory {
     pub statuses: Vec<crate::api::Status>,
-    pub next: Option<String>,
-    pub prev: Option<String>,
+    pub older_page: Option<String>,
+    pub newer_page: Option<String>,
     pub scroll_y: f64,
 }
 
@@ -57,11 +60,11 @@ pub struct AppState {
     /// A message about signing in or out, shown until dismissed.
     pub notice: RwSignal<Option<crate::i18n::Message>>,
     /// Timelines the reader has left, to find them as they were on return.
-    pub timelines: StoredValue<std::collections::HashMap<String, TimelineMemory>>,
+    pub timelines: StoredValue<HashMap<(ServerAddr, Timeline), TimelineMemory>>,
     /// The language of the client's own words.
     pub lang: RwSignal<crate::i18n::Lang>,
-    /// Detected servers, by `host[:port]`.
-    pub servers: RwSignal<std::collections::HashMap<String, crate::api::ServerInfo>>,
+    /// Detected servers.
+    pub servers: RwSignal<HashMap<ServerAddr, ServerInfo>>,
     /// Notifications for the active account since the reader last looked.
     pub unread_notifications: RwSignal<u32>,
 }
@@ -81,13 +84,12 @@ impl AppState {
     /// The token to use on `server`: the active account's when it is on
     /// that server, else any account's there.
     pub fn token_for(&self, server: &ServerAddr) -> Option<String> {
-        let server = server.to_string();
         let active = self.active.get_untracked();
         self.accounts.with_untracked(|accounts| {
             accounts
                 .iter()
-                .find(|account| account.server == server && Some(account.key()) == active)
-                .or_else(|| accounts.iter().find(|account| account.server == server))
+                .find(|account| &account.server == server && Some(account.key()) == active)
+                .or_else(|| accounts.iter().find(|account| &account.server == server))
                 .map(|account| account.token.clone())
         })
     }
@@ -127,9 +129,9 @@ pub fn provide_app_state() -> AppState {
         accounts: RwSignal::new(accounts::load()),
         active: RwSignal::new(accounts::load_active()),
         notice: RwSignal::new(None),
-        servers: RwSignal::new(std::collections::HashMap::new()),
+        servers: RwSignal::new(HashMap::new()),
         lang: RwSignal::new(initial_lang()),
-        timelines: StoredValue::new(std::collections::HashMap::new()),
+        timelines: StoredValue::new(HashMap::new()),
         unread_notifications: RwSignal::new(0),
     };
     set_document_lang(state.lang.get_untracked());

@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use super::AppState;
 use super::accounts::{self, SignedInAccount};
-use crate::api::oauth::{self, AppRegistration, Callback, TokenResponse};
-use crate::api::{Account, ApiError, ServerAddr, Timeline};
-use crate::browser::{crypto, http, storage};
+use super::session::Session;
+use crate::api::oauth::{self, AppRegistration, Callback, ExchangeCode, RegisterApp, RevokeToken};
+use crate::api::{ApiError, Discovery, ServerAddr, Timeline, verify_credentials};
+use crate::browser::{crypto, storage};
 use crate::i18n::Message;
 use crate::route::Route;
 
@@ -20,7 +21,7 @@ const PENDING_KEY: &str = "samizdat.pending-sign-in";
 /// and getting them back.
 #[derive(Serialize, Deserialize)]
 struct PendingSignIn {
-    server: String,
+    server: ServerAddr,
     state: String,
     verifier: Option<String>,
     redirect_uri: String,
@@ -52,13 +53,9 @@ async fn registration(
     if let Some(app) = apps.get(&key) {
         return Ok(app.clone());
     }
-    let app: AppRegistration = http::post_form(
-        server,
-        "/api/v1/apps",
-        oauth::registration_body(redirect_uri),
-        None,
-    )
-    .await?;
+    let app = Session::signed_out(server.clone())
+        .ask(&RegisterApp { redirect_uri })
+        .await?;
     apps.insert(key, app.clone());
     storage::save(APPS_KEY, &apps);
     Ok(app)
@@ -78,9 +75,10 @@ async fn begin(server: ServerAddr, registered_again: bool) -> Result<(), Message
     let app = registration(&server, &redirect_uri)
         .await
         .map_err(Message::ServerError)?;
-    let pkce = http::get_text(&server, "/.well-known/oauth-authorization-server")
+    let pkce = Session::signed_out(server.clone())
+        .ask(&Discovery::OAuthMetadata)
         .await
-        .is_some_and(|metadata| oauth::supports_pkce(&metadata));
+        .is_ok_and(|metadata| oauth::supports_pkce(&metadata));
     let state = crypto::random_token(16).ok_or(Message::NoSecureRandom)?;
     let (verifier, challenge) = if pkce {
         let verifier = crypto::random_token(32).ok_or(Message::NoSecureRandom)?;
@@ -95,7 +93,7 @@ async fn begin(server: ServerAddr, registered_again: bool) -> Result<(), Message
     storage::save_session(
         PENDING_KEY,
         &PendingSignIn {
-            server: server.to_string(),
+            server: server.clone(),
             state,
             verifier,
             redirect_uri,
@@ -136,7 +134,7 @@ pub async fn finish(state: AppState) -> Option<Route> {
         state.notice.set(Some(Message::SignInMismatch));
         return None;
     }
-    let server = ServerAddr::parse(&pending.server).ok()?;
+    let server = pending.server.clone();
     match complete(&server, &pending, &code).await {
         Ok(account) => {
             let key = account.key();
@@ -175,22 +173,20 @@ async fn complete(
     pending: &PendingSignIn,
     code: &str,
 ) -> Result<SignedInAccount, ApiError> {
-    let body = oauth::token_body(
-        &pending.app,
-        &pending.redirect_uri,
+    let exchange = ExchangeCode {
+        app: &pending.app,
+        redirect_uri: &pending.redirect_uri,
         code,
-        pending.verifier.as_deref(),
-    );
-    let token: TokenResponse = http::post_form(server, "/oauth/token", body, None).await?;
-    let me: Account = http::get_json(
-        server,
-        "/api/v1/accounts/verify_credentials",
-        Some(&token.access_token),
-    )
-    .await?
-    .body;
+        code_verifier: pending.verifier.as_deref(),
+    };
+    let token = Session::signed_out(server.clone()).ask(&exchange).await?;
+    let signed_in = Session {
+        server: server.clone(),
+        token: Some(token.access_token.clone()),
+    };
+    let me = signed_in.ask(&verify_credentials()).await?;
     Ok(SignedInAccount {
-        server: server.to_string(),
+        server: server.clone(),
         id: me.id,
         username: me.username,
         display_name: me.display_name,
@@ -211,20 +207,13 @@ pub async fn sign_out(state: AppState, key: String) {
     }) else {
         return;
     };
-    let revoked = match ServerAddr::parse(&account.server) {
-        Ok(server) => {
-            http::post_form::<serde::de::IgnoredAny>(
-                &server,
-                "/oauth/revoke",
-                oauth::revoke_body(&account.app, &account.token),
-                None,
-            )
-            .await
-        }
-        Err(error) => Err(ApiError::Malformed {
-            detail: error.to_string(),
-        }),
+    let revoke = RevokeToken {
+        app: &account.app,
+        token: &account.token,
     };
+    let revoked = Session::signed_out(account.server.clone())
+        .ask(&revoke)
+        .await;
     state.accounts.update(|accounts| {
         accounts.retain(|known| known.key() != key);
         accounts::save(accounts);

@@ -77,7 +77,7 @@ fn connect(stream: &Rc<Stream>) {
             if let Some(stream) = opened.upgrade() {
                 stream.failures.set(0);
                 stream.ever_opened.set(true);
-                stream.streaming.set(true);
+                stream.streaming.try_set(true);
             }
         },
         move |text| {
@@ -94,7 +94,7 @@ fn reconnect_later(stream: Weak<Stream>) {
     let Some(live) = stream.upgrade() else {
         return;
     };
-    live.streaming.set(false);
+    live.streaming.try_set(false);
     let failures = live.failures.get();
     live.failures.set(failures.saturating_add(1));
     if !live.ever_opened.get() && failures + 1 >= ATTEMPTS_BEFORE_GIVING_UP {
@@ -123,18 +123,15 @@ pub fn watch_notifications(state: crate::state::AppState) -> ReadSignal<bool> {
         let Some(account) = state.active_account() else {
             return;
         };
-        let Ok(server) = crate::api::ServerAddr::parse(&account.server) else {
-            return;
-        };
         leptos::task::spawn_local(async move {
             let home = crate::api::Timeline::Home;
-            let url = stream_address(state, &server, &home, Some(&account.token)).await;
+            let url = stream_address(state, &account.server, &home, Some(&account.token)).await;
             if generation.try_get_value() != Some(mine) {
                 return;
             }
             follow_stream(holder, url, open, move |event| {
                 if event == StreamEvent::Notification {
-                    state.unread_notifications.update(|count| *count += 1);
+                    state.unread_notifications.try_update(|count| *count += 1);
                 }
             });
         });

@@ -1,6 +1,8 @@
 //! The views: one file per page, small components beside them.
 
+mod crash_notice;
 mod error_notice;
+mod in_view;
 mod keyboard;
 mod lists;
 mod live;
@@ -21,11 +23,12 @@ use crate::i18n::Text;
 use crate::api::Timeline;
 use crate::browser::location::{navigate, route_signal};
 use crate::route::Route;
+use crate::state::session::{Session, provide_session};
 use crate::state::{AppState, load_host_config, provide_app_state, sign_in};
 
 /// Mounts the client on the page's body.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash_notice::install();
     leptos::mount::mount_to_body(App);
 }
 
@@ -69,31 +72,34 @@ fn App() -> impl IntoView {
         })}
         <keyboard::ShortcutsHelp open=show_shortcuts />
         <main id="main">
-            {move || match route.get() {
-                Route::Start => view! { <start::StartView /> }.into_any(),
-                Route::Timeline { server, timeline } => {
-                    view! { <timeline::TimelineView server=server timeline=timeline /> }.into_any()
+            {move || {
+                let route = route.get();
+                // Every view of a server asks it through this one session.
+                if let Some(server) = route.server() {
+                    provide_session(Session::for_server(state, server.clone()));
                 }
-                Route::Thread { server, status_id } => {
-                    view! { <thread::ThreadView server=server status_id=status_id /> }.into_any()
+                match route {
+                    Route::Start => view! { <start::StartView /> }.into_any(),
+                    Route::Timeline { timeline, .. } => {
+                        view! { <timeline::TimelineView timeline=timeline /> }.into_any()
+                    }
+                    Route::Thread { status_id, .. } => {
+                        view! { <thread::ThreadView status_id=status_id /> }.into_any()
+                    }
+                    Route::Profile { acct, .. } => view! { <profile::ProfileView acct=acct /> }.into_any(),
+                    Route::Notifications { .. } => {
+                        view! { <notifications::NotificationsView /> }.into_any()
+                    }
+                    Route::Lists { .. } => view! { <lists::ListsView /> }.into_any(),
+                    Route::Search { query, .. } => view! { <search::SearchView query=query /> }.into_any(),
+                    Route::NotFound(fragment) => view! {
+                        <section class="notice">
+                            <h1>{tr(Text::NothingHere)}</h1>
+                            <p>{move || crate::i18n::message(state.lang.get(), &crate::i18n::Message::NoPageAt(fragment.clone()))}</p>
+                            <a href="#/">{tr(Text::PickAServer)}</a>
+                        </section>
+                    }.into_any(),
                 }
-                Route::Profile { server, acct } => {
-                    view! { <profile::ProfileView server=server acct=acct /> }.into_any()
-                }
-                Route::Notifications { server } => {
-                    view! { <notifications::NotificationsView server=server /> }.into_any()
-                }
-                Route::Lists { server } => view! { <lists::ListsView server=server /> }.into_any(),
-                Route::Search { server, query } => {
-                    view! { <search::SearchView server=server query=query /> }.into_any()
-                }
-                Route::NotFound(fragment) => view! {
-                    <section class="notice">
-                        <h1>{tr(Text::NothingHere)}</h1>
-                        <p>{move || crate::i18n::message(state.lang.get(), &crate::i18n::Message::NoPageAt(fragment.clone()))}</p>
-                        <a href="#/">{tr(Text::PickAServer)}</a>
-                    </section>
-                }.into_any(),
             }}
         </main>
     }
@@ -117,7 +123,7 @@ fn Header(
             let signed_in = state.accounts.with(|accounts| {
                 accounts
                     .iter()
-                    .any(|account| account.server == server.to_string())
+                    .any(|account| account.server == server)
             });
             view! {
                 <nav aria-label=tr(Text::Timelines)>
@@ -150,8 +156,8 @@ fn Header(
                 let key = account.key();
                 let is_active = active.as_deref() == Some(key.as_str());
                 let (switch_key, out_key) = (key.clone(), key.clone());
-                let home = Route::Timeline { server: crate::api::ServerAddr::parse(&account.server).ok()?, timeline: Timeline::Home };
-                Some(view! {
+                let home = Route::Timeline { server: account.server.clone(), timeline: Timeline::Home };
+                view! {
                     <li class="account" class:active=is_active data-account=key.clone()>
                         <button type="button" class="switch" aria-pressed=is_active.to_string() on:click=move |_| {
                             sign_in::switch_to(state, switch_key.clone());
@@ -162,7 +168,7 @@ fn Header(
                             leptos::task::spawn_local(sign_in::sign_out(state, key));
                         }>{tr(Text::SignOut)}</button>
                     </li>
-                })
+                }
             })
             .collect_view()
     };

@@ -4,30 +4,26 @@ use super::tr;
 use crate::i18n::Text;
 
 use super::error_notice::ErrorNotice;
+use super::in_view::load;
 use super::status_card::StatusCard;
-use crate::api::{SearchResults, ServerAddr, Timeline, search_path};
-use crate::browser::http::get_json;
+use crate::api::{SearchResults, Timeline, search};
 use crate::browser::location::navigate;
 use crate::route::Route;
-use crate::state::app_state;
+use crate::state::session::session;
 
 /// Search across accounts, hashtags and statuses.
 #[component]
-pub fn SearchView(server: ServerAddr, query: String) -> impl IntoView {
-    let token = app_state().token_for(&server);
+pub fn SearchView(query: String) -> impl IntoView {
     let input = RwSignal::new(query.clone());
-    let server = StoredValue::new(server);
-    let token = StoredValue::new(token);
-    let query = StoredValue::new(query);
-    let results = LocalResource::new(move || async move {
-        let query = query.get_value();
-        if query.trim().is_empty() {
-            return Ok(SearchResults::default());
+    let server = StoredValue::new(session().server);
+    let results = load(move |session| {
+        let query = query.clone();
+        async move {
+            if query.trim().is_empty() {
+                return Ok(SearchResults::default());
+            }
+            session.ask(&search(&query, session.signed_in())).await
         }
-        let path = search_path(&query, token.with_value(Option::is_some));
-        get_json::<SearchResults>(&server.get_value(), &path, token.get_value().as_deref())
-            .await
-            .map(|fetched| fetched.body)
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -43,32 +39,31 @@ pub fn SearchView(server: ServerAddr, query: String) -> impl IntoView {
             <input id="search-query" type="search" prop:value=move || input.get() on:input=move |ev| input.set(event_target_value(&ev)) />
             <button type="submit">{tr(Text::Search)}</button>
         </form>
-        <Suspense fallback=|| view! { <p class="loading" role="status">{tr(Text::Searching)}</p> }>
-            {move || results.get().map(|result| match result {
-                Ok(found) => view! {
-                    <section aria-labelledby="found-accounts">
-                        <h2 id="found-accounts">{tr(Text::Accounts)}</h2>
-                        <ul class="found-accounts">
-                            {found.accounts.into_iter().map(|account| {
-                                let href = Route::Profile { server: server.get_value(), acct: account.acct.clone() }.to_fragment();
-                                view! { <li><a href=href>{account.name().to_string()}</a>" "<span class="acct">{format!("@{}", account.acct)}</span></li> }
-                            }).collect_view()}
-                        </ul>
-                        <h2>{tr(Text::Hashtags)}</h2>
-                        <ul class="found-tags">
-                            {found.hashtags.into_iter().map(|tag| {
-                                let href = Route::Timeline { server: server.get_value(), timeline: Timeline::Hashtag(tag.name.clone()) }.to_fragment();
-                                view! { <li><a href=href>{format!("#{}", tag.name)}</a></li> }
-                            }).collect_view()}
-                        </ul>
-                        <h2>{tr(Text::Posts)}</h2>
-                        <div role="feed" class="feed" aria-label=tr(Text::PostsFound)>
-                            {found.statuses.into_iter().enumerate().map(|(at, status)| view! { <StatusCard server=server.get_value() status=status position=Signal::stored(at) /> }).collect_view()}
-                        </div>
-                    </section>
-                }.into_any(),
-                Err(error) => view! { <ErrorNotice error=error retry=Callback::new(move |_| results.refetch()) /> }.into_any(),
-            })}
-        </Suspense>
+        {move || match results.get() {
+            None => view! { <p class="loading" role="status">{tr(Text::Searching)}</p> }.into_any(),
+            Some(Ok(found)) => view! {
+                <section aria-labelledby="found-accounts">
+                    <h2 id="found-accounts">{tr(Text::Accounts)}</h2>
+                    <ul class="found-accounts">
+                        {found.accounts.into_iter().map(|account| {
+                            let href = Route::Profile { server: server.get_value(), acct: account.acct.clone() }.to_fragment();
+                            view! { <li><a href=href>{account.name().to_string()}</a>" "<span class="acct">{format!("@{}", account.acct)}</span></li> }
+                        }).collect_view()}
+                    </ul>
+                    <h2>{tr(Text::Hashtags)}</h2>
+                    <ul class="found-tags">
+                        {found.hashtags.into_iter().map(|tag| {
+                            let href = Route::Timeline { server: server.get_value(), timeline: Timeline::Hashtag(tag.name.clone()) }.to_fragment();
+                            view! { <li><a href=href>{format!("#{}", tag.name)}</a></li> }
+                        }).collect_view()}
+                    </ul>
+                    <h2>{tr(Text::Posts)}</h2>
+                    <div role="feed" class="feed" aria-label=tr(Text::PostsFound)>
+                        {found.statuses.into_iter().enumerate().map(|(at, status)| view! { <StatusCard server=server.get_value() status=status position=Signal::stored(at) /> }).collect_view()}
+                    </div>
+                </section>
+            }.into_any(),
+            Some(Err(error)) => view! { <ErrorNotice error=error retry=Callback::new(move |_| results.reload()) /> }.into_any(),
+        }}
     }
 }

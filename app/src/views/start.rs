@@ -52,7 +52,7 @@ pub fn StartView() -> impl IntoView {
                             problem.set(None);
                             leptos::task::spawn_local(async move {
                                 if let Err(why) = crate::state::sign_in::start(server).await {
-                                    problem.set(Some(why));
+                                    problem.try_set(Some(why));
                                 }
                             });
                         }
@@ -78,7 +78,7 @@ pub fn SignInPrompt(server: ServerAddr) -> impl IntoView {
                 let server = server.clone();
                 leptos::task::spawn_local(async move {
                     if let Err(why) = crate::state::sign_in::start(server).await {
-                        problem.set(Some(why));
+                        problem.try_set(Some(why));
                     }
                 });
             }>{tr(Text::SignIn)}</button>
