@@ -34,7 +34,7 @@ pub use link_header::{Page, parse_link_header};
 pub use list::{Lists, UserList, list_by_id};
 pub use notification::{NotificationGroup, NotificationKind, Notifications};
 pub use profile::{lookup_account, statuses_of};
-pub use request::Request;
+pub use request::{Body, Method, Request};
 pub use search::{SearchResults, search};
 pub use server::{ServerAddr, ServerAddrError};
 pub use status::{Card, MediaAttachment, MediaKind, Mention, Poll, Status, Tag};

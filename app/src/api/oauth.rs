@@ -6,7 +6,7 @@
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
 
-use super::request::{Request, json};
+use super::request::{Body, Request, json};
 use super::{ApiError, ServerAddr};
 
 /// The scopes the client asks for.
@@ -80,13 +80,13 @@ impl Request for RegisterApp<'_> {
     fn path(&self) -> String {
         "/api/v1/apps".into()
     }
-    fn form(&self) -> Option<String> {
-        Some(form(&[
+    fn body(&self) -> Option<Body> {
+        Some(Body::Form(form(&[
             ("client_name", CLIENT_NAME),
             ("redirect_uris", self.redirect_uri),
             ("scopes", SCOPES),
             ("website", CLIENT_WEBSITE),
-        ]))
+        ])))
     }
     fn read(&self, body: &str) -> Result<AppRegistration, ApiError> {
         json(body)
@@ -128,7 +128,7 @@ impl Request for ExchangeCode<'_> {
     fn path(&self) -> String {
         "/oauth/token".into()
     }
-    fn form(&self) -> Option<String> {
+    fn body(&self) -> Option<Body> {
         let mut fields = vec![
             ("grant_type", "authorization_code"),
             ("client_id", self.app.client_id.as_str()),
@@ -140,7 +140,7 @@ impl Request for ExchangeCode<'_> {
         if let Some(verifier) = self.code_verifier {
             fields.push(("code_verifier", verifier));
         }
-        Some(form(&fields))
+        Some(Body::Form(form(&fields)))
     }
     fn read(&self, body: &str) -> Result<TokenResponse, ApiError> {
         json(body)
@@ -158,12 +158,12 @@ impl Request for RevokeToken<'_> {
     fn path(&self) -> String {
         "/oauth/revoke".into()
     }
-    fn form(&self) -> Option<String> {
-        Some(form(&[
+    fn body(&self) -> Option<Body> {
+        Some(Body::Form(form(&[
             ("client_id", &self.app.client_id),
             ("client_secret", &self.app.client_secret),
             ("token", self.token),
-        ]))
+        ])))
     }
     fn read(&self, body: &str) -> Result<(), ApiError> {
         json::<serde::de::IgnoredAny>(body).map(|_| ())
@@ -284,7 +284,7 @@ mod tests {
             code: "c0de",
             code_verifier: Some("v"),
         };
-        let body = exchange.form().unwrap();
+        let body = exchange.body().unwrap().text();
         assert!(
             body.contains("code=c0de") && body.ends_with("code_verifier=v"),
             "{body}"
@@ -302,7 +302,7 @@ mod tests {
         };
         assert_eq!(register.path(), "/api/v1/apps");
         assert_eq!(
-            register.form().unwrap(),
+            register.body().unwrap().text(),
             "client_name=Samizdat&redirect_uris=https%3A%2F%2Fm.example%2Fapp%2F&scopes=read%20write%20follow%20push&website=https%3A%2F%2Fsamizdat.invalid%2F"
         );
         let revoke = RevokeToken {
@@ -311,7 +311,7 @@ mod tests {
         };
         assert_eq!(revoke.path(), "/oauth/revoke");
         assert_eq!(
-            revoke.form().unwrap(),
+            revoke.body().unwrap().text(),
             "client_id=id&client_secret=s%26t&token=tok"
         );
         assert_eq!(revoke.read("{}"), Ok(()));

@@ -16,13 +16,63 @@ pub trait Request {
     /// gave, such as the next page in a `Link` header.
     fn path(&self) -> String;
 
-    /// The form to POST; `None` for a GET.
-    fn form(&self) -> Option<String> {
+    /// The HTTP method: a request with a body POSTs unless it says
+    /// otherwise, one without GETs.
+    fn method(&self) -> Method {
+        if self.body().is_some() {
+            Method::Post
+        } else {
+            Method::Get
+        }
+    }
+
+    /// What the request carries, if anything.
+    fn body(&self) -> Option<Body> {
+        None
+    }
+
+    /// An `Idempotency-Key`, so that a retried post is not posted twice.
+    fn idempotency_key(&self) -> Option<String> {
         None
     }
 
     /// Reads a successful answer's body.
     fn read(&self, body: &str) -> Result<Self::Answer, ApiError>;
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+/// A request's body. Servers differ in which they accept: polls only
+/// arrive whole as JSON, while some endpoints read only forms.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body {
+    /// `application/x-www-form-urlencoded`, already encoded.
+    Form(String),
+    Json(serde_json::Value),
+}
+
+impl Body {
+    pub fn content_type(&self) -> &'static str {
+        match self {
+            Self::Form(_) => "application/x-www-form-urlencoded",
+            Self::Json(_) => "application/json",
+        }
+    }
+
+    /// The bytes that go on the wire.
+    pub fn text(&self) -> String {
+        match self {
+            Self::Form(form) => form.clone(),
+            Self::Json(value) => value.to_string(),
+        }
+    }
 }
 
 /// A GET whose answer is JSON that reads into `T` as it comes.
@@ -75,5 +125,36 @@ mod tests {
             Err(ApiError::Malformed { .. })
         ));
         assert_eq!(segment("a/../b?c"), "a%2F%2E%2E%2Fb%3Fc");
+    }
+
+    struct Bare(Option<Body>);
+
+    impl Request for Bare {
+        type Answer = ();
+        fn path(&self) -> String {
+            "/x".into()
+        }
+        fn body(&self) -> Option<Body> {
+            self.0.clone()
+        }
+        fn read(&self, _: &str) -> Result<(), ApiError> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_body_makes_a_post_unless_the_request_says_otherwise() {
+        assert_eq!(Bare(None).method(), Method::Get);
+        let form = Bare(Some(Body::Form("a=1".into())));
+        assert_eq!(form.method(), Method::Post);
+        assert_eq!(form.idempotency_key(), None);
+        let body = form.body().unwrap();
+        assert_eq!(
+            (body.content_type(), body.text().as_str()),
+            ("application/x-www-form-urlencoded", "a=1")
+        );
+        let json = Body::Json(serde_json::json!({"poll": {"options": ["a", "b"]}}));
+        assert_eq!(json.content_type(), "application/json");
+        assert_eq!(json.text(), r#"{"poll":{"options":["a","b"]}}"#);
     }
 }

@@ -7,7 +7,9 @@ use gloo_net::http::{Request as HttpRequest, RequestBuilder, Response};
 use leptos::prelude::set_timeout;
 use web_sys::{AbortController, AbortSignal};
 
-use crate::api::{ApiError, Page, Request, ServerAddr, error_from_response, parse_link_header};
+use crate::api::{
+    ApiError, Body, Method, Page, Request, ServerAddr, error_from_response, parse_link_header,
+};
 
 /// A parsed response body, with the pagination links that came with it.
 pub struct Fetched<T> {
@@ -83,13 +85,13 @@ async fn send_raw(
     server: &ServerAddr,
     in_flight: &InFlight,
     builder: RequestBuilder,
-    form: Option<String>,
+    body: Option<Body>,
 ) -> Result<Response, ApiError> {
     let builder = builder.abort_signal(in_flight.signal().as_ref());
-    let request = match form {
-        Some(form) => builder
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .body(form),
+    let request = match body {
+        Some(body) => builder
+            .header("Content-Type", body.content_type())
+            .body(body.text()),
         None => builder.build(),
     };
     let result = match request {
@@ -121,13 +123,19 @@ pub async fn send<R: Request>(
     request: &R,
 ) -> Result<Fetched<R::Answer>, ApiError> {
     let url = resolve(server, &request.path())?;
-    let form = request.form();
-    let builder = match form {
-        Some(_) => HttpRequest::post(&url),
-        None => HttpRequest::get(&url),
+    let mut builder = match request.method() {
+        Method::Get => HttpRequest::get(&url),
+        Method::Post => HttpRequest::post(&url),
+        Method::Put => HttpRequest::put(&url),
+        Method::Patch => HttpRequest::patch(&url),
+        Method::Delete => HttpRequest::delete(&url),
     };
+    if let Some(key) = request.idempotency_key() {
+        builder = builder.header("Idempotency-Key", &key);
+    }
     let in_flight = InFlight::start();
-    let response = send_raw(server, &in_flight, with_token(builder, token), form).await?;
+    let body = request.body();
+    let response = send_raw(server, &in_flight, with_token(builder, token), body).await?;
     let (text, page) = read_body(server, response).await?;
     Ok(Fetched {
         body: request.read(&text)?,
