@@ -4,7 +4,9 @@
 //! offers them; version strings are a last resort, as they vary widely.
 
 use serde::Deserialize;
+use serde_json::Value;
 
+use super::compose::Limits;
 use super::lenient::null_default;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,8 +67,8 @@ pub struct ServerInfo {
     pub title: String,
     pub description: String,
     pub rules: Vec<Rule>,
-    pub max_characters: Option<u64>,
-    pub max_media_attachments: Option<u64>,
+    /// What a post may hold.
+    pub limits: Limits,
     /// The Mastodon API level from `api_versions`, where the server says.
     pub mastodon_api: Option<u32>,
     pub streaming_url: Option<String>,
@@ -96,8 +98,6 @@ struct InstanceDoc {
     #[serde(default)]
     configuration: Option<Configuration>,
     #[serde(default)]
-    max_toot_chars: Option<u64>,
-    #[serde(default)]
     api_versions: Option<ApiVersions>,
     #[serde(default)]
     urls: Option<Urls>,
@@ -106,17 +106,7 @@ struct InstanceDoc {
 #[derive(Deserialize, Default)]
 struct Configuration {
     #[serde(default)]
-    statuses: Option<StatusLimits>,
-    #[serde(default)]
     urls: Option<Urls>,
-}
-
-#[derive(Deserialize, Default)]
-struct StatusLimits {
-    #[serde(default)]
-    max_characters: Option<u64>,
-    #[serde(default)]
-    max_media_attachments: Option<u64>,
 }
 
 #[derive(Deserialize, Default)]
@@ -177,16 +167,23 @@ fn compatible_software(version: &str) -> Option<(Software, String)> {
     Some((Software::from_name(name), own_version.trim().to_string()))
 }
 
+/// An instance document, kept whole as well, for the limits read from it.
+fn read_instance(text: &str) -> Option<(Value, InstanceDoc)> {
+    let raw = serde_json::from_str::<Value>(text).ok()?;
+    let doc = InstanceDoc::deserialize(&raw).ok()?;
+    Some((raw, doc))
+}
+
 /// Works out what a server is from whichever documents it served.
 /// Returns `None` when none of them can be read.
 pub fn detect(v2: Option<&str>, v1: Option<&str>, nodeinfo: Option<&str>) -> Option<ServerInfo> {
-    let v2 = v2.and_then(|text| serde_json::from_str::<InstanceDoc>(text).ok());
-    let v1 = v1.and_then(|text| serde_json::from_str::<InstanceDoc>(text).ok());
+    let v2 = v2.and_then(read_instance);
+    let v1 = v1.and_then(read_instance);
     let node = nodeinfo.and_then(|text| serde_json::from_str::<NodeInfo>(text).ok());
     if v2.is_none() && v1.is_none() && node.is_none() {
         return None;
     }
-    let doc = v2.or(v1).unwrap_or_default();
+    let (raw, doc) = v2.or(v1).unwrap_or_default();
     let (software, version) = match (&node, compatible_software(&doc.version)) {
         (Some(node), _) => (
             Software::from_name(&node.software.name),
@@ -198,10 +195,6 @@ pub fn detect(v2: Option<&str>, v1: Option<&str>, nodeinfo: Option<&str>) -> Opt
         }
         (None, None) => (Software::Mastodon, doc.version.clone()),
     };
-    let limits = doc
-        .configuration
-        .as_ref()
-        .and_then(|configuration| configuration.statuses.as_ref());
     let streaming_url = doc
         .configuration
         .as_ref()
@@ -223,10 +216,7 @@ pub fn detect(v2: Option<&str>, v1: Option<&str>, nodeinfo: Option<&str>) -> Opt
         title: doc.title,
         description,
         rules: doc.rules,
-        max_characters: limits
-            .and_then(|limits| limits.max_characters)
-            .or(doc.max_toot_chars),
-        max_media_attachments: limits.and_then(|limits| limits.max_media_attachments),
+        limits: Limits::from_instance(&raw),
         mastodon_api: doc.api_versions.and_then(|versions| versions.mastodon),
         streaming_url,
     })
@@ -247,7 +237,7 @@ mod tests {
         assert_eq!(info.software, Software::Mastodon);
         assert_eq!(info.version, "4.3.2");
         assert_eq!(info.title, "Example Social");
-        assert_eq!(info.max_characters, Some(500));
+        assert_eq!(info.limits.max_characters, Some(500));
         assert_eq!(info.rules[0].text, "No incitement to violence.");
         assert!(info.has_grouped_notifications());
         assert_eq!(
@@ -266,7 +256,7 @@ mod tests {
         .unwrap();
         assert_eq!(info.software, Software::Akkoma);
         assert_eq!(info.version, "3.9.2");
-        assert_eq!(info.max_characters, Some(5000));
+        assert_eq!(info.limits.max_characters, Some(5000));
         assert!(!info.has_grouped_notifications());
         assert_eq!(info.description, "A small Akkoma server");
     }

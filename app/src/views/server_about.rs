@@ -17,7 +17,7 @@ pub fn ServerAbout(server: ServerAddr) -> impl IntoView {
             let lang = state.lang.get();
             let about = text(lang, Text::AboutServer);
             let runs = format!("{} {}", info.software.name(), info.version);
-            let limit = info.max_characters.map(|max| message(lang, &Message::CharactersPerPost(max)));
+            let limit = info.limits.max_characters.map(|max| message(lang, &Message::CharactersPerPost(max)));
             view! {
                 <details class="server-about">
                     <summary>{about}" — "<strong class="server-title">{info.title.clone()}</strong></summary>
