@@ -4,6 +4,7 @@
 //! GoToSocial and others each send their own dialect of the same JSON.
 
 mod account;
+pub mod actions;
 pub mod compose;
 mod custom_emoji;
 mod discovery;

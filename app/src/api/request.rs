@@ -100,6 +100,57 @@ impl<T: DeserializeOwned> Request for Get<T> {
     }
 }
 
+/// Any request whose answer is JSON that reads into `T`: the shape of
+/// every call that writes.
+pub struct Call<T> {
+    method: Method,
+    path: String,
+    body: Option<Body>,
+    key: Option<String>,
+    answer: PhantomData<fn() -> T>,
+}
+
+impl<T> Call<T> {
+    pub(super) fn new(method: Method, path: String) -> Self {
+        Self {
+            method,
+            path,
+            body: None,
+            key: None,
+            answer: PhantomData,
+        }
+    }
+
+    pub(super) fn with_body(mut self, body: Body) -> Self {
+        self.body = Some(body);
+        self
+    }
+
+    pub(super) fn with_key(mut self, key: Option<String>) -> Self {
+        self.key = key;
+        self
+    }
+}
+
+impl<T: DeserializeOwned> Request for Call<T> {
+    type Answer = T;
+    fn path(&self) -> String {
+        self.path.clone()
+    }
+    fn method(&self) -> Method {
+        self.method
+    }
+    fn body(&self) -> Option<Body> {
+        self.body.clone()
+    }
+    fn idempotency_key(&self) -> Option<String> {
+        self.key.clone()
+    }
+    fn read(&self, body: &str) -> Result<T, ApiError> {
+        json(body)
+    }
+}
+
 /// Reads a JSON body into `T`, or says what the server got wrong.
 pub fn json<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
     serde_json::from_str(body).map_err(|error| ApiError::Malformed {

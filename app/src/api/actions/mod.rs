@@ -1,0 +1,17 @@
+//! Requests that change something on the server: posting, interacting
+//! with posts, and what one account does about another.
+
+mod accounts;
+mod interact;
+mod post;
+mod relationship;
+
+pub use accounts::{
+    Follow, Mute, Report, authorize_follow_request, block, block_domain, follow, mute, note,
+    reject_follow_request, relationships, report, unblock, unblock_domain, unfollow, unmute,
+};
+pub use interact::{Toggle, bookmark, favourite, mute_conversation, pin, reblog, unreblog, vote};
+pub use post::{
+    Deleted, Draft, PollDraft, StatusEdit, StatusSource, delete, edit, history, post, source,
+};
+pub use relationship::Relationship;
