@@ -7,7 +7,12 @@
 //! - `#/{server}/home`, `#/{server}/lists` and `#/{server}/lists/{id}`;
 //! - `#/{server}/notifications` and `#/{server}/search/{query}`;
 //! - `#/{server}/s/{status_id}`: a thread;
-//! - `#/{server}/@{acct}`: a profile.
+//! - `#/{server}/@{acct}`: a profile;
+//! - `#/{server}/compose`, and `#/{server}/compose/{draft_id}` to go on
+//!   with a saved draft; `#/{server}/drafts` (drafts and the outbox) and
+//!   `#/{server}/scheduled`;
+//! - the reader's moderation pages: `#/{server}/mutes`, `/blocks`,
+//!   `/domain-blocks`, `/filters`, `/followed-tags` and `/follow-requests`.
 
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
@@ -40,8 +45,62 @@ pub enum Route {
         server: ServerAddr,
         query: String,
     },
+    /// The composer, empty or going on with a saved draft.
+    Compose {
+        server: ServerAddr,
+        draft: Option<String>,
+    },
+    /// Saved drafts and the outbox.
+    Drafts {
+        server: ServerAddr,
+    },
+    Scheduled {
+        server: ServerAddr,
+    },
+    /// One of the reader's own moderation pages.
+    Moderation {
+        server: ServerAddr,
+        page: ModerationPage,
+    },
     /// A fragment that names no view; kept so the page can say which.
     NotFound(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModerationPage {
+    Mutes,
+    Blocks,
+    DomainBlocks,
+    Filters,
+    FollowedTags,
+    FollowRequests,
+}
+
+impl ModerationPage {
+    pub const ALL: [Self; 6] = [
+        Self::Mutes,
+        Self::Blocks,
+        Self::DomainBlocks,
+        Self::Filters,
+        Self::FollowedTags,
+        Self::FollowRequests,
+    ];
+
+    /// The path segment that names the page.
+    pub fn segment(self) -> &'static str {
+        match self {
+            Self::Mutes => "mutes",
+            Self::Blocks => "blocks",
+            Self::DomainBlocks => "domain-blocks",
+            Self::Filters => "filters",
+            Self::FollowedTags => "followed-tags",
+            Self::FollowRequests => "follow-requests",
+        }
+    }
+
+    fn from_segment(segment: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|page| page.segment() == segment)
+    }
 }
 
 /// What a path segment must escape: the separators and what breaks a URL.
@@ -107,9 +166,25 @@ impl Route {
                 server,
                 query: query.to_string(),
             },
-            [profile] if profile.len() > 1 && profile.starts_with('@') => Self::Profile {
+            ["compose"] => Self::Compose {
                 server,
-                acct: profile[1..].to_string(),
+                draft: None,
+            },
+            ["compose", draft] if !draft.is_empty() => Self::Compose {
+                server,
+                draft: Some(draft.to_string()),
+            },
+            ["drafts"] => Self::Drafts { server },
+            ["scheduled"] => Self::Scheduled { server },
+            [single] => match ModerationPage::from_segment(single) {
+                Some(page) => Self::Moderation { server, page },
+                None => match single.strip_prefix('@') {
+                    Some(acct) if !acct.is_empty() => Self::Profile {
+                        server,
+                        acct: acct.to_string(),
+                    },
+                    _ => not_found(),
+                },
             },
             _ => not_found(),
         }
@@ -132,6 +207,17 @@ impl Route {
             Self::Lists { server } => format!("#/{server}/lists"),
             Self::Search { server, query } if query.is_empty() => format!("#/{server}/search"),
             Self::Search { server, query } => format!("#/{server}/search/{}", encode(query)),
+            Self::Compose {
+                server,
+                draft: None,
+            } => format!("#/{server}/compose"),
+            Self::Compose {
+                server,
+                draft: Some(draft),
+            } => format!("#/{server}/compose/{}", encode(draft)),
+            Self::Drafts { server } => format!("#/{server}/drafts"),
+            Self::Scheduled { server } => format!("#/{server}/scheduled"),
+            Self::Moderation { server, page } => format!("#/{server}/{}", page.segment()),
             Self::NotFound(fragment) => fragment.clone(),
         }
     }
@@ -143,7 +229,11 @@ impl Route {
             | Self::Profile { server, .. }
             | Self::Notifications { server }
             | Self::Lists { server }
-            | Self::Search { server, .. } => Some(server),
+            | Self::Search { server, .. }
+            | Self::Compose { server, .. }
+            | Self::Drafts { server }
+            | Self::Scheduled { server }
+            | Self::Moderation { server, .. } => Some(server),
             Self::Start | Self::NotFound(_) => None,
         }
     }
@@ -237,6 +327,16 @@ mod tests {
             "#/x.org/notifications",
             "#/x.org/search",
             "#/x.org/search/caf%C3%A9%20au%20lait",
+            "#/x.org/compose",
+            "#/x.org/compose/d-17",
+            "#/x.org/drafts",
+            "#/x.org/scheduled",
+            "#/x.org/mutes",
+            "#/x.org/blocks",
+            "#/x.org/domain-blocks",
+            "#/x.org/filters",
+            "#/x.org/followed-tags",
+            "#/x.org/follow-requests",
             "#/",
         ] {
             let route = Route::parse(fragment);

@@ -127,6 +127,19 @@ pub enum Text {
     Reload,
 }
 
+/// Words the client shows, in each of its languages. Each feature keeps
+/// its own enum of words (in its own file beside this one), so features
+/// grow without touching each other's lists.
+pub trait Words: Copy + Send + Sync + 'static {
+    fn in_lang(self, lang: Lang) -> &'static str;
+}
+
+impl Words for Text {
+    fn in_lang(self, lang: Lang) -> &'static str {
+        text(lang, self)
+    }
+}
+
 /// The words for `key` in `lang`.
 pub fn text(lang: Lang, key: Text) -> &'static str {
     use Text::*;

@@ -92,6 +92,10 @@ fn App() -> impl IntoView {
                     }
                     Route::Lists { .. } => view! { <lists::ListsView /> }.into_any(),
                     Route::Search { query, .. } => view! { <search::SearchView query=query /> }.into_any(),
+                    // Each of these pages is being built on its own branch.
+                    Route::Compose { .. } | Route::Drafts { .. } | Route::Scheduled { .. } | Route::Moderation { .. } => view! {
+                        <section class="notice"><h1>{tr(Text::NothingHere)}</h1></section>
+                    }.into_any(),
                     Route::NotFound(fragment) => view! {
                         <section class="notice">
                             <h1>{tr(Text::NothingHere)}</h1>
@@ -185,9 +189,11 @@ fn Header(
 }
 
 /// The words for `key`, following the reader's language.
-pub fn tr(key: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn tr<W: crate::i18n::Words>(
+    key: W,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = crate::state::app_state().lang;
-    move || crate::i18n::text(lang.get(), key)
+    move || key.in_lang(lang.get())
 }
 
 /// Runs `action` after `seconds`, on the browser's timer. The delay may

@@ -1,10 +1,13 @@
-//! Writing: what a draft weighs against the server's limits, and the key
-//! that keeps a retried post from being posted twice.
+//! Writing: the draft as the composer keeps it, what it weighs against
+//! the server's limits, and the key that keeps a retried post from being
+//! posted twice.
 
 mod counter;
+mod draft;
 mod idempotency;
 mod limits;
 
 pub use counter::{DEFAULT_URL_WEIGHT, weigh};
+pub use draft::{AttachmentDraft, ComposeDraft, PollChoices};
 pub use idempotency::DraftKey;
 pub use limits::{Limits, PollLimits};
