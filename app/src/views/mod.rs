@@ -1,14 +1,18 @@
 //! The views: one file per page, small components beside them.
 
+mod compose;
 mod crash_notice;
+mod drafts;
 mod error_notice;
 mod in_view;
 mod keyboard;
 mod lists;
 mod live;
 mod media;
+mod moderation;
 mod notifications;
 mod profile;
+mod scheduled;
 mod search;
 mod server_about;
 mod start;
@@ -92,10 +96,10 @@ fn App() -> impl IntoView {
                     }
                     Route::Lists { .. } => view! { <lists::ListsView /> }.into_any(),
                     Route::Search { query, .. } => view! { <search::SearchView query=query /> }.into_any(),
-                    // Each of these pages is being built on its own branch.
-                    Route::Compose { .. } | Route::Drafts { .. } | Route::Scheduled { .. } | Route::Moderation { .. } => view! {
-                        <section class="notice"><h1>{tr(Text::NothingHere)}</h1></section>
-                    }.into_any(),
+                    Route::Compose { draft, .. } => view! { <compose::ComposeView draft=draft /> }.into_any(),
+                    Route::Drafts { .. } => view! { <drafts::DraftsView /> }.into_any(),
+                    Route::Scheduled { .. } => view! { <scheduled::ScheduledView /> }.into_any(),
+                    Route::Moderation { page, .. } => view! { <moderation::ModerationView page=page /> }.into_any(),
                     Route::NotFound(fragment) => view! {
                         <section class="notice">
                             <h1>{tr(Text::NothingHere)}</h1>
