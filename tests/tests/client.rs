@@ -1,4 +1,4 @@
-//! The real client, built by Trunk into dist/, in headless Chromium against
+//! The real client, built into dist/, in headless Chromium against
 //! a real mastodon-mock server.
 
 use e2e::{Browser, client_with_mock, get_json, plain_text, post_json};

@@ -96,7 +96,7 @@ fn App() -> impl IntoView {
                     }
                     Route::Lists { .. } => view! { <lists::ListsView /> }.into_any(),
                     Route::Search { query, .. } => view! { <search::SearchView query=query /> }.into_any(),
-                    Route::Compose { draft, .. } => view! { <compose::ComposeView draft=draft /> }.into_any(),
+                    Route::Compose { draft, .. } => later(compose::page(draft)),
                     Route::Drafts { .. } => view! { <drafts::DraftsView /> }.into_any(),
                     Route::Scheduled { .. } => view! { <scheduled::ScheduledView /> }.into_any(),
                     Route::Moderation { page, .. } => view! { <moderation::ModerationView page=page /> }.into_any(),
@@ -190,6 +190,16 @@ fn Header(
             </button>
         </header>
     }
+}
+
+/// A view whose code may load on demand, with a loading line meanwhile.
+fn later(view: impl Future<Output = AnyView> + Send + 'static) -> AnyView {
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">{tr(Text::Loading)}</p> }>
+            {Suspend::new(view)}
+        </Suspense>
+    }
+    .into_any()
 }
 
 /// The words for `key`, following the reader's language.
