@@ -141,6 +141,13 @@ async fn a_post_with_a_warning_visibility_and_language_reaches_profile_and_home(
     let follow = format!("{}/api/v1/accounts/{ada}/follow", mock.origin());
     post_json(&follow, Some("grace_token"), &serde_json::json!({})).await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
+    // Away from Home first, whose compose box would ask for the languages.
+    browser
+        .client
+        .goto(&web.url(&format!("/app/#/{}/drafts", mock.addr())))
+        .await?;
+    browser.wait_for("h1.view-title").await?;
+    tokio::time::sleep(Duration::from_secs(1)).await;
     // mastodon-mock lists plain codes (`["en"]`); Mastodon lists
     // `{code, name}`: answer as Mastodon once, with a second language.
     let languages = serde_json::json!([
@@ -233,6 +240,20 @@ async fn a_draft_survives_a_reload_and_can_be_discarded() -> anyhow::Result<()> 
             "the draft to come back after the reload",
             &format!(
                 "return document.querySelector('form.compose textarea[name=status]')?.value === {text:?}"
+            ),
+        )
+        .await?;
+
+    // The box on Home goes on with the same draft.
+    browser
+        .client
+        .goto(&web.url(&format!("/app/#/{}/home", mock.addr())))
+        .await?;
+    browser
+        .until(
+            "the home box to show the draft",
+            &format!(
+                "return document.querySelector('.compose-box form.compose textarea[name=status]')?.value === {text:?}"
             ),
         )
         .await?;

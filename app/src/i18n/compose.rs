@@ -6,7 +6,6 @@ use super::{Lang, Words};
 pub enum ComposeWords {
     Compose,
     NewPost,
-    EditPost,
     WhatsNew,
     ContentWarning,
     Sensitive,
@@ -36,7 +35,6 @@ pub enum ComposeWords {
     Refused,
     Untitled,
     MediaNotReady,
-    LeaveUnsent,
 }
 
 impl Words for ComposeWords {
@@ -54,7 +52,6 @@ fn both(key: ComposeWords) -> (&'static str, &'static str) {
     match key {
         Compose => ("Compose", "Écrire"),
         NewPost => ("New post", "Nouveau message"),
-        EditPost => ("Edit post", "Modifier le message"),
         WhatsNew => ("What’s new?", "Quoi de neuf ?"),
         ContentWarning => ("Content warning", "Avertissement de contenu"),
         Sensitive => ("Mark media as sensitive", "Marquer le média comme sensible"),
@@ -90,10 +87,6 @@ fn both(key: ComposeWords) -> (&'static str, &'static str) {
         Refused => ("refused by the server", "refusé par le serveur"),
         Untitled => ("(empty)", "(vide)"),
         MediaNotReady => ("Media still uploading", "Média en cours d’envoi"),
-        LeaveUnsent => (
-            "This draft is not sent yet. Leave anyway? It stays in your drafts.",
-            "Ce brouillon n’est pas envoyé. Partir quand même ? Il reste dans vos brouillons.",
-        ),
     }
 }
 
@@ -104,7 +97,7 @@ mod tests {
     #[test]
     fn every_word_is_said_in_both_languages() {
         use ComposeWords::*;
-        for key in [Compose, Post, Queued, Outbox, Discard, LeaveUnsent] {
+        for key in [Compose, Post, Queued, Outbox, Discard, MediaNotReady] {
             let (en, fr) = both(key);
             assert!(!en.is_empty() && !fr.is_empty());
             assert_eq!(key.in_lang(Lang::Fr), fr);

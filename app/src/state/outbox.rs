@@ -140,6 +140,9 @@ impl Outbox {
             .try_update_value(|keys| keys.remove(&entry.key));
         if result.is_ok() {
             self.remove(entry).await;
+            // Sent after a reload, its draft may still be kept: it is
+            // not a draft any more.
+            let _ = super::drafts::discard(&entry.account, &entry.draft.id).await;
         }
         Some(result)
     }

@@ -8,7 +8,7 @@ use super::super::tr;
 use super::fields::{Counter, LanguageField, ScheduleField, VisibilityField, scheduled_ms};
 use super::opening::{Opening, ask_before_leaving, autosave, open};
 use super::submit::{Outcome, Sender};
-use crate::api::compose::{ComposeDraft, InstanceLanguages, Limits, Posted, check};
+use crate::api::compose::{ComposeDraft, InstanceLanguages, Limits, NotReady, Posted, check};
 use crate::i18n::compose::ComposeWords as W;
 use crate::route::Route;
 use crate::state::drafts::account_of;
@@ -49,7 +49,7 @@ pub fn ComposeForm(opening: Opening) -> impl IntoView {
             limits.with(|limits| check(draft, limits, scheduled_ms(draft), js_sys::Date::now()))
         })
     };
-    let too_soon = move || blocked() == Some(crate::api::compose::NotReady::TooSoon);
+    let waiting_on = move |reason| blocked() == Some(reason);
     let server = session.server.clone();
     let submit_session = session.clone();
     view! {
@@ -79,7 +79,8 @@ pub fn ComposeForm(opening: Opening) -> impl IntoView {
                 <LanguageField draft=draft known=languages />
                 <ScheduleField draft=draft />
             </div>
-            {move || too_soon().then(|| view! { <p class="compose-hint" role="note">{tr(W::ScheduleTooSoon)}</p> })}
+            {move || waiting_on(NotReady::TooSoon).then(|| view! { <p class="compose-hint" role="note">{tr(W::ScheduleTooSoon)}</p> })}
+            {move || waiting_on(NotReady::MediaNotReady).then(|| view! { <p class="compose-hint" role="note">{tr(W::MediaNotReady)}</p> })}
             <div class="compose-send">
                 <Counter draft=draft limits=limits />
                 <button type="submit" class="post" disabled=move || sender.sending.get() || !ready.get() || blocked().is_some()>
