@@ -21,7 +21,7 @@ const RETRY_EVERY: Duration = Duration::from_secs(15);
 
 #[derive(Clone, Copy)]
 pub struct Outbox {
-    /// Every waiting post, of every account, oldest first.
+    /// Every waiting post, each account's oldest first.
     pub entries: RwSignal<Vec<OutboxEntry>>,
     /// Keys being sent now, so that no post goes twice at once.
     in_flight: StoredValue<HashSet<String>>,
@@ -76,14 +76,13 @@ async fn sleep_ms(millis: u32) {
 impl Outbox {
     /// Reads the waiting posts again from storage.
     pub async fn reload(self) {
+        // Keys put each account's posts in the order they were queued.
         let entries: Vec<OutboxEntry> = idb::list_json::<OutboxEntry>(Store::Outbox, "")
             .await
             .unwrap_or_default()
             .into_iter()
             .map(|(_, entry)| entry)
             .collect();
-        let mut entries = entries;
-        entries.sort_by(|a, b| a.queued_at.total_cmp(&b.queued_at));
         self.entries.try_set(entries);
     }
 

@@ -38,15 +38,14 @@ pub fn outbox_key(account: &str, queued_at: f64, draft_id: &str) -> String {
     format!("{account}/{millis:015}/{draft_id}")
 }
 
-/// The entries to try now, oldest first: those the server has not refused.
+/// The entries to try now, in the order given (the store keeps each
+/// account's oldest first): those the server has not refused.
 pub fn due(entries: &[OutboxEntry]) -> Vec<OutboxEntry> {
-    let mut due: Vec<OutboxEntry> = entries
+    entries
         .iter()
         .filter(|entry| entry.failure.is_none())
         .cloned()
-        .collect();
-    due.sort_by(|a, b| a.queued_at.total_cmp(&b.queued_at));
-    due
+        .collect()
 }
 
 #[cfg(test)]
@@ -76,12 +75,16 @@ mod tests {
     }
 
     #[test]
-    fn refused_entries_wait_and_the_rest_go_oldest_first() {
+    fn refused_entries_wait_and_the_rest_go_in_order() {
         let mut refused = entry("a", 1.0, "r");
         refused.failure = Some("too long".into());
-        let entries = [entry("a", 30.0, "late"), refused, entry("b", 20.0, "early")];
+        let entries = [
+            entry("a", 20.0, "first"),
+            refused,
+            entry("a", 30.0, "second"),
+        ];
         let ids: Vec<String> = due(&entries).into_iter().map(|e| e.draft.id).collect();
-        assert_eq!(ids, ["early", "late"]);
+        assert_eq!(ids, ["first", "second"]);
     }
 
     #[test]
