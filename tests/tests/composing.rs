@@ -130,6 +130,11 @@ async fn type_into(browser: &Browser, css: &str, text: &str) -> anyhow::Result<(
     Ok(())
 }
 
+/// Whether leaving the page now would ask first: the page cancels the
+/// `beforeunload` event, which is what makes the browser ask.
+const ASKS_BEFORE_LEAVING: &str = "const leaving = new Event('beforeunload', { cancelable: true }); \
+     window.dispatchEvent(leaving); return leaving.defaultPrevented";
+
 const POST_ENABLED: &str =
     "return document.querySelector('form.compose button.post')?.disabled === false";
 
@@ -217,6 +222,11 @@ async fn a_post_with_a_warning_visibility_and_language_reaches_profile_and_home(
         .eval("return document.querySelector('form.compose textarea[name=status]').value === ''")
         .await?;
     assert_eq!(emptied, true, "a sent draft leaves the composer");
+    assert_eq!(
+        browser.eval(ASKS_BEFORE_LEAVING).await?,
+        false,
+        "nothing unsent, nothing to ask"
+    );
     browser.close().await
 }
 
@@ -227,14 +237,14 @@ async fn a_draft_survives_a_reload_and_can_be_discarded() -> anyhow::Result<()> 
     open_composer(&browser, &web, &mock).await?;
     let text = "Notes for the harbour meeting";
     type_into(&browser, "form.compose textarea[name=status]", text).await?;
+    assert_eq!(
+        browser.eval(ASKS_BEFORE_LEAVING).await?,
+        true,
+        "leaving with an unsent draft asks first"
+    );
     // Saving waits for typing to pause.
     tokio::time::sleep(Duration::from_secs(2)).await;
-    // A page left with an unsent draft asks first: say yes.
-    browser
-        .eval("setTimeout(() => location.reload(), 0); return true")
-        .await?;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let _ = browser.client.accept_alert().await;
+    browser.client.refresh().await?;
     browser
         .until(
             "the draft to come back after the reload",
