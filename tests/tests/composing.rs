@@ -367,3 +367,39 @@ async fn a_post_made_offline_waits_in_the_outbox_and_goes_once() -> anyhow::Resu
     assert_eq!(posted.len(), 1, "sent exactly once: {posted:?}");
     browser.close().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reload_while_sending_still_makes_one_post() -> anyhow::Result<()> {
+    let (mock, web, browser) = e2e::client_with_mock().await?;
+    let ada = account_id(&mock, "ada").await?;
+    sign_in_as(&browser, &web, &mock, "ada").await?;
+    open_composer(&browser, &web, &mock).await?;
+    let text = "Sent as the page went away";
+    type_into(&browser, "form.compose textarea[name=status]", text).await?;
+    browser.until("the post button", POST_ENABLED).await?;
+    // The answer is slow; the reload cuts the request short (mastodon-mock
+    // then drops it), and the page that comes back sends it again from
+    // the outbox, under the same key.
+    let slow = serde_json::json!({
+        "match": { "methods": ["POST"], "path": "/api/v1/statuses" },
+        "effect": { "type": "latency", "delay_ms": 4000 },
+        "count": 1,
+    });
+    inject_fault(&mock, slow).await?;
+    browser.click("form.compose button.post").await?;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    browser.client.refresh().await?;
+    until_long(
+        &browser,
+        "the post to be sent after the reload",
+        Duration::from_secs(30),
+        "return document.querySelector('[data-outbox]') === null \
+         && document.querySelector('form.compose textarea[name=status]')?.value === ''",
+    )
+    .await?;
+    // Past the slow answer's delay, in case the first request went through.
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let posted = posts_with_text(&mock, &ada, text).await?;
+    assert_eq!(posted.len(), 1, "exactly one post: {posted:?}");
+    browser.close().await
+}
