@@ -3,6 +3,7 @@
 
 pub mod crypto;
 pub mod http;
+pub mod idb;
 pub mod location;
 pub mod socket;
 pub mod storage;

@@ -2,8 +2,9 @@
 //! the signed-in accounts.
 
 pub mod accounts;
-#[allow(dead_code)] // The composer, which takes handed-off drafts, lands next.
+pub mod drafts;
 pub mod handoff;
+pub mod outbox;
 pub mod server_info;
 pub mod session;
 pub mod sign_in;

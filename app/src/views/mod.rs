@@ -39,6 +39,7 @@ pub fn start() {
 #[component]
 fn App() -> impl IntoView {
     let state = provide_app_state();
+    crate::state::outbox::install(state);
     let route = route_signal();
     let show_shortcuts = keyboard::install();
     let notifications_live = live::watch_notifications(state);
@@ -149,6 +150,7 @@ fn Header(
                         </a>
                     })}
                     <a href=Route::Search { server: server.clone(), query: String::new() }.to_fragment()>{tr(Text::Search)}</a>
+                    {signed_in.then(|| view! { <a class="compose-link" href=Route::Compose { server: server.clone(), draft: None }.to_fragment()>{tr(crate::i18n::compose::ComposeWords::Compose)}</a> })}
                     <span class="server">{server.to_string()}</span>
                 </nav>
             }

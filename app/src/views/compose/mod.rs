@@ -5,11 +5,23 @@
 mod attachments;
 mod autocomplete;
 mod emoji_picker;
+mod fields;
+mod form;
+mod opening;
+mod outbox_list;
 mod poll;
+mod submit;
 
 use leptos::prelude::*;
 
-use crate::api::compose::ComposeDraft;
+use super::tr;
+use crate::i18n::compose::ComposeWords as W;
+use crate::route::Route;
+use crate::state::drafts::account_of;
+use crate::state::session::session;
+use form::ComposeForm;
+use opening::Opening;
+pub use outbox_list::{OutboxList, excerpt};
 
 /// The compose page, loaded on first use: in a split build its code
 /// arrives in a chunk of its own, so readers who never post never download it.
@@ -22,14 +34,26 @@ pub async fn page(draft: Option<String>) -> AnyView {
 /// The compose page, `#/{server}/compose[/{draft}]`.
 #[component]
 pub fn ComposeView(draft: Option<String>) -> impl IntoView {
-    let _ = draft;
-    let draft = RwSignal::new(ComposeDraft::default());
+    let session = session();
+    let account = account_of(crate::state::app_state(), &session);
+    let drafts = Route::Drafts {
+        server: session.server.clone(),
+    }
+    .to_fragment();
     view! {
-        <form class="compose">
-            <autocomplete::Autocomplete draft=draft />
-            <emoji_picker::EmojiPicker draft=draft />
-            <attachments::Attachments draft=draft />
-            <poll::PollEditor draft=draft />
-        </form>
+        <h1 class="view-title">{tr(W::NewPost)}</h1>
+        <ComposeForm opening=Opening::Page { draft_id: draft } />
+        <p class="drafts-link"><a href=drafts>{tr(W::Drafts)}</a></p>
+        {account.map(|account| view! { <OutboxList account=account /> })}
+    }
+}
+
+/// The box at the top of the home timeline.
+#[component]
+pub fn ComposeBox() -> impl IntoView {
+    view! {
+        <section class="compose-box" aria-label=tr(W::NewPost)>
+            <ComposeForm opening=Opening::Box />
+        </section>
     }
 }
