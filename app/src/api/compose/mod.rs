@@ -8,6 +8,6 @@ mod idempotency;
 mod limits;
 
 pub use counter::{DEFAULT_URL_WEIGHT, weigh};
-pub use draft::{AttachmentDraft, ComposeDraft, PollChoices};
+pub use draft::{AttachmentDraft, ComposeDraft, PollChoices, poll_durations};
 pub use idempotency::DraftKey;
 pub use limits::{Limits, PollLimits};
