@@ -6,4 +6,5 @@ pub mod http;
 pub mod location;
 pub mod socket;
 pub mod storage;
+pub mod upload;
 pub mod visibility;

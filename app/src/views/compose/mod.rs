@@ -5,6 +5,9 @@
 mod attachments;
 mod autocomplete;
 mod emoji_picker;
+mod media_item;
+mod media_limits;
+mod media_upload;
 mod poll;
 
 use leptos::prelude::*;
