@@ -65,17 +65,39 @@ impl Focus {
         ((self.x + 1.0) * 50.0, (1.0 - self.y) * 50.0)
     }
 
+    /// `percent` as CSS lengths with one decimal place: `"75.0%"`.
+    pub fn percent_text(self) -> (String, String) {
+        let (left, top) = self.percent();
+        let text = |percent: f64| format!("{}%", decimal((percent * 10.0).round(), 10));
+        (text(left), text(top))
+    }
+
     /// `object-position` for a cropped preview, built from two numbers so
     /// that nothing from the server reaches CSS.
     pub fn object_position(self) -> String {
-        let (left, top) = self.percent();
-        format!("object-position: {left:.1}% {top:.1}%")
+        let (left, top) = self.percent_text();
+        format!("object-position: {left} {top}")
     }
 
-    /// The `focus` parameter the API takes: `"x,y"`.
+    /// The `focus` parameter the API takes: `"x,y"`, to hundredths.
     pub fn param(self) -> String {
-        format!("{:.2},{:.2}", self.x, self.y)
+        let hundredths = |value: f64| decimal((value * 100.0).round(), 100);
+        format!("{},{}", hundredths(self.x), hundredths(self.y))
     }
+}
+
+/// `scaled / scale` written with as many decimal places as `scale` has
+/// zeros. Integers only: formatting floats would add its own code to the
+/// client, for no gain here.
+fn decimal(scaled: f64, scale: u32) -> String {
+    let scaled = scaled as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, part) = (
+        scaled.unsigned_abs() / u64::from(scale),
+        scaled.unsigned_abs() % u64::from(scale),
+    );
+    let places = scale.ilog10() as usize;
+    format!("{sign}{whole}.{part:0places$}")
 }
 
 #[derive(Deserialize)]
@@ -209,6 +231,11 @@ mod tests {
         assert_eq!(focus.object_position(), "object-position: 75.0% 62.5%");
         assert_eq!(focus.param(), "0.50,-0.25");
         assert_eq!(Focus::new(f64::NAN, 2.0).param(), "0.00,1.00");
+        assert_eq!(Focus::new(-0.05, -1.0).param(), "-0.05,-1.00");
+        assert_eq!(
+            Focus::new(0.334, 0.996).percent_text(),
+            ("66.7%".into(), "0.2%".into())
+        );
         // A click on the spot a focus marks gives that focus back.
         let (left, top) = focus.percent();
         assert_eq!(Focus::from_click(left, top, 100.0, 100.0), focus);

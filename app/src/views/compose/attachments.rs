@@ -61,7 +61,7 @@ pub fn Attachments(draft: RwSignal<ComposeDraft>) -> impl IntoView {
             };
             let local_id = format!(
                 "{}-{index}-{}",
-                js_sys::Date::now(),
+                js_sys::Date::now() as u64,
                 random_token(6).unwrap_or_default()
             );
             if let Ok(url) = web_sys::Url::create_object_url_with_blob(&file) {

@@ -102,8 +102,8 @@ pub fn AttachmentItem(
         move || attachment.with(|attachment| attachment.focus.map(|(x, y)| Focus::new(x, y)));
     let marker = move || {
         focus().map(|focus| {
-            let (left, top) = focus.percent();
-            view! { <span class="focal-marker" aria-hidden="true" style=format!("left: {left:.1}%; top: {top:.1}%")></span> }
+            let (left, top) = focus.percent_text();
+            view! { <span class="focal-marker" aria-hidden="true" style=format!("left: {left}; top: {top}")></span> }
         })
     };
     let preview = move || {
@@ -171,13 +171,19 @@ pub fn AttachmentItem(
     }
 }
 
+/// A share from 0 to 1 in thousandths, in integers: formatting floats
+/// would add its own code to the client.
+fn permille(share: f64) -> String {
+    ((share.clamp(0.0, 1.0) * 1000.0).round() as u32).to_string()
+}
+
 /// Where the upload is, in words, or a bar while it is being sent.
 fn transfer_view(transfer: Option<Transfer>, state: &str, lang: Lang) -> Option<AnyView> {
     use crate::i18n::Words;
     let say = |word: MediaWords| word.in_lang(lang);
     Some(match transfer {
         Some(Transfer::Sending(share)) => view! {
-            <progress class="upload-progress" max="1" value=share.to_string() aria-label=say(MediaWords::UploadProgress)></progress>
+            <progress class="upload-progress" max="1000" value=permille(share) aria-label=say(MediaWords::UploadProgress)></progress>
         }
         .into_any(),
         Some(Transfer::Processing) => view! { <p class="media-status" role="status">{say(MediaWords::Processing)}</p> }.into_any(),
