@@ -419,6 +419,17 @@ async fn scheduled_posts_are_listed_moved_and_cancelled() -> anyhow::Result<()> 
     )
     .await?;
 
+    // The page, loaded again, shows the new time.
+    browser
+        .until(
+            "the page to show the new time",
+            &format!(
+                "const time = document.querySelector(\"li.scheduled[data-scheduled-id='{ferry}'] time\");
+                 return !!time && Date.parse(time.getAttribute('datetime')) === {wanted}"
+            ),
+        )
+        .await?;
+
     let list = format!("{}/api/v1/scheduled_statuses", mock.origin());
     browser
         .click(&format!(
@@ -457,5 +468,134 @@ async fn scheduled_posts_are_listed_moved_and_cancelled() -> anyhow::Result<()> 
                    || document.querySelector('form.compose textarea[name=status]')?.value === 'Which boat?')",
         )
         .await?;
+    browser.close().await
+}
+
+/// The composer's file input's `disabled`, and the poll button's.
+async fn pickers_disabled(browser: &Browser) -> anyhow::Result<serde_json::Value> {
+    browser
+        .eval(
+            "return [document.querySelector('form.compose input[type=file]').disabled,
+                     document.querySelector('form.compose button.poll-toggle').disabled];",
+        )
+        .await
+}
+
+async fn attachment_order(browser: &Browser) -> anyhow::Result<serde_json::Value> {
+    browser
+        .eval(
+            "return [...document.querySelectorAll('li.attachment')].map(li => li.dataset.localId)",
+        )
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_poll_keeps_to_the_servers_limits_and_excludes_media() -> anyhow::Result<()> {
+    let (mock, web, browser) = e2e::client_with_mock().await?;
+    let instance = e2e::get_json(&format!("{}/api/v2/instance", mock.origin())).await?;
+    let polls = &instance["configuration"]["polls"];
+    let max_options = polls["max_options"].as_u64().unwrap_or_default() as usize;
+    let (min, max) = (
+        polls["min_expiration"].as_u64(),
+        polls["max_expiration"].as_u64(),
+    );
+    sign_in_as(&browser, &web, &mock, "ada").await?;
+    open(&browser, &web, &mock, "compose").await?;
+    browser.click("form.compose button.poll-toggle").await?;
+    let options = browser
+        .texts("form.compose input[name='poll[options][]']", 2)
+        .await?;
+    assert_eq!(options.len(), 2, "a poll starts with two choices");
+    assert_eq!(
+        pickers_disabled(&browser).await?,
+        serde_json::json!([true, false])
+    );
+    for _ in 2..max_options {
+        browser.click("form.compose button.add-option").await?;
+    }
+    let options = browser
+        .texts("form.compose input[name='poll[options][]']", max_options)
+        .await?;
+    assert_eq!(options.len(), max_options);
+    let full = browser
+        .eval("return document.querySelector('form.compose button.add-option').disabled")
+        .await?;
+    assert_eq!(full, true, "no more choices than the server takes");
+    let durations = browser
+        .eval("return [...document.querySelectorAll(\"select[name='poll[expires_in]'] option\")].map(o => Number(o.value))")
+        .await?;
+    let durations: Vec<u64> = serde_json::from_value(durations)?;
+    assert!(!durations.is_empty());
+    assert!(
+        durations
+            .iter()
+            .all(|seconds| Some(*seconds) >= min && Some(*seconds) <= max),
+        "{durations:?} within {min:?}..{max:?}"
+    );
+    browser
+        .wait_for("form.compose input[type=checkbox][name='poll[multiple]']")
+        .await?;
+
+    // Without the poll, media may come, and then a poll may not.
+    browser.click("form.compose button.poll-toggle").await?;
+    assert_eq!(
+        pickers_disabled(&browser).await?,
+        serde_json::json!([false, false])
+    );
+    let (dir, first) = picture_file()?;
+    let second = dir.path().join("harbour.svg");
+    std::fs::write(&second, PICTURE)?;
+    let both = format!("{first}\n{}", second.to_str().unwrap_or_default());
+    pick_picture(&browser, &both).await?;
+    browser
+        .until(
+            "both uploads to be ready",
+            "const items = document.querySelectorAll('li.attachment');
+             return items.length === 2 && [...items].every(li => li.dataset.state === 'ready')",
+        )
+        .await?;
+    assert_eq!(
+        pickers_disabled(&browser).await?,
+        serde_json::json!([false, true])
+    );
+
+    // Moved later, then removed.
+    let order: Vec<String> = serde_json::from_value(attachment_order(&browser).await?)?;
+    let first_earlier = browser
+        .eval("return document.querySelector('li.attachment button[data-move=earlier]').disabled")
+        .await?;
+    assert_eq!(first_earlier, true);
+    browser
+        .click("li.attachment:first-child button[data-move=later]")
+        .await?;
+    browser
+        .until(
+            "the order to change",
+            &format!(
+                "return document.querySelector('li.attachment')?.dataset.localId === '{}'",
+                order[1]
+            ),
+        )
+        .await?;
+    assert_eq!(
+        attachment_order(&browser).await?,
+        serde_json::json!([order[1], order[0]])
+    );
+    browser
+        .click(&format!(
+            "li.attachment[data-local-id='{}'] button.remove",
+            order[1]
+        ))
+        .await?;
+    browser
+        .until(
+            "one attachment to be left",
+            "return document.querySelectorAll('li.attachment').length === 1",
+        )
+        .await?;
+    assert_eq!(
+        attachment_order(&browser).await?,
+        serde_json::json!([order[0]])
+    );
     browser.close().await
 }
