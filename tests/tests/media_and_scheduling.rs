@@ -599,3 +599,36 @@ async fn a_poll_keeps_to_the_servers_limits_and_excludes_media() -> anyhow::Resu
     );
     browser.close().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_upload_says_why_and_can_be_tried_again() -> anyhow::Result<()> {
+    let (mock, web, browser) = e2e::client_with_mock().await?;
+    let (_dir, path) = picture_file()?;
+    inject_fault(
+        &mock,
+        serde_json::json!({
+            "match": { "methods": ["POST"], "path": "/api/v2/media" },
+            "effect": { "type": "status", "status": 503 },
+            "count": 1,
+        }),
+    )
+    .await?;
+    sign_in_as(&browser, &web, &mock, "ada").await?;
+    open(&browser, &web, &mock, "compose").await?;
+    pick_picture(&browser, &path).await?;
+    let said = browser
+        .texts("li.attachment[data-state=failed] .error", 1)
+        .await?;
+    assert!(
+        said[0].contains("503"),
+        "the failure and its cause: {said:?}"
+    );
+    browser.click("li.attachment button.retry-upload").await?;
+    let id = media_id(&browser).await?;
+    let media = get_json_as(&format!("{}/api/v1/media/{id}", mock.origin()), "ada_token").await?;
+    assert!(
+        media["url"].is_string(),
+        "uploaded on the second try: {media}"
+    );
+    browser.close().await
+}

@@ -32,6 +32,8 @@ pub fn Attachments(draft: RwSignal<ComposeDraft>) -> impl IntoView {
     };
     // Local previews of files not yet on the server, by local id.
     let previews = RwSignal::new(HashMap::<String, String>::new());
+    // The picked files, so that a failed upload can be tried again.
+    let picked = StoredValue::new_local(HashMap::<String, web_sys::File>::new());
     on_cleanup(move || {
         previews.with_untracked(|previews| {
             for url in previews.values() {
@@ -81,6 +83,9 @@ pub fn Attachments(draft: RwSignal<ComposeDraft>) -> impl IntoView {
                     ..AttachmentDraft::default()
                 });
             });
+            picked.update_value(|picked| {
+                picked.insert(local_id.clone(), file.clone());
+            });
             let tasks = tasks.get_value();
             uploads.start(&tasks, session.get_value(), local_id, file);
         }
@@ -96,11 +101,19 @@ pub fn Attachments(draft: RwSignal<ComposeDraft>) -> impl IntoView {
         uploads.transfers.update(|transfers| {
             transfers.remove(&local_id);
         });
+        picked.update_value(|picked| {
+            picked.remove(&local_id);
+        });
         previews.update(|previews| {
             if let Some(url) = previews.remove(&local_id) {
                 web_sys::Url::revoke_object_url(&url).ok();
             }
         });
+    });
+    let retry = Callback::new(move |local_id: String| {
+        if let Some(file) = picked.with_value(|picked| picked.get(&local_id).cloned()) {
+            uploads.start(&tasks.get_value(), session.get_value(), local_id, file);
+        }
     });
     // Keyed by local id, so that typing in the draft or moving a file
     // keeps each attachment's fields, and their focus, where they are.
@@ -128,6 +141,7 @@ pub fn Attachments(draft: RwSignal<ComposeDraft>) -> impl IntoView {
                 last=last
                 description_limit=description_limit
                 remove=remove
+                retry=retry
             />
         }
     };

@@ -11,7 +11,7 @@ use super::media_limits::DEFAULT_DESCRIPTION_LIMIT;
 use super::media_upload::{Transfer, Uploads};
 use crate::api::Focus;
 use crate::i18n::media::MediaWords;
-use crate::i18n::{Lang, error_text};
+use crate::i18n::{Lang, Text, error_text};
 use crate::sanitize::policy::http_url;
 use crate::state::{app_state, session::session};
 
@@ -25,6 +25,8 @@ pub fn AttachmentItem(
     last: Signal<bool>,
     description_limit: Signal<Option<u64>>,
     remove: Callback<String>,
+    /// Uploads the file again, while this page still has it.
+    retry: Callback<String>,
 ) -> impl IntoView {
     let lang = app_state().lang;
     let session = StoredValue::new(session());
@@ -41,9 +43,14 @@ pub fn AttachmentItem(
                 .unwrap_or_default()
         })
     });
-    // Uploaded before a reload, and the server was still processing it.
+    // Uploaded before a reload, and the server was still processing it;
+    // not when this page is still waiting on it.
+    let waited_on = uploads
+        .transfers
+        .with_untracked(|transfers| transfers.contains_key(&local_id));
     if let Some(media_id) = attachment.get_untracked().media_id
         && attachment.get_untracked().processing
+        && !waited_on
     {
         uploads.resume(
             &tasks.get_value(),
@@ -165,6 +172,9 @@ pub fn AttachmentItem(
                 <button type="button" data-move="later" aria-label=tr(MediaWords::MoveLater) title=tr(MediaWords::MoveLater)
                     disabled=move || last.get()
                     on:click=move |_| draft.update(|draft| draft.move_attachment(&id.get_value(), 1))>"↓"</button>
+                {move || matches!(transfer(), Some(Transfer::Failed(_))).then(|| view! {
+                    <button type="button" class="retry-upload" on:click=move |_| retry.run(id.get_value())>{tr(Text::TryAgain)}</button>
+                })}
                 <button type="button" class="remove" on:click=move |_| remove.run(id.get_value())>{tr(MediaWords::Remove)}</button>
             </div>
         </li>
