@@ -100,6 +100,9 @@ mod tests {
     use super::*;
     use crate::api::Request;
 
+    // Both written by hand in the shape Mastodon 4.3 answers with (a `202`
+    // has `url: null`), not captured from a live server: mastodon-mock
+    // never processes media asynchronously.
     const PROCESSING: &str = include_str!("../fixtures/mastodon-4.3-media-202.json");
     const READY: &str = include_str!("../fixtures/mastodon-4.3-media-ready.json");
 
