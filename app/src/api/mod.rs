@@ -34,6 +34,7 @@ pub use filter::{Verdict, verdict};
 pub use instance::{ServerInfo, detect, nodeinfo_url};
 pub use link_header::{Page, parse_link_header};
 pub use list::{Lists, UserList, list_by_id};
+pub use media::Focus;
 pub use notification::{NotificationGroup, NotificationKind, Notifications};
 pub use profile::{lookup_account, statuses_of};
 pub use request::{Body, Method, Request};

@@ -10,7 +10,7 @@ use super::account::Account;
 use super::custom_emoji::CustomEmoji;
 use super::filter::FilterResult;
 use super::lenient::{id, null_default, optional_id, skip_unreadable};
-use super::media::{MediaSize, media_size};
+use super::media::{MediaMeta, media_meta};
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Status {
@@ -158,8 +158,9 @@ pub struct MediaAttachment {
     pub preview_url: Option<String>,
     #[serde(default)]
     pub remote_url: Option<String>,
-    #[serde(rename = "meta", default, deserialize_with = "media_size")]
-    pub size: Option<MediaSize>,
+    /// Its size and focal point.
+    #[serde(default, deserialize_with = "media_meta")]
+    pub meta: MediaMeta,
     /// Alt text.
     #[serde(default)]
     pub description: Option<String>,
@@ -239,6 +240,7 @@ impl<'de> Deserialize<'de> for MediaKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::media::MediaSize;
 
     fn parse(json: &str) -> Vec<Status> {
         serde_json::from_str(json).expect("fixture parses")
@@ -262,7 +264,7 @@ mod tests {
         assert_eq!(first.emojis[0].shortcode, "blobcat");
         assert_eq!(first.edited_at.as_deref(), Some("2026-11-02T18:25:00.000Z"));
         assert_eq!(
-            first.media_attachments[0].size,
+            first.media_attachments[0].meta.size,
             Some(MediaSize {
                 width: 1600,
                 height: 1200
@@ -291,7 +293,7 @@ mod tests {
         assert_eq!(status.visibility, Visibility::Other("local".into()));
         let media = &status.media_attachments[0];
         assert_eq!(media.blurhash, None);
-        assert_eq!(media.size, None, "Pleroma sends no meta");
+        assert_eq!(media.meta.size, None, "Pleroma sends no meta");
         assert_eq!(media.kind, MediaKind::Video);
         assert_eq!(status.account.display_name, "");
         assert_eq!(status.account.name(), "bea");
@@ -380,10 +382,10 @@ mod tests {
         assert_eq!(gifv.url, "");
         assert_eq!(gifv.remote_url.as_deref(), Some("https://r.example/a.mp4"));
         assert_eq!(
-            gifv.size.map(|size| (size.width, size.height)),
+            gifv.meta.size.map(|size| (size.width, size.height)),
             Some((320, 180))
         );
         assert_eq!(audio.kind, MediaKind::Audio);
-        assert_eq!(audio.size, None);
+        assert_eq!(audio.meta.size, None);
     }
 }

@@ -7,4 +7,5 @@ pub mod idb;
 pub mod location;
 pub mod socket;
 pub mod storage;
+pub mod upload;
 pub mod visibility;

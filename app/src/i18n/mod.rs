@@ -2,6 +2,7 @@
 //! the default; the reader can switch.
 
 pub mod compose;
+pub mod media;
 mod messages;
 
 pub use messages::{Message, message};

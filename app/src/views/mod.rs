@@ -149,6 +149,7 @@ fn Header(
                             }}
                         </a>
                     })}
+                    {signed_in.then(|| view! { <a href=Route::Scheduled { server: server.clone() }.to_fragment()>{tr(crate::i18n::media::MediaWords::Scheduled)}</a> })}
                     <a href=Route::Search { server: server.clone(), query: String::new() }.to_fragment()>{tr(Text::Search)}</a>
                     {signed_in.then(|| view! { <a class="compose-link" href=Route::Compose { server: server.clone(), draft: None }.to_fragment()>{tr(crate::i18n::compose::ComposeWords::Compose)}</a> })}
                     <span class="server">{server.to_string()}</span>

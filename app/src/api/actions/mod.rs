@@ -3,15 +3,25 @@
 
 mod accounts;
 mod interact;
+mod media;
 mod post;
 mod relationship;
+mod scheduled;
 
 pub use accounts::{
     Follow, Mute, Report, authorize_follow_request, block, block_domain, follow, mute, note,
     reject_follow_request, relationships, report, unblock, unblock_domain, unfollow, unmute,
 };
 pub use interact::{Toggle, bookmark, favourite, mute_conversation, pin, reblog, unreblog, vote};
+pub use media::{
+    FILE_FIELD, MAX_PROCESSING_POLLS, UPLOAD_PATH, UploadedMedia, describe, media,
+    processing_delay_ms, read_media, upload_fields,
+};
 pub use post::{
     Deleted, Draft, PollDraft, StatusEdit, StatusSource, delete, edit, history, post, source,
 };
 pub use relationship::Relationship;
+pub use scheduled::{
+    ScheduledParams, ScheduledStatus, cancel_scheduled, far_enough_ahead, reschedule,
+    scheduled_statuses,
+};

@@ -70,6 +70,76 @@ impl AttachmentDraft {
     }
 }
 
+/// Poll durations offered, in seconds: five minutes to a week.
+const POLL_DURATIONS: [u64; 8] = [300, 1800, 3600, 21_600, 43_200, 86_400, 259_200, 604_800];
+
+/// What a new poll lasts unless the reader says otherwise: a day.
+const DEFAULT_POLL_DURATION: u64 = 86_400;
+
+impl PollChoices {
+    /// A new poll: two empty choices, lasting a day or as near to it as
+    /// the server allows.
+    pub fn fresh(min_seconds: u64, max_seconds: u64) -> Self {
+        let durations = poll_durations(min_seconds, max_seconds);
+        let expires_in = durations
+            .iter()
+            .copied()
+            .min_by_key(|seconds| seconds.abs_diff(DEFAULT_POLL_DURATION))
+            .unwrap_or(DEFAULT_POLL_DURATION);
+        Self {
+            options: vec![String::new(), String::new()],
+            expires_in,
+            multiple: false,
+        }
+    }
+}
+
+/// The durations a server with these bounds accepts, shortest first; its
+/// bounds themselves when none of the usual ones fit between them.
+pub fn poll_durations(min_seconds: u64, max_seconds: u64) -> Vec<u64> {
+    let fitting: Vec<u64> = POLL_DURATIONS
+        .into_iter()
+        .filter(|seconds| (min_seconds..=max_seconds).contains(seconds))
+        .collect();
+    if !fitting.is_empty() {
+        return fitting;
+    }
+    let mut bounds = vec![min_seconds.min(max_seconds)];
+    if max_seconds > min_seconds {
+        bounds.push(max_seconds);
+    }
+    bounds
+}
+
+impl ComposeDraft {
+    /// Moves the attachment `local_id` by `steps` places (negative is
+    /// earlier), stopping at either end.
+    pub fn move_attachment(&mut self, local_id: &str, steps: isize) {
+        let Some(from) = self
+            .attachments
+            .iter()
+            .position(|attachment| attachment.local_id == local_id)
+        else {
+            return;
+        };
+        let last = self.attachments.len() - 1;
+        let to = from.saturating_add_signed(steps).min(last);
+        let attachment = self.attachments.remove(from);
+        self.attachments.insert(to, attachment);
+    }
+
+    pub fn attachment_mut(&mut self, local_id: &str) -> Option<&mut AttachmentDraft> {
+        self.attachments
+            .iter_mut()
+            .find(|attachment| attachment.local_id == local_id)
+    }
+
+    /// Whether every attachment can be posted.
+    pub fn media_ready(&self) -> bool {
+        self.attachments.iter().all(AttachmentDraft::ready)
+    }
+}
+
 impl ComposeDraft {
     /// A draft with nothing in it worth keeping.
     pub fn is_blank(&self) -> bool {
@@ -170,5 +240,61 @@ mod tests {
         let draft: ComposeDraft = serde_json::from_str(r#"{"id":"x","text":"t"}"#).unwrap();
         assert_eq!((draft.id.as_str(), draft.text.as_str()), ("x", "t"));
         assert!(draft.attachments.is_empty());
+    }
+
+    #[test]
+    fn attachments_move_within_the_list_and_stop_at_its_ends() {
+        let named = |ids: &[&str]| ComposeDraft {
+            attachments: ids
+                .iter()
+                .map(|id| AttachmentDraft {
+                    local_id: id.to_string(),
+                    ..AttachmentDraft::default()
+                })
+                .collect(),
+            ..ComposeDraft::default()
+        };
+        let order = |draft: &ComposeDraft| -> Vec<String> {
+            draft
+                .attachments
+                .iter()
+                .map(|a| a.local_id.clone())
+                .collect()
+        };
+        let mut draft = named(&["a", "b", "c"]);
+        draft.move_attachment("c", -1);
+        assert_eq!(order(&draft), ["a", "c", "b"]);
+        draft.move_attachment("a", -1);
+        assert_eq!(order(&draft), ["a", "c", "b"]);
+        draft.move_attachment("a", 5);
+        assert_eq!(order(&draft), ["c", "b", "a"]);
+        draft.move_attachment("nobody", 1);
+        assert_eq!(order(&draft), ["c", "b", "a"]);
+        draft.attachment_mut("b").unwrap().description = "alt".into();
+        assert_eq!(draft.attachments[1].description, "alt");
+        assert!(!draft.media_ready());
+        for attachment in &mut draft.attachments {
+            attachment.media_id = Some("m".into());
+        }
+        assert!(draft.media_ready());
+        draft.attachments[0].processing = true;
+        assert!(!draft.media_ready());
+    }
+
+    #[test]
+    fn poll_durations_keep_within_the_servers_bounds() {
+        // Mastodon: five minutes to a month.
+        assert_eq!(
+            poll_durations(300, 2_629_746),
+            [300, 1800, 3600, 21_600, 43_200, 86_400, 259_200, 604_800]
+        );
+        assert_eq!(poll_durations(3600, 43_200), [3600, 21_600, 43_200]);
+        assert_eq!(poll_durations(4000, 5000), [4000, 5000]);
+        assert_eq!(poll_durations(600, 600), [600]);
+        assert_eq!(PollChoices::fresh(300, 2_629_746).expires_in, 86_400);
+        assert_eq!(PollChoices::fresh(300, 3600).expires_in, 3600);
+        let fresh = PollChoices::fresh(300, 604_800);
+        assert_eq!(fresh.options, ["", ""]);
+        assert!(!fresh.multiple);
     }
 }

@@ -12,7 +12,7 @@ mod readiness;
 mod sending;
 
 pub use counter::{DEFAULT_URL_WEIGHT, weigh};
-pub use draft::{AttachmentDraft, ComposeDraft, PollChoices};
+pub use draft::{AttachmentDraft, ComposeDraft, PollChoices, poll_durations};
 pub use idempotency::DraftKey;
 pub use languages::{InstanceLanguages, Language, default_language};
 pub use limits::{Limits, PollLimits};
