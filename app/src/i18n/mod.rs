@@ -2,8 +2,10 @@
 //! the default; the reader can switch.
 
 mod messages;
+mod suggest;
 
 pub use messages::{Message, message};
+pub use suggest::SuggestWords;
 
 use crate::api::ApiError;
 

@@ -1,9 +1,209 @@
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use leptos::prelude::*;
+use web_sys::KeyboardEvent;
 
-use crate::api::compose::ComposeDraft;
+use super::emoji_catalog::emoji_catalog;
+use super::suggest_field::{selection, status_field, write};
+use crate::api::compose::{ComposeDraft, EmojiCatalog, EmojiGroup, insert_at, picker_groups};
+use crate::i18n::SuggestWords;
+use crate::sanitize::policy::http_url;
+use crate::state::session::session;
+use crate::views::in_view::ViewTasks;
+use crate::views::tr;
 
-/// The server's custom emoji, inserted at the cursor.
+static PANELS: AtomicU32 = AtomicU32::new(0);
+
+/// What the panel has of the server's emoji: `None` while loading.
+type Loading = Option<Result<Arc<EmojiCatalog>, ()>>;
+
+/// A button that opens the server's custom emoji, grouped by category
+/// and filtered as the reader types; picking one writes `:shortcode:` at
+/// the cursor of the status field.
 #[component]
 pub fn EmojiPicker(draft: RwSignal<ComposeDraft>) -> impl IntoView {
-    let _ = draft;
+    let panel_id = format!("compose-emoji-{}", PANELS.fetch_add(1, Ordering::Relaxed));
+    let root = NodeRef::<leptos::html::Div>::new();
+    let button = NodeRef::<leptos::html::Button>::new();
+    let filter_field = NodeRef::<leptos::html::Input>::new();
+    let open = RwSignal::new(false);
+    let filter = RwSignal::new(String::new());
+    let catalog = RwSignal::<Loading>::new(None);
+    let asking = StoredValue::new((session(), ViewTasks::here()));
+
+    // Asked for on first opening only: most posts need no custom emoji.
+    let load = move || {
+        let Some((session, tasks)) = asking.try_get_value() else {
+            return;
+        };
+        catalog.set(None);
+        tasks.spawn(async move {
+            let loaded = emoji_catalog(&session).await.map_err(|_| ());
+            catalog.try_set(Some(loaded));
+        });
+    };
+    let close = move || {
+        open.set(false);
+        if let Some(button) = button.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+    let toggle = move |_| {
+        let opening = !open.get_untracked();
+        open.set(opening);
+        if opening {
+            if catalog.with_untracked(|loaded| !matches!(loaded, Some(Ok(_)))) {
+                load();
+            }
+            // The panel shows once the page is drawn again.
+            request_animation_frame(move || {
+                if let Some(field) = filter_field.get_untracked() {
+                    let _ = field.focus();
+                }
+            });
+        }
+    };
+    let insert = move |shortcode: &str| {
+        let Some(field) = root.get_untracked().and_then(|root| status_field(&root)) else {
+            return;
+        };
+        let (start, end) = selection(&field);
+        let edited = insert_at(&field.value(), start, end, &format!(":{shortcode}:"));
+        open.set(false);
+        filter.set(String::new());
+        write(&field, draft, edited);
+    };
+    let on_filter_key = move |event: KeyboardEvent| {
+        // Enter in a field would send the form: it takes the first match.
+        if event.key() == "Enter" {
+            event.prevent_default();
+            let first = catalog.with_untracked(|loaded| match loaded {
+                Some(Ok(catalog)) => picker_groups(catalog, &filter.get_untracked())
+                    .into_iter()
+                    .flat_map(|group| group.emojis)
+                    .next(),
+                _ => None,
+            });
+            if let Some(emoji) = first {
+                insert(&emoji.shortcode);
+            }
+        }
+    };
+    let on_panel_key = move |event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            event.stop_propagation();
+            close();
+        }
+    };
+
+    let contents = move || match catalog.get() {
+        None => {
+            view! { <p class="emoji-status" role="status">{tr(SuggestWords::LoadingEmoji)}</p> }
+                .into_any()
+        }
+        Some(Err(())) => view! {
+            <p class="emoji-status" role="alert">
+                {tr(SuggestWords::EmojiUnavailable)} " "
+                <button type="button" on:click=move |_| load()>{tr(SuggestWords::TryAgain)}</button>
+            </p>
+        }
+        .into_any(),
+        Some(Ok(catalog)) => {
+            let wanted = filter.get();
+            let groups = picker_groups(&catalog, &wanted);
+            if groups.is_empty() {
+                let why = if catalog.emojis.is_empty() {
+                    SuggestWords::NoCustomEmoji
+                } else {
+                    SuggestWords::NoEmojiMatch
+                };
+                return view! { <p class="emoji-status" role="status">{tr(why)}</p> }.into_any();
+            }
+            groups
+                .into_iter()
+                .map(|group| view! { <EmojiSection group=group insert=insert /> })
+                .collect_view()
+                .into_any()
+        }
+    };
+
+    view! {
+        <div class="emoji-picker" node_ref=root>
+            <button
+                type="button"
+                class="emoji-button"
+                node_ref=button
+                aria-label=tr(SuggestWords::InsertEmoji)
+                title=tr(SuggestWords::InsertEmoji)
+                aria-expanded=move || open.get().to_string()
+                aria-controls=panel_id.clone()
+                on:click=toggle
+            >
+                "☺"
+            </button>
+            <div
+                class="emoji-panel"
+                id=panel_id
+                role="dialog"
+                aria-label=tr(SuggestWords::CustomEmoji)
+                hidden=move || !open.get()
+                on:keydown=on_panel_key
+            >
+                <input
+                    type="search"
+                    class="emoji-filter"
+                    node_ref=filter_field
+                    aria-label=tr(SuggestWords::FilterEmoji)
+                    placeholder=tr(SuggestWords::FilterEmoji)
+                    prop:value=move || filter.get()
+                    on:input=move |event| filter.set(event_target_value(&event))
+                    on:keydown=on_filter_key
+                />
+                <div class="emoji-groups">{contents}</div>
+            </div>
+        </div>
+    }
+}
+
+/// One category of emoji, each a button labelled with its shortcode.
+#[component]
+fn EmojiSection(group: EmojiGroup, insert: impl Fn(&str) + Copy + 'static) -> impl IntoView {
+    let heading = match group.category {
+        Some(name) => name.into_any(),
+        None => tr(SuggestWords::Uncategorized).into_any(),
+    };
+    let buttons = group
+        .emojis
+        .into_iter()
+        .map(|emoji| {
+            let code = emoji.shortcode.clone();
+            let label = format!(":{code}:");
+            let image = http_url(emoji.image()).map(str::to_string);
+            let shown = match image {
+                Some(src) => view! { <img src=src alt="" width="28" height="28" loading="lazy" /> }
+                    .into_any(),
+                None => label.clone().into_any(),
+            };
+            view! {
+                <button
+                    type="button"
+                    class="emoji"
+                    data-shortcode=code.clone()
+                    aria-label=label.clone()
+                    title=label
+                    on:click=move |_| insert(&code)
+                >
+                    {shown}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="emoji-group">
+            <h3>{heading}</h3>
+            <div class="emoji-grid">{buttons}</div>
+        </section>
+    }
 }

@@ -4,8 +4,11 @@
 
 mod attachments;
 mod autocomplete;
+mod emoji_catalog;
 mod emoji_picker;
 mod poll;
+mod suggest_field;
+mod suggest_option;
 
 use leptos::prelude::*;
 
