@@ -2,7 +2,6 @@
 //! picker and the `:shortcode` suggestions.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::api::ApiError;
@@ -10,19 +9,25 @@ use crate::api::compose::{EmojiCatalog, custom_emojis};
 use crate::state::session::Session;
 
 thread_local! {
-    static CATALOGS: RefCell<HashMap<String, Arc<EmojiCatalog>>> = RefCell::new(HashMap::new());
+    /// By server; a reader uses few.
+    static CATALOGS: RefCell<Vec<(String, Arc<EmojiCatalog>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The custom emoji of `session`'s server. A failure is not kept, so the
 /// next call asks again.
 pub async fn emoji_catalog(session: &Session) -> Result<Arc<EmojiCatalog>, ApiError> {
     let server = session.server.to_string();
-    if let Some(known) = CATALOGS.with(|catalogs| catalogs.borrow().get(&server).cloned()) {
+    let known = CATALOGS.with(|catalogs| {
+        let catalogs = catalogs.borrow();
+        let found = catalogs.iter().find(|(of, _)| *of == server);
+        found.map(|(_, catalog)| Arc::clone(catalog))
+    });
+    if let Some(known) = known {
         return Ok(known);
     }
     let catalog = Arc::new(session.ask(&custom_emojis()).await?);
     CATALOGS.with(|catalogs| {
-        catalogs.borrow_mut().insert(server, Arc::clone(&catalog));
+        catalogs.borrow_mut().push((server, Arc::clone(&catalog)));
     });
     Ok(catalog)
 }

@@ -8,6 +8,7 @@ use super::emoji_catalog::emoji_catalog;
 use super::suggest_field::{selection, status_field, write};
 use crate::api::compose::{ComposeDraft, EmojiCatalog, EmojiGroup, insert_at, picker_groups};
 use crate::i18n::SuggestWords;
+use crate::i18n::Words;
 use crate::sanitize::policy::http_url;
 use crate::state::session::session;
 use crate::views::in_view::ViewTasks;
@@ -98,36 +99,26 @@ pub fn EmojiPicker(draft: RwSignal<ComposeDraft>) -> impl IntoView {
         }
     };
 
-    let contents = move || match catalog.get() {
-        None => {
-            view! { <p class="emoji-status" role="status">{tr(SuggestWords::LoadingEmoji)}</p> }
-                .into_any()
-        }
-        Some(Err(())) => view! {
-            <p class="emoji-status" role="alert">
-                {tr(SuggestWords::EmojiUnavailable)} " "
-                <button type="button" on:click=move |_| load()>{tr(SuggestWords::TryAgain)}</button>
-            </p>
-        }
-        .into_any(),
-        Some(Ok(catalog)) => {
-            let wanted = filter.get();
-            let groups = picker_groups(&catalog, &wanted);
-            if groups.is_empty() {
-                let why = if catalog.emojis.is_empty() {
-                    SuggestWords::NoCustomEmoji
-                } else {
-                    SuggestWords::NoEmojiMatch
-                };
-                return view! { <p class="emoji-status" role="status">{tr(why)}</p> }.into_any();
-            }
-            groups
-                .into_iter()
-                .map(|group| view! { <EmojiSection group=group insert=insert /> })
-                .collect_view()
-                .into_any()
-        }
+    // The groups, once loaded, for the filter as it is now.
+    let groups = move || match catalog.get() {
+        Some(Ok(catalog)) => picker_groups(&catalog, &filter.get()),
+        _ => Vec::new(),
     };
+    // What the panel says instead of emoji, if anything.
+    let lang = crate::state::app_state().lang;
+    let status = move || {
+        let words = match catalog.get() {
+            None => SuggestWords::LoadingEmoji,
+            Some(Err(())) => SuggestWords::EmojiUnavailable,
+            Some(Ok(catalog)) if catalog.emojis.is_empty() => SuggestWords::NoCustomEmoji,
+            Some(Ok(catalog)) if picker_groups(&catalog, &filter.get()).is_empty() => {
+                SuggestWords::NoEmojiMatch
+            }
+            Some(Ok(_)) => return None,
+        };
+        Some(words.in_lang(lang.get()))
+    };
+    let failed = move || catalog.with(|loaded| matches!(loaded, Some(Err(()))));
 
     view! {
         <div class="emoji-picker" node_ref=root>
@@ -161,7 +152,21 @@ pub fn EmojiPicker(draft: RwSignal<ComposeDraft>) -> impl IntoView {
                     on:input=move |event| filter.set(event_target_value(&event))
                     on:keydown=on_filter_key
                 />
-                <div class="emoji-groups">{contents}</div>
+                <p class="emoji-status" role="status" hidden=move || status().is_none()>
+                    {status}
+                    " "
+                    <button type="button" hidden=move || !failed() on:click=move |_| load()>
+                        {tr(SuggestWords::TryAgain)}
+                    </button>
+                </p>
+                <div class="emoji-groups">
+                    {move || {
+                        groups()
+                            .into_iter()
+                            .map(|group| view! { <EmojiSection group=group insert=insert /> })
+                            .collect_view()
+                    }}
+                </div>
             </div>
         </div>
     }
@@ -170,9 +175,12 @@ pub fn EmojiPicker(draft: RwSignal<ComposeDraft>) -> impl IntoView {
 /// One category of emoji, each a button labelled with its shortcode.
 #[component]
 fn EmojiSection(group: EmojiGroup, insert: impl Fn(&str) + Copy + 'static) -> impl IntoView {
-    let heading = match group.category {
-        Some(name) => name.into_any(),
-        None => tr(SuggestWords::Uncategorized).into_any(),
+    let uncategorized = tr(SuggestWords::Uncategorized);
+    let category = group.category;
+    let heading = move || {
+        category
+            .clone()
+            .unwrap_or_else(|| uncategorized().to_string())
     };
     let buttons = group
         .emojis
@@ -181,11 +189,7 @@ fn EmojiSection(group: EmojiGroup, insert: impl Fn(&str) + Copy + 'static) -> im
             let code = emoji.shortcode.clone();
             let label = format!(":{code}:");
             let image = http_url(emoji.image()).map(str::to_string);
-            let shown = match image {
-                Some(src) => view! { <img src=src alt="" width="28" height="28" loading="lazy" /> }
-                    .into_any(),
-                None => label.clone().into_any(),
-            };
+            let text = image.is_none().then(|| label.clone());
             view! {
                 <button
                     type="button"
@@ -195,7 +199,8 @@ fn EmojiSection(group: EmojiGroup, insert: impl Fn(&str) + Copy + 'static) -> im
                     title=label
                     on:click=move |_| insert(&code)
                 >
-                    {shown}
+                    {image.map(|src| view! { <img src=src alt="" width="28" height="28" loading="lazy" /> })}
+                    {text}
                 </button>
             }
         })

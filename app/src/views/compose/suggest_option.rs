@@ -1,5 +1,5 @@
-//! How one suggestion reads in the list: an account with its avatar,
-//! name and address, a hashtag, or an emoji with its image.
+//! How one suggestion reads in the list: an image (an account's avatar,
+//! an emoji), then what is inserted, then a display name if any.
 
 use leptos::prelude::*;
 
@@ -8,30 +8,21 @@ use crate::sanitize::policy::http_url;
 
 #[component]
 pub fn SuggestionBody(choice: Suggestion) -> impl IntoView {
-    let text = choice.replacement();
-    match choice {
+    let inserted = choice.replacement();
+    let (image, name) = match choice {
         Suggestion::Account {
             display_name,
             avatar,
             ..
-        } => {
-            let avatar = http_url(&avatar).map(str::to_string);
-            view! {
-                {avatar.map(|src| view! { <img class="avatar" src=src alt="" width="24" height="24" loading="lazy" /> })}
-                <span class="display-name">{display_name}</span>
-                " "
-                <span class="acct">{text}</span>
-            }
-            .into_any()
-        }
-        Suggestion::Hashtag { .. } => view! { <span class="hashtag">{text}</span> }.into_any(),
-        Suggestion::Emoji { image, .. } => {
-            let image = http_url(&image).map(str::to_string);
-            view! {
-                {image.map(|src| view! { <img class="emoji" src=src alt="" width="24" height="24" loading="lazy" /> })}
-                <span class="shortcode">{text}</span>
-            }
-            .into_any()
-        }
+        } => (avatar, display_name),
+        Suggestion::Hashtag { .. } => (String::new(), String::new()),
+        Suggestion::Emoji { image, .. } => (image, String::new()),
+    };
+    let image = http_url(&image).map(str::to_string);
+    view! {
+        {image.map(|src| view! { <img src=src alt="" width="24" height="24" loading="lazy" /> })}
+        <span class="inserted">{inserted}</span>
+        " "
+        <span class="display-name">{name}</span>
     }
 }
