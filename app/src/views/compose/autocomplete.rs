@@ -1,3 +1,6 @@
+//! Suggestions while writing a status: accounts and hashtags from the
+//! server's search, the server's custom emoji for a `:shortcode`.
+
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 

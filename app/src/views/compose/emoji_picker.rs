@@ -1,8 +1,11 @@
+//! The server's custom emoji, to pick from rather than remember.
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::prelude::*;
-use web_sys::KeyboardEvent;
+use wasm_bindgen::JsCast;
+use web_sys::{KeyboardEvent, Node};
 
 use super::emoji_catalog::emoji_catalog;
 use super::suggest_field::{selection, status_field, write};
@@ -50,6 +53,23 @@ pub fn EmojiPicker(draft: RwSignal<ComposeDraft>) -> impl IntoView {
             let _ = button.focus();
         }
     };
+    // A press anywhere else puts the panel away, as menus do.
+    let outside = window_event_listener(leptos::ev::mousedown, move |event| {
+        if !open.get_untracked() {
+            return;
+        }
+        let target = event
+            .target()
+            .and_then(|target| target.dyn_into::<Node>().ok());
+        let inside = root
+            .get_untracked()
+            .zip(target)
+            .is_some_and(|(root, target)| root.contains(Some(&target)));
+        if !inside {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || outside.remove());
     let toggle = move |_| {
         let opening = !open.get_untracked();
         open.set(opening);
