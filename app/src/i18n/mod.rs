@@ -4,8 +4,10 @@
 pub mod compose;
 pub mod media;
 mod messages;
+mod suggest;
 
 pub use messages::{Message, message};
+pub use suggest::SuggestWords;
 
 use crate::api::ApiError;
 

@@ -62,7 +62,7 @@ pub fn ComposeForm(opening: Opening) -> impl IntoView {
             <input type="text" name="spoiler_text" class="spoiler" aria-label=tr(W::ContentWarning) placeholder=tr(W::ContentWarning)
                 prop:value=move || draft.with(|draft| draft.spoiler_text.clone())
                 on:input=move |ev| draft.update(|draft| draft.spoiler_text = event_target_value(&ev)) />
-            <textarea name="status" aria-label=tr(W::WhatsNew) placeholder=tr(W::WhatsNew) rows="4"
+            <textarea name="status" id="compose-status" aria-label=tr(W::WhatsNew) placeholder=tr(W::WhatsNew) rows="4"
                 prop:value=move || draft.with(|draft| draft.text.clone())
                 on:input=move |ev| draft.update(|draft| draft.text = event_target_value(&ev))></textarea>
             <super::autocomplete::Autocomplete draft=draft />

@@ -4,6 +4,7 @@
 
 mod attachments;
 mod autocomplete;
+mod emoji_catalog;
 mod emoji_picker;
 mod fields;
 mod form;
@@ -14,6 +15,8 @@ mod opening;
 mod outbox_list;
 mod poll;
 mod submit;
+mod suggest_field;
+mod suggest_option;
 
 use leptos::prelude::*;
 
