@@ -1,8 +1,10 @@
 //! The client's words in English and French. The browser's language picks
 //! the default; the reader can switch.
 
+mod accounts;
 mod messages;
 
+pub use accounts::AccountWords;
 pub use messages::{Message, message};
 
 use crate::api::ApiError;

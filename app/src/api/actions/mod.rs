@@ -2,16 +2,27 @@
 //! with posts, and what one account does about another.
 
 mod accounts;
+mod follow_requests;
 mod interact;
+mod list_members;
+mod list_of;
 mod post;
 mod relationship;
+mod server_rules;
+mod standing;
 
 pub use accounts::{
     Follow, Mute, Report, authorize_follow_request, block, block_domain, follow, mute, note,
     reject_follow_request, relationships, report, unblock, unblock_domain, unfollow, unmute,
 };
+pub use follow_requests::follow_requests;
 pub use interact::{Toggle, bookmark, favourite, mute_conversation, pin, reblog, unreblog, vote};
+pub use list_members::{add_to_list, lists_holding, remove_from_list};
 pub use post::{
     Deleted, Draft, PollDraft, StatusEdit, StatusSource, delete, edit, history, post, source,
 };
 pub use relationship::Relationship;
+pub use server_rules::{RulesInInstance, ServerRule, server_rules};
+pub use standing::{
+    AccountAction, MUTE_DURATIONS, Standing, expected_after, remote_domain, standing,
+};
