@@ -10,6 +10,7 @@ mod post;
 mod relationship;
 mod server_rules;
 mod standing;
+mod untyped;
 
 pub use accounts::{
     Follow, Mute, Report, authorize_follow_request, block, block_domain, follow, mute, note,
@@ -26,3 +27,4 @@ pub use server_rules::{RulesInInstance, ServerRule, server_rules};
 pub use standing::{
     AccountAction, MUTE_DURATIONS, Standing, expected_after, remote_domain, standing,
 };
+pub use untyped::Untyped;
