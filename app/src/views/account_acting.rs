@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::account_ask::ask;
 use super::in_view::ViewTasks;
 use crate::api::Request;
 use crate::api::actions::{AccountAction, Relationship, expected_after};
@@ -15,7 +16,8 @@ use crate::state::session::{Session, session};
 #[derive(Clone, Copy)]
 pub struct Acting {
     pub relationship: RwSignal<Relationship>,
-    /// One change at a time, so that answers cannot cross.
+    /// One change at a time, so that answers cannot cross: clicks while a
+    /// change is on its way do nothing.
     pub busy: RwSignal<bool>,
     tasks: StoredValue<ViewTasks>,
     session: StoredValue<Session>,
@@ -59,7 +61,7 @@ impl Acting {
         let (relationship, busy) = (self.relationship, self.busy);
         let (session, state) = (self.session.get_value(), app_state());
         self.tasks.get_value().spawn(async move {
-            match session.ask(&request).await {
+            match ask(&session, &request).await {
                 Ok(answer) => {
                     if let Some(answer) = adopt(answer) {
                         relationship.try_set(answer);

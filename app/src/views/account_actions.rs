@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use serde::de::IgnoredAny;
 
 use super::account_acting::Acting;
+use super::account_ask::ask;
 use super::account_lists::AccountLists;
 use super::account_mute::MuteControls;
 use super::account_note::AccountNote;
@@ -28,7 +29,7 @@ pub fn AccountActions(account: Account, statuses: Vec<Status>) -> impl IntoView 
     let id = account.id.clone();
     let loaded = load(move |session| {
         let id = id.clone();
-        async move { session.ask(&relationships(&[&id])).await }
+        async move { ask(&session, &relationships(&[&id])).await }
     });
     let account = StoredValue::new(account);
     let statuses = StoredValue::new(statuses);
@@ -79,7 +80,7 @@ fn Controls(account: Account, statuses: Vec<Status>, initial: Relationship) -> i
                 W::CancelRequest
             };
             view! {
-                <button type="button" data-action="unfollow" disabled=move || acting.busy.get()
+                <button type="button" data-action="unfollow"
                     on:click=move |_| acting.send(acting.expect(AccountAction::Unfollow), unfollow(&id.get_value()))>
                     {tr(words)}
                 </button>
@@ -87,7 +88,7 @@ fn Controls(account: Account, statuses: Vec<Status>, initial: Relationship) -> i
             .into_any()
         } else {
             view! {
-                <button type="button" data-action="follow" disabled=move || acting.busy.get()
+                <button type="button" data-action="follow"
                     on:click=move |_| acting.send(acting.expect(AccountAction::Follow { locked }), follow(&id.get_value(), &Follow::default()))>
                     {tr(W::Follow)}
                 </button>
@@ -123,7 +124,7 @@ fn Controls(account: Account, statuses: Vec<Status>, initial: Relationship) -> i
     let block_button = move || {
         if relationship.get().blocking {
             view! {
-                <button type="button" data-action="unblock" disabled=move || acting.busy.get()
+                <button type="button" data-action="unblock"
                     on:click=move |_| acting.send(acting.expect(AccountAction::Unblock), unblock(&id.get_value()))>
                     {tr(W::Unblock)}
                 </button>
@@ -147,7 +148,7 @@ fn Controls(account: Account, statuses: Vec<Status>, initial: Relationship) -> i
                     expected
                 };
                 view! {
-                    <button type="button" data-action="unblock-domain" disabled=move || acting.busy.get()
+                    <button type="button" data-action="unblock-domain"
                         on:click=move |_| acting.send_then(expected(), unblock_domain(&domain), |_: IgnoredAny| None)>
                         {tr(W::UnblockServer)}
                     </button>
@@ -203,7 +204,7 @@ fn Controls(account: Account, statuses: Vec<Status>, initial: Relationship) -> i
         })
     };
     view! {
-        <div class="account-actions" role="group" aria-label=tr(W::ActionsOnAccount)>
+        <div class="account-actions" role="group" aria-label=tr(W::ActionsOnAccount) aria-busy=move || acting.busy.get().to_string()>
             <ul class="standing" aria-label=tr(W::Relationship)>
                 {move || standing(&relationship.get()).into_iter().map(|fact| view! {
                     <li data-standing=standing_key(fact)>{tr(standing_word(fact))}</li>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use serde::de::IgnoredAny;
 
+use super::account_ask::ask;
 use super::in_view::{ViewTasks, load};
 use super::tr;
 use crate::api::actions::{add_to_list, lists_holding, remove_from_list};
@@ -16,8 +17,8 @@ async fn lists_and_members(
     session: Session,
     account_id: String,
 ) -> Result<(Vec<UserList>, Vec<String>), ApiError> {
-    let lists = session.ask(&Lists).await?;
-    let holding = session.ask(&lists_holding(&account_id)).await?;
+    let lists = ask(&session, &Lists).await?;
+    let holding = ask(&session, &lists_holding(&account_id)).await?;
     Ok((lists, holding.into_iter().map(|list| list.id).collect()))
 }
 
@@ -55,7 +56,7 @@ pub fn AccountLists(account_id: String) -> impl IntoView {
         };
         let session = session.get_value();
         tasks.get_value().spawn(async move {
-            let answer: Result<IgnoredAny, ApiError> = session.ask(&request).await;
+            let answer: Result<IgnoredAny, ApiError> = ask(&session, &request).await;
             if let Err(error) = answer {
                 holding.try_set(before);
                 state.notice.set(Some(Message::ServerError(error)));

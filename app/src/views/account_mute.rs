@@ -48,7 +48,7 @@ pub fn MuteControls(acting: Acting, account_id: String) -> impl IntoView {
     move || {
         if relationship.get().muting {
             view! {
-                <button type="button" data-action="unmute" disabled=move || acting.busy.get()
+                <button type="button" data-action="unmute"
                     on:click=move |_| unmute_now()>{tr(W::Unmute)}</button>
             }
             .into_any()
@@ -68,7 +68,7 @@ pub fn MuteControls(acting: Acting, account_id: String) -> impl IntoView {
                             on:change=move |ev| hide_notifications.set(event_target_checked(&ev)) />
                         {tr(W::HideNotifications)}
                     </label>
-                    <button type="button" data-action="mute" disabled=move || acting.busy.get()
+                    <button type="button" data-action="mute"
                         on:click=move |_| mute_now()>{tr(W::Mute)}</button>
                 </span>
             }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::account_ask::ask;
 use super::in_view::ViewTasks;
 use super::tr;
 use crate::api::actions::note;
@@ -29,7 +30,7 @@ pub fn AccountNote(account_id: String, initial: String) -> impl IntoView {
             note(&id.get_value(), &text.get_untracked()),
         );
         tasks.get_value().spawn(async move {
-            match session.ask(&request).await {
+            match ask(&session, &request).await {
                 Ok(answer) => {
                     text.try_set(answer.note);
                     saved.try_set(true);

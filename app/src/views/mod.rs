@@ -2,6 +2,7 @@
 
 mod account_acting;
 mod account_actions;
+mod account_ask;
 mod account_lists;
 mod account_mute;
 mod account_note;

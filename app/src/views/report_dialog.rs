@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use serde::de::IgnoredAny;
 
+use super::account_ask::ask;
 use super::in_view::{ViewTasks, load};
 use super::tr;
 use crate::api::actions::{
@@ -17,9 +18,9 @@ use crate::state::session::{Session, session};
 
 /// The server's rules, from wherever it lists them.
 async fn rules_of(session: Session) -> Vec<ServerRule> {
-    match session.ask(&server_rules()).await {
+    match ask(&session, &server_rules()).await {
         Ok(rules) if !rules.is_empty() => rules,
-        _ => session.ask(&RulesInInstance).await.unwrap_or_default(),
+        _ => ask(&session, &RulesInInstance).await.unwrap_or_default(),
     }
 }
 
@@ -77,7 +78,7 @@ pub fn ReportDialog(account: Account, statuses: Vec<Status>, close: Callback<()>
         sending.set(true);
         let session = session.get_value();
         tasks.get_value().spawn(async move {
-            let answer: Result<IgnoredAny, ApiError> = session.ask(&report(&filed)).await;
+            let answer: Result<IgnoredAny, ApiError> = ask(&session, &report(&filed)).await;
             match answer {
                 Ok(_) => {
                     sent.try_set(true);

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::super::account_ask::{ask, ask_page};
 use super::super::error_notice::ErrorNotice;
 use super::super::in_view::ViewTasks;
 use super::super::start::SignInPrompt;
@@ -44,10 +45,10 @@ pub fn FollowRequestsPage() -> impl IntoView {
         phase.set(Phase::Loading);
         let (session, after) = (session.get_value(), next.get_untracked());
         tasks.get_value().spawn(async move {
-            match session.fetch(&follow_requests(after.as_deref())).await {
-                Ok(fetched) => {
-                    requests.try_update(|shown| shown.extend(fetched.body));
-                    next.try_set(fetched.page.next);
+            match ask_page(&session, &follow_requests(after.as_deref())).await {
+                Ok((found, page)) => {
+                    requests.try_update(|shown| shown.extend(found));
+                    next.try_set(page.next);
                     phase.try_set(Phase::Ready);
                 }
                 Err(error) => {
@@ -72,9 +73,13 @@ pub fn FollowRequestsPage() -> impl IntoView {
         let session = session.get_value();
         tasks.get_value().spawn(async move {
             let sent = if accept {
-                session.ask(&authorize_follow_request(&account.id)).await
+                ask(&session, &authorize_follow_request(&account.id))
+                    .await
+                    .map(drop)
             } else {
-                session.ask(&reject_follow_request(&account.id)).await
+                ask(&session, &reject_follow_request(&account.id))
+                    .await
+                    .map(drop)
             };
             if let Err(error) = sent {
                 requests.try_update(|shown| shown.insert(at.min(shown.len()), account));
@@ -126,7 +131,7 @@ pub fn FollowRequestsPage() -> impl IntoView {
     view! {
         <h1 class="view-title">{tr(W::FollowRequests)}</h1>
         <ul class="follow-requests" aria-label=tr(W::FollowRequests)>
-            <For each=move || requests.get() key=|account| account.id.clone() children=entry />
+            {move || requests.get().into_iter().map(entry).collect_view()}
         </ul>
         {footer}
     }
