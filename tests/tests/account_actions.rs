@@ -162,6 +162,30 @@ async fn follow_mute_and_block_change_the_servers_state() -> anyhow::Result<()> 
     .await?;
     assert_eq!(blocked[0]["following"], false);
     browser.wait_for("button[data-action=unblock]").await?;
+
+    // The private note is kept on the server.
+    let note = browser
+        .client
+        .find(fantoccini::Locator::Css(
+            "form.account-note textarea[name=comment]",
+        ))
+        .await?;
+    note.send_keys("Met at the harbour").await?;
+    browser
+        .click("form.account-note button[type=submit]")
+        .await?;
+    browser.wait_for(".note-saved").await?;
+    let noted = relationship(&mock, "ada_token", &katherine).await?;
+    assert_eq!(noted["note"], "Met at the harbour");
+    // Missing files (the host's optional config.json) are logged too: only
+    // a panic counts here.
+    let panics: Vec<String> = browser
+        .console_errors()
+        .await?
+        .into_iter()
+        .filter(|message| message.contains("panicked") || message.contains("RuntimeError"))
+        .collect();
+    assert!(panics.is_empty(), "the client panicked: {panics:?}");
     browser.close().await
 }
 
@@ -271,16 +295,35 @@ async fn a_report_reaches_the_server_with_its_category_and_posts() -> anyhow::Re
         ))
         .await?;
     comment.send_keys("Selling watches to everyone").await?;
+    // The mock's admin view leaves out a report's rules, so the page keeps
+    // a copy of what it sends to check them by.
+    browser
+        .eval(
+            "window.sentReports = []; const send = window.fetch; \
+             window.fetch = (request, init) => { \
+               if (String(request.url || request).includes('/api/v1/reports')) \
+                 request.clone().text().then(body => window.sentReports.push(body)); \
+               return send.call(window, request, init); }; return true",
+        )
+        .await?;
     browser.click("form.report button[type=submit]").await?;
     browser.wait_for(".report-sent").await?;
+    browser
+        .until(
+            "the report's copy",
+            "return window.sentReports.length === 1",
+        )
+        .await?;
+    let sent = browser.eval("return window.sentReports[0]").await?;
+    let sent: Value = serde_json::from_str(sent.as_str().unwrap_or_default())?;
+    assert_eq!(sent["rule_ids"], json!(["2"]));
     // No account on a local server offers forwarding.
     let forward = browser
         .eval("return document.querySelector('form.report input[name=forward]') === null")
         .await?;
     assert_eq!(forward, true);
 
-    // ada moderates the demo server, so she sees the report come in. The
-    // mock's admin view leaves out a report's rules, so they are not checked.
+    // ada moderates the demo server, so she sees the report come in.
     let alan = account_id(&mock, "alan").await?;
     let reports = format!(
         "{}/api/v1/admin/reports?target_account_id={alan}",
