@@ -162,6 +162,10 @@ async fn follow_mute_and_block_change_the_servers_state() -> anyhow::Result<()> 
     .await?;
     assert_eq!(blocked[0]["following"], false);
     browser.wait_for("button[data-action=unblock]").await?;
+    let no_follow = browser
+        .eval("return document.querySelector('[data-action=follow], [data-action=unfollow]') === null")
+        .await?;
+    assert_eq!(no_follow, true, "no following across a block");
 
     // The private note is kept on the server.
     let note = browser

@@ -73,7 +73,10 @@ fn Controls(account: Account, statuses: Vec<Status>, initial: Relationship) -> i
 
     let follow_button = move || {
         let now = relationship.get();
-        if now.following || now.requested {
+        // Neither side can follow across a block; unblocking comes first.
+        if now.blocking || now.blocked_by {
+            ().into_any()
+        } else if now.following || now.requested {
             let words = if now.following {
                 W::Unfollow
             } else {
