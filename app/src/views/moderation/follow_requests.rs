@@ -1,11 +1,11 @@
-//! Who asks to follow the reader, each to accept or reject.
+//! Who asks to follow the reader, each to accept or reject. The page
+//! around it gives the title and asks a signed-out reader to sign in.
 
 use leptos::prelude::*;
 
 use super::super::account_ask::{ask, ask_page};
 use super::super::error_notice::ErrorNotice;
 use super::super::in_view::ViewTasks;
-use super::super::start::SignInPrompt;
 use super::super::tr;
 use crate::api::actions::{authorize_follow_request, follow_requests, reject_follow_request};
 use crate::api::{Account, ApiError};
@@ -25,13 +25,6 @@ enum Phase {
 #[component]
 pub fn FollowRequestsPage() -> impl IntoView {
     let session = session();
-    if !session.signed_in() {
-        return view! {
-            <h1 class="view-title">{tr(W::FollowRequests)}</h1>
-            <SignInPrompt server=session.server />
-        }
-        .into_any();
-    }
     let server = StoredValue::new(session.server.clone());
     let session = StoredValue::new(session);
     let tasks = StoredValue::new(ViewTasks::here());
@@ -129,11 +122,9 @@ pub fn FollowRequestsPage() -> impl IntoView {
     }
     };
     view! {
-        <h1 class="view-title">{tr(W::FollowRequests)}</h1>
         <ul class="follow-requests" aria-label=tr(W::FollowRequests)>
             {move || requests.get().into_iter().map(entry).collect_view()}
         </ul>
         {footer}
     }
-    .into_any()
 }
