@@ -1,11 +1,13 @@
 //! The client's words in English and French. The browser's language picks
 //! the default; the reader can switch.
 
+mod accounts;
 pub mod compose;
 pub mod media;
 mod messages;
 mod suggest;
 
+pub use accounts::AccountWords;
 pub use messages::{Message, message};
 pub use suggest::SuggestWords;
 

@@ -1,5 +1,11 @@
 //! The views: one file per page, small components beside them.
 
+mod account_acting;
+mod account_actions;
+mod account_ask;
+mod account_lists;
+mod account_mute;
+mod account_note;
 mod compose;
 mod crash_notice;
 mod drafts;
@@ -12,6 +18,7 @@ mod media;
 mod moderation;
 mod notifications;
 mod profile;
+mod report_dialog;
 mod scheduled;
 mod search;
 mod server_about;

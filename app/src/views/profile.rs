@@ -3,12 +3,14 @@ use leptos::prelude::*;
 use super::tr;
 use crate::i18n::Text;
 
+use super::account_actions::AccountActions;
 use super::error_notice::ErrorNotice;
 use super::in_view::load;
 use super::status_card::StatusCard;
 use crate::api::{Account, ApiError, Status, lookup_account, statuses_of};
 use crate::sanitize::emoji::name_html;
 use crate::sanitize::sanitize_html;
+use crate::state::app_state;
 use crate::state::session::{Session, session};
 
 async fn load_profile(session: Session, acct: String) -> Result<(Account, Vec<Status>), ApiError> {
@@ -22,28 +24,50 @@ async fn load_profile(session: Session, acct: String) -> Result<(Account, Vec<St
 pub fn ProfileView(acct: String) -> impl IntoView {
     let profile = load(move |session| load_profile(session, acct.clone()));
     let server = StoredValue::new(session().server);
+    let reader = reader_id();
     view! {
         {move || match profile.get() {
             None => view! { <p class="loading" role="status">{tr(Text::Loading)}</p> }.into_any(),
-            Some(Ok((account, statuses))) => view! {
-                <section class="profile" aria-labelledby="profile-name">
-                    <h1 id="profile-name">{account.name().to_string()}</h1>
-                    <p class="acct">{format!("@{}", account.acct)}</p>
-                    <div class="note" inner_html=sanitize_html(&account.note, &account.emojis, &|_| None)></div>
-                    {fields_view(&account)}
-                    <dl class="counts">
-                        <dt>{tr(Text::Posts)}</dt><dd>{account.statuses_count}</dd>
-                        <dt>{tr(Text::Following)}</dt><dd>{account.following_count}</dd>
-                        <dt>{tr(Text::Followers)}</dt><dd>{account.followers_count}</dd>
-                    </dl>
-                </section>
-                <div role="feed" class="feed" aria-label=tr(Text::Posts)>
-                    {statuses.into_iter().enumerate().map(|(at, status)| view! { <StatusCard server=server.get_value() status=status position=Signal::stored(at) /> }).collect_view()}
-                </div>
-            }.into_any(),
+            Some(Ok((account, statuses))) => {
+                // Acting on an account needs an account, and one does not
+                // follow, mute or report oneself.
+                let actions = reader
+                    .as_ref()
+                    .is_some_and(|reader| *reader != account.id)
+                    .then(|| view! { <AccountActions account=account.clone() statuses=statuses.clone() /> });
+                view! {
+                    <section class="profile" aria-labelledby="profile-name">
+                        <h1 id="profile-name">{account.name().to_string()}</h1>
+                        <p class="acct">{format!("@{}", account.acct)}</p>
+                        <div class="note" inner_html=sanitize_html(&account.note, &account.emojis, &|_| None)></div>
+                        {fields_view(&account)}
+                        <dl class="counts">
+                            <dt>{tr(Text::Posts)}</dt><dd>{account.statuses_count}</dd>
+                            <dt>{tr(Text::Following)}</dt><dd>{account.following_count}</dd>
+                            <dt>{tr(Text::Followers)}</dt><dd>{account.followers_count}</dd>
+                        </dl>
+                        {actions}
+                    </section>
+                    <div role="feed" class="feed" aria-label=tr(Text::Posts)>
+                        {statuses.into_iter().enumerate().map(|(at, status)| view! { <StatusCard server=server.get_value() status=status position=Signal::stored(at) /> }).collect_view()}
+                    </div>
+                }.into_any()
+            }
             Some(Err(error)) => view! { <ErrorNotice error=error retry=Callback::new(move |_| profile.reload()) /> }.into_any(),
         }}
     }
+}
+
+/// The ID of the account whose token this view's session uses, if any.
+fn reader_id() -> Option<String> {
+    let session = session();
+    let token = session.token.as_ref()?;
+    app_state().accounts.with_untracked(|accounts| {
+        accounts
+            .iter()
+            .find(|account| account.server == session.server && &account.token == token)
+            .map(|account| account.id.clone())
+    })
 }
 
 /// The profile's table: names are text, values are HTML like a post's.
