@@ -9,7 +9,6 @@ use crate::browser::storage::{load_session, remove_session, save_session};
 const KEY: &str = "samizdat.handoff";
 
 /// Leaves `draft` for the next composer to open.
-#[allow(dead_code)] // Called by the status actions (reply, edit, redraft), on their own branch.
 pub fn hand_to_composer(draft: &ComposeDraft) {
     save_session(KEY, draft);
 }
