@@ -22,6 +22,14 @@ use crate::api::actions::{
 use crate::api::{Account, Status};
 use crate::i18n::AccountWords as W;
 
+/// What the reader can do about an account, loaded on first use: a
+/// reader who only reads never downloads it.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn panel(account: Account, statuses: Vec<Status>) -> AnyView {
+    view! { <AccountActions account=account statuses=statuses /> }.into_any()
+}
+
 /// The actions on `account`, once its relationship with the reader is
 /// known. `statuses` are its recent posts, which a report may cite.
 #[component]

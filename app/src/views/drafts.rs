@@ -12,6 +12,13 @@ use crate::route::Route;
 use crate::state::drafts::{self, account_of};
 use crate::state::session::session;
 
+/// The drafts page, loaded on first use.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn page() -> AnyView {
+    view! { <DraftsView /> }.into_any()
+}
+
 #[component]
 pub fn DraftsView() -> impl IntoView {
     let session = session();

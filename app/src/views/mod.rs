@@ -105,9 +105,9 @@ fn App() -> impl IntoView {
                     Route::Lists { .. } => view! { <lists::ListsView /> }.into_any(),
                     Route::Search { query, .. } => view! { <search::SearchView query=query /> }.into_any(),
                     Route::Compose { draft, .. } => later(compose::page(draft)),
-                    Route::Drafts { .. } => view! { <drafts::DraftsView /> }.into_any(),
-                    Route::Scheduled { .. } => view! { <scheduled::ScheduledView /> }.into_any(),
-                    Route::Moderation { page, .. } => view! { <moderation::ModerationView page=page /> }.into_any(),
+                    Route::Drafts { .. } => later(drafts::page()),
+                    Route::Scheduled { .. } => later(scheduled::page()),
+                    Route::Moderation { page, .. } => later(moderation::page(page)),
                     Route::NotFound(fragment) => view! {
                         <section class="notice">
                             <h1>{tr(Text::NothingHere)}</h1>
@@ -203,7 +203,7 @@ fn Header(
 }
 
 /// A view whose code may load on demand, with a loading line meanwhile.
-fn later(view: impl Future<Output = AnyView> + Send + 'static) -> AnyView {
+pub(crate) fn later(view: impl Future<Output = AnyView> + Send + 'static) -> AnyView {
     view! {
         <Suspense fallback=|| view! { <p class="loading" role="status">{tr(Text::Loading)}</p> }>
             {Suspend::new(view)}

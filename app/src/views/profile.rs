@@ -3,7 +3,6 @@ use leptos::prelude::*;
 use super::tr;
 use crate::i18n::Text;
 
-use super::account_actions::AccountActions;
 use super::error_notice::ErrorNotice;
 use super::in_view::load;
 use super::status_card::StatusCard;
@@ -34,7 +33,7 @@ pub fn ProfileView(acct: String) -> impl IntoView {
                 let actions = reader
                     .as_ref()
                     .is_some_and(|reader| *reader != account.id)
-                    .then(|| view! { <AccountActions account=account.clone() statuses=statuses.clone() /> });
+                    .then(|| super::later(super::account_actions::panel(account.clone(), statuses.clone())));
                 view! {
                     <section class="profile" aria-labelledby="profile-name">
                         <h1 id="profile-name">{account.name().to_string()}</h1>

@@ -30,6 +30,13 @@ enum Problem {
     Failed(ApiError),
 }
 
+/// The scheduled posts page, loaded on first use.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn page() -> AnyView {
+    view! { <ScheduledView /> }.into_any()
+}
+
 /// The signed-in account's scheduled posts, to edit or cancel.
 #[component]
 pub fn ScheduledView() -> impl IntoView {

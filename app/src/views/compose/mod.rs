@@ -54,6 +54,13 @@ pub fn ComposeView(draft: Option<String>) -> impl IntoView {
     }
 }
 
+/// The home timeline's compose box, loaded on first use like the page.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn home_box() -> AnyView {
+    view! { <ComposeBox /> }.into_any()
+}
+
 /// The box at the top of the home timeline.
 #[component]
 pub fn ComposeBox() -> impl IntoView {

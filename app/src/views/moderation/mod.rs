@@ -11,6 +11,13 @@ use crate::state::session::session;
 use crate::views::start::SignInPrompt;
 use crate::views::tr;
 
+/// A moderation page, loaded on first use.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn page(page: ModerationPage) -> AnyView {
+    view! { <ModerationView page=page /> }.into_any()
+}
+
 /// One of the reader's moderation pages; only follow requests so far.
 #[component]
 pub fn ModerationView(page: ModerationPage) -> impl IntoView {

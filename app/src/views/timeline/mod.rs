@@ -41,7 +41,7 @@ pub fn TimelineView(timeline: Timeline) -> impl IntoView {
     view! {
         <h1 class="view-title">{title}</h1>
         {about}
-        {(timeline == Timeline::Home).then(|| view! { <super::compose::ComposeBox /> })}
+        {(timeline == Timeline::Home).then(|| super::later(super::compose::home_box()))}
         <NewPostsButton feed=feed state=state />
         <div role="feed" class="feed" data-live=move || if streaming.get() { "stream" } else { "poll" } aria-busy=move || feed.loading.get().to_string() aria-label=tr(Text::Posts)>
             <ForEnumerate each=move || feed.shown.get() key=|status| status.id.clone() children=move |at, status| view! {
