@@ -6,6 +6,8 @@ mod counter;
 mod draft;
 mod idempotency;
 mod limits;
+mod reply;
+mod rewrite;
 
 pub use counter::{DEFAULT_URL_WEIGHT, weigh};
 pub use draft::{AttachmentDraft, ComposeDraft, PollChoices};
