@@ -1,6 +1,7 @@
 //! The client's words in English and French. The browser's language picks
 //! the default; the reader can switch.
 
+pub mod actions;
 mod messages;
 
 pub use messages::{Message, message};

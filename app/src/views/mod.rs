@@ -16,7 +16,13 @@ mod scheduled;
 mod search;
 mod server_about;
 mod start;
+mod status_actions;
 mod status_card;
+mod status_history;
+mod status_open;
+mod status_own;
+mod status_poll;
+mod status_share;
 mod thread;
 mod timeline;
 
