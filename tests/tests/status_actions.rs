@@ -70,6 +70,18 @@ async fn put_as(url: &str, token: &str, body: &Value) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Clicking what a view shows once it has loaded.
+trait WaitClick {
+    async fn wait_click(&self, css: &str) -> anyhow::Result<()>;
+}
+
+impl WaitClick for Browser {
+    async fn wait_click(&self, css: &str) -> anyhow::Result<()> {
+        self.wait_for(css).await?;
+        self.click(css).await
+    }
+}
+
 fn card(id: &str) -> String {
     format!("article[data-status-id='{id}']")
 }
@@ -332,7 +344,7 @@ async fn reply_edit_and_redraft_hand_a_draft_to_the_composer() -> anyhow::Result
 
     browser.client.goto(&thread(&theirs)).await?;
     browser
-        .click(&format!("{} button[data-action=reply]", card(&theirs)))
+        .wait_click(&format!("{} button[data-action=reply]", card(&theirs)))
         .await?;
     let draft = handoff(&browser).await?;
     assert_eq!(draft["in_reply_to_id"], theirs.as_str());
@@ -350,7 +362,7 @@ async fn reply_edit_and_redraft_hand_a_draft_to_the_composer() -> anyhow::Result
         .await?;
     browser.client.goto(&thread(&mine)).await?;
     browser
-        .click(&format!("{} button[data-action=edit]", card(&mine)))
+        .wait_click(&format!("{} button[data-action=edit]", card(&mine)))
         .await?;
     let draft = handoff(&browser).await?;
     assert_eq!(draft["editing"], mine.as_str());
@@ -364,10 +376,10 @@ async fn reply_edit_and_redraft_hand_a_draft_to_the_composer() -> anyhow::Result
         .await?;
     browser.client.goto(&thread(&mine)).await?;
     browser
-        .click(&format!("{} button[data-action=redraft]", card(&mine)))
+        .wait_click(&format!("{} button[data-action=redraft]", card(&mine)))
         .await?;
     browser
-        .click(&format!("{} .confirm button.confirm-yes", card(&mine)))
+        .wait_click(&format!("{} .confirm button.confirm-yes", card(&mine)))
         .await?;
     let draft = handoff(&browser).await?;
     assert_eq!(draft["text"], "Boats in by six");
