@@ -6,12 +6,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::status_own::{OwnActions, hand_over};
-use super::status_share::ShareButtons;
+use super::status_own::{hand_over, own_actions};
+use super::status_share::share_buttons;
 use super::tr;
 use crate::api::actions::{self, Toggle};
 use crate::api::compose::ComposeDraft;
-use crate::api::{ApiError, Request, Status, Visibility};
+use crate::api::{ApiError, Request, ServerAddr, Status, Visibility};
 use crate::i18n::Message;
 use crate::i18n::actions::ActionWords;
 use crate::state::session::{Session, session};
@@ -61,10 +61,6 @@ impl Flag {
         }
         now
     }
-
-    fn pressed(self) -> impl Fn() -> String + Copy {
-        move || self.on.get().to_string()
-    }
 }
 
 /// What a status answer says of one flag: whether it is set, and its count.
@@ -104,17 +100,12 @@ impl Context {
     }
 
     /// The click of a toggle whose request `request` builds.
-    fn toggle<R>(
-        &self,
-        flag: Flag,
-        request: fn(&str, Toggle) -> R,
-        read: Reading,
-    ) -> impl Fn(leptos::ev::MouseEvent) + use<R>
+    fn toggle<R>(&self, flag: Flag, request: fn(&str, Toggle) -> R, read: Reading) -> Click
     where
         R: Request<Answer = Status> + 'static,
     {
         let context = self.clone();
-        move |_| {
+        Box::new(move || {
             let before = flag.snapshot();
             let how = if flag.flip() {
                 Toggle::Do
@@ -122,7 +113,58 @@ impl Context {
                 Toggle::Undo
             };
             context.settle(flag, before, request(&context.id, how), read);
+        })
+    }
+}
+
+/// What a button does when clicked.
+pub type Click = Box<dyn Fn()>;
+
+/// One button of the bar. Every button is built by the one function
+/// below, which keeps the client small.
+pub struct ActionButton {
+    /// The `data-action` that tests and other tools rely on.
+    pub action: &'static str,
+    pub icon: &'static str,
+    pub label: ActionWords,
+    /// For a toggle, whether it is on: `aria-pressed`.
+    pub pressed: Option<RwSignal<bool>>,
+    pub count: Option<RwSignal<u64>>,
+    pub disabled: Signal<bool>,
+    pub click: Click,
+}
+
+impl ActionButton {
+    pub fn new(action: &'static str, icon: &'static str, label: ActionWords, click: Click) -> Self {
+        Self {
+            action,
+            icon,
+            label,
+            pressed: None,
+            count: None,
+            disabled: Signal::stored(false),
+            click,
         }
+    }
+
+    pub fn view(self) -> AnyView {
+        let Self {
+            action,
+            icon,
+            label,
+            pressed,
+            count,
+            disabled,
+            click,
+        } = self;
+        view! {
+            <button type="button" data-action=action title=tr(label) aria-pressed=pressed.map(|on| move || on.get().to_string())
+                disabled=move || disabled.get() on:click=move |_| click()>
+                <span aria-hidden="true">{icon}</span><span class="label">{tr(label)}</span>
+                {count.map(|count| view! { <span class="count">{move || count.get()}</span> })}
+            </button>
+        }
+        .into_any()
     }
 }
 
@@ -163,127 +205,168 @@ pub fn StatusActions(status: Status, removed: RwSignal<bool>) -> impl IntoView {
             session: session.clone(),
             id: shown.id.clone(),
         };
-        view! { <AccountActions status=shown.clone() me=me own=own context=context removed=removed /> }
+        account_actions(&shown, &me, own, &context, removed)
     });
     view! {
         <div class="status-actions" role="group" aria-label=tr(ActionWords::Actions)>
             {signed_in}
-            <ShareButtons status=shown />
+            {share_buttons(&shown)}
         </div>
     }
 }
 
+/// Hands `draft` to the composer when clicked.
+fn compose(draft: ComposeDraft, server: &ServerAddr) -> Click {
+    let server = server.clone();
+    Box::new(move || hand_over(draft.clone(), &server))
+}
+
 /// The actions that need an account.
-#[component]
-fn AccountActions(
-    status: Status,
-    me: SignedInAccount,
+fn account_actions(
+    status: &Status,
+    me: &SignedInAccount,
     own: bool,
-    context: Context,
+    context: &Context,
     removed: RwSignal<bool>,
-) -> impl IntoView {
-    let server = context.session.server.clone();
+) -> Vec<AnyView> {
+    let server = &context.session.server;
     let state = context.state;
+    let my_acct = me.key();
     let favourite = Flag::new(status.favourited, Some(status.favourites_count));
     let boost = Flag::new(status.reblogged, Some(status.reblogs_count));
     let bookmark = Flag::new(status.bookmarked, None);
-    let mute = Flag::new(status.muted, None);
-    let my_acct = me.key();
-    let mentioned = status.mentions.iter().any(|mention| mention.id == me.id);
-    let reply = {
-        let (draft, server) = (ComposeDraft::reply_to(&status, &my_acct), server.clone());
-        move |_: leptos::ev::MouseEvent| hand_over(draft.clone(), &server)
-    };
-    let quote = {
-        let (draft, server) = (ComposeDraft::quoting(&status, &my_acct), server.clone());
-        let takes_quotes = move || {
-            state.servers.with(|servers| {
-                servers
-                    .get(&server)
-                    .is_some_and(|info| info.accepts_quotes())
-            })
-        };
-        let server = context.session.server.clone();
-        let public = matches!(status.visibility, Visibility::Public | Visibility::Unlisted);
-        move || {
-            (public && takes_quotes()).then(|| {
-                let (draft, server) = (draft.clone(), server.clone());
-                view! {
-                    <button type="button" data-action="quote" title=tr(ActionWords::Quote) on:click=move |_| hand_over(draft.clone(), &server)>
-                        <span aria-hidden="true">"❝"</span><span class="label">{tr(ActionWords::Quote)}</span>
-                    </button>
-                }
-            })
+    let mut buttons = Vec::new();
+    let mut reply = ActionButton::new(
+        "reply",
+        "↩",
+        ActionWords::Reply,
+        compose(ComposeDraft::reply_to(status, &my_acct), server),
+    );
+    reply.count = Some(RwSignal::new(status.replies_count));
+    buttons.push(reply.view());
+    let boostable = can_boost(status, own);
+    let read_boost: Reading = |status| (status.reblogged, status.reblogs_count);
+    buttons.push(
+        ActionButton {
+            pressed: Some(boost.on),
+            count: boost.count,
+            disabled: Signal::stored(!boostable),
+            ..ActionButton::new(
+                "reblog",
+                "🔁",
+                ActionWords::Boost,
+                context.toggle(boost, reblog_or_undo, read_boost),
+            )
         }
-    };
-    let boost_to = {
-        let context = context.clone();
-        move |visibility: Visibility| {
-            let context = context.clone();
-            move |_: leptos::ev::MouseEvent| {
-                if boost.on.get_untracked() {
-                    return;
-                }
-                let before = boost.snapshot();
-                boost.flip();
-                let request = actions::reblog(&context.id, Some(&visibility));
-                context.settle(boost, before, request, |status| {
-                    (status.reblogged, status.reblogs_count)
-                });
-            }
-        }
-    };
-    let boostable = can_boost(&status, own);
-    let replies = status.replies_count;
-    view! {
-        <button type="button" data-action="reply" title=tr(ActionWords::Reply) on:click=reply>
-            <span aria-hidden="true">"↩"</span><span class="label">{tr(ActionWords::Reply)}</span>
-            <span class="count">{replies}</span>
-        </button>
-        <button type="button" data-action="reblog" title=tr(ActionWords::Boost) aria-pressed=boost.pressed() disabled=!boostable
-            on:click=context.toggle(boost, reblog_or_undo, |status| (status.reblogged, status.reblogs_count))>
-            <span aria-hidden="true">"🔁"</span><span class="label">{tr(ActionWords::Boost)}</span>
-            <span class="count">{move || boost.count.map(|count| count.get())}</span>
-        </button>
-        {boostable.then(|| view! {
-            <details class="boost-menu">
-                <summary aria-label=tr(ActionWords::BoostAudience) title=tr(ActionWords::BoostAudience)>"▾"</summary>
-                <button type="button" data-visibility="public" on:click=boost_to(Visibility::Public)>{tr(ActionWords::BoostPublic)}</button>
-                <button type="button" data-visibility="unlisted" on:click=boost_to(Visibility::Unlisted)>{tr(ActionWords::BoostUnlisted)}</button>
-                <button type="button" data-visibility="private" on:click=boost_to(Visibility::Private)>{tr(ActionWords::BoostFollowers)}</button>
-            </details>
-        })}
-        <button type="button" data-action="favourite" title=tr(ActionWords::Favourite) aria-pressed=favourite.pressed()
-            on:click=context.toggle(favourite, actions::favourite, |status| (status.favourited, status.favourites_count))>
-            <span aria-hidden="true">"★"</span><span class="label">{tr(ActionWords::Favourite)}</span>
-            <span class="count">{move || favourite.count.map(|count| count.get())}</span>
-        </button>
-        <button type="button" data-action="bookmark" title=tr(ActionWords::Bookmark) aria-pressed=bookmark.pressed()
-            on:click=context.toggle(bookmark, actions::bookmark, |status| (status.bookmarked, 0))>
-            <span aria-hidden="true">"🔖"</span><span class="label">{tr(ActionWords::Bookmark)}</span>
-        </button>
-        {quote}
-        {(own || mentioned).then(|| view! {
-            <button type="button" data-action="mute-conversation" title=tr(ActionWords::MuteConversation) aria-pressed=mute.pressed()
-                on:click=context.toggle(mute, actions::mute_conversation, |status| (status.muted, 0))>
-                <span aria-hidden="true">"🔕"</span><span class="label">{tr(ActionWords::MuteConversation)}</span>
-            </button>
-        })}
-        {own.then(|| {
-            let pin = Flag::new(status.pinned, None);
-            let pinnable = matches!(status.visibility, Visibility::Public | Visibility::Unlisted);
-            let pin_button = pinnable.then(|| view! {
-                <button type="button" data-action="pin" title=tr(ActionWords::Pin) aria-pressed=pin.pressed()
-                    on:click=context.toggle(pin, actions::pin, |status| (status.pinned, 0))>
-                    <span aria-hidden="true">"📌"</span><span class="label">{tr(ActionWords::Pin)}</span>
-                </button>
-            });
-            view! {
-                {pin_button}
-                <OwnActions status=status.clone() my_acct=my_acct.clone() removed=removed />
-            }
-        })}
+        .view(),
+    );
+    if boostable {
+        buttons.push(boost_menu(context, boost));
     }
+    buttons.push(
+        ActionButton {
+            pressed: Some(favourite.on),
+            count: favourite.count,
+            ..ActionButton::new(
+                "favourite",
+                "★",
+                ActionWords::Favourite,
+                context.toggle(favourite, actions::favourite, |status| {
+                    (status.favourited, status.favourites_count)
+                }),
+            )
+        }
+        .view(),
+    );
+    buttons.push(
+        ActionButton {
+            pressed: Some(bookmark.on),
+            ..ActionButton::new(
+                "bookmark",
+                "🔖",
+                ActionWords::Bookmark,
+                context.toggle(bookmark, actions::bookmark, |status| (status.bookmarked, 0)),
+            )
+        }
+        .view(),
+    );
+    let public = matches!(status.visibility, Visibility::Public | Visibility::Unlisted);
+    let takes_quotes = state.servers.with_untracked(|servers| {
+        servers
+            .get(server)
+            .is_some_and(|info| info.accepts_quotes())
+    });
+    if public && takes_quotes {
+        let quote = ComposeDraft::quoting(status, &my_acct);
+        buttons.push(
+            ActionButton::new("quote", "❝", ActionWords::Quote, compose(quote, server)).view(),
+        );
+    }
+    let mentioned = status.mentions.iter().any(|mention| mention.id == me.id);
+    if own || mentioned {
+        let mute = Flag::new(status.muted, None);
+        let click = context.toggle(mute, actions::mute_conversation, |status| (status.muted, 0));
+        buttons.push(
+            ActionButton {
+                pressed: Some(mute.on),
+                ..ActionButton::new(
+                    "mute-conversation",
+                    "🔕",
+                    ActionWords::MuteConversation,
+                    click,
+                )
+            }
+            .view(),
+        );
+    }
+    if own {
+        if public {
+            let pin = Flag::new(status.pinned, None);
+            let click = context.toggle(pin, actions::pin, |status| (status.pinned, 0));
+            buttons.push(
+                ActionButton {
+                    pressed: Some(pin.on),
+                    ..ActionButton::new("pin", "📌", ActionWords::Pin, click)
+                }
+                .view(),
+            );
+        }
+        buttons.push(own_actions(status.clone(), my_acct, removed));
+    }
+    buttons
+}
+
+/// Boosting to a chosen audience, where the server allows it.
+fn boost_menu(context: &Context, boost: Flag) -> AnyView {
+    let choices = [
+        (Visibility::Public, ActionWords::BoostPublic),
+        (Visibility::Unlisted, ActionWords::BoostUnlisted),
+        (Visibility::Private, ActionWords::BoostFollowers),
+    ]
+    .into_iter()
+    .map(|(visibility, words)| {
+        let context = context.clone();
+        let click = move |_| {
+            if boost.on.get_untracked() {
+                return;
+            }
+            let before = boost.snapshot();
+            boost.flip();
+            let request = actions::reblog(&context.id, Some(&visibility));
+            context.settle(boost, before, request, |status| {
+                (status.reblogged, status.reblogs_count)
+            });
+        };
+        view! { <button type="button" class="boost-to" on:click=click>{tr(words)}</button> }
+    })
+    .collect_view();
+    view! {
+        <details class="boost-menu">
+            <summary aria-label=tr(ActionWords::BoostAudience) title=tr(ActionWords::BoostAudience)>"▾"</summary>
+            {choices}
+        </details>
+    }
+    .into_any()
 }
 
 fn reblog_or_undo(id: &str, how: Toggle) -> impl Request<Answer = Status> + use<> {

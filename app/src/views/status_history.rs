@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::status_actions::failed;
 use super::status_card::short_time;
 use super::tr;
+use crate::api::CustomEmoji;
 use crate::api::actions::{self, StatusEdit};
-use crate::api::{ApiError, CustomEmoji};
 use crate::i18n::Text;
 use crate::i18n::actions::ActionWords;
 use crate::sanitize::emoji::name_html;
@@ -16,41 +17,48 @@ use crate::state::session::session;
 
 #[component]
 pub fn EditHistory(status_id: String, emojis: Vec<CustomEmoji>) -> impl IntoView {
+    let state = crate::state::app_state();
     let session = StoredValue::new(session());
     let open = RwSignal::new(false);
-    let versions = RwSignal::new(None::<Result<Vec<StatusEdit>, ApiError>>);
+    let versions = RwSignal::new(None::<Vec<StatusEdit>>);
     let emojis = StoredValue::new(emojis);
     let toggle = move |_| {
         let now = !open.get_untracked();
         open.set(now);
-        if !now || versions.with_untracked(|versions| matches!(versions, Some(Ok(_)))) {
+        if !now || versions.with_untracked(Option::is_some) {
             return;
         }
         let Some(session) = session.try_get_value() else {
             return;
         };
-        versions.set(None);
         let id = status_id.clone();
         spawn_local(async move {
-            versions.try_set(Some(session.ask(&actions::history(&id)).await));
+            match session.ask(&actions::history(&id)).await {
+                Ok(list) => {
+                    versions.try_set(Some(list));
+                }
+                Err(error) => {
+                    open.try_set(false);
+                    failed(state, error);
+                }
+            }
         });
     };
     let list = move || {
         open.get().then(|| match versions.get() {
             None => view! { <p class="loading" role="status">{tr(Text::Loading)}</p> }.into_any(),
-            Some(Err(error)) => {
-                let lang = crate::state::app_state().lang;
-                view! { <p class="error" role="alert">{move || crate::i18n::error_text(lang.get(), &error)}</p> }.into_any()
+            Some(list) if list.is_empty() => {
+                view! { <p>{tr(ActionWords::NoHistory)}</p> }.into_any()
             }
-            Some(Ok(list)) if list.is_empty() => view! { <p>{tr(ActionWords::NoHistory)}</p> }.into_any(),
-            Some(Ok(list)) => {
+            Some(list) => {
                 // Newest first, as readers look for what changed last.
                 let items = list
                     .into_iter()
                     .rev()
                     .map(|version| emojis.with_value(|emojis| version_view(version, emojis)))
                     .collect_view();
-                view! { <ol class="edit-history" aria-label=tr(ActionWords::History)>{items}</ol> }.into_any()
+                view! { <ol class="edit-history" aria-label=tr(ActionWords::History)>{items}</ol> }
+                    .into_any()
             }
         })
     };

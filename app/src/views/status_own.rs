@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::status_actions::failed;
+use super::status_actions::{ActionButton, Click, failed};
 use super::tr;
 use crate::api::actions;
 use crate::api::compose::ComposeDraft;
@@ -22,7 +22,7 @@ const DRAFT_ID_BYTES: usize = 12;
 /// Gives `draft` a fresh id and hands it to the composer, which opens.
 pub fn hand_over(mut draft: ComposeDraft, server: &ServerAddr) {
     draft.id = crate::browser::crypto::random_token(DRAFT_ID_BYTES)
-        .unwrap_or_else(|| format!("d{}", js_sys::Date::now()));
+        .unwrap_or_else(|| format!("d{}", js_sys::Date::now() as u64));
     draft.updated_at = js_sys::Date::now();
     hand_to_composer(&draft);
     navigate(&Route::Compose {
@@ -38,15 +38,15 @@ enum Deleting {
     Redraft,
 }
 
-#[component]
-pub fn OwnActions(status: Status, my_acct: String, removed: RwSignal<bool>) -> impl IntoView {
+/// Edit, delete and redraft, for the author's own post.
+pub fn own_actions(status: Status, my_acct: String, removed: RwSignal<bool>) -> AnyView {
     let state = app_state();
     let session = StoredValue::new(session());
     let asking = RwSignal::new(None::<Deleting>);
     let busy = RwSignal::new(false);
     let status = StoredValue::new(status);
     let my_acct = StoredValue::new(my_acct);
-    let edit = move |_| {
+    let edit = move || {
         let (Some(session), Some(status)) = (session.try_get_value(), status.try_get_value())
         else {
             return;
@@ -114,16 +114,16 @@ pub fn OwnActions(status: Status, my_acct: String, removed: RwSignal<bool>) -> i
             }
         })
     };
+    let ask = |which| -> Click { Box::new(move || asking.set(Some(which))) };
     view! {
-        <button type="button" data-action="edit" title=tr(ActionWords::Edit) disabled=move || busy.get() on:click=edit>
-            <span aria-hidden="true">"✎"</span><span class="label">{tr(ActionWords::Edit)}</span>
-        </button>
-        <button type="button" data-action="delete" title=tr(ActionWords::Delete) on:click=move |_| asking.set(Some(Deleting::Delete))>
-            <span aria-hidden="true">"🗑"</span><span class="label">{tr(ActionWords::Delete)}</span>
-        </button>
-        <button type="button" data-action="redraft" title=tr(ActionWords::Redraft) on:click=move |_| asking.set(Some(Deleting::Redraft))>
-            <span aria-hidden="true">"♻"</span><span class="label">{tr(ActionWords::Redraft)}</span>
-        </button>
+        {ActionButton {
+            disabled: busy.into(),
+            ..ActionButton::new("edit", "✎", ActionWords::Edit, Box::new(edit))
+        }
+        .view()}
+        {ActionButton::new("delete", "🗑", ActionWords::Delete, ask(Deleting::Delete)).view()}
+        {ActionButton::new("redraft", "♻", ActionWords::Redraft, ask(Deleting::Redraft)).view()}
         {question}
     }
+    .into_any()
 }

@@ -22,7 +22,10 @@ pub fn PollView(poll: Poll) -> impl IntoView {
     let sending = RwSignal::new(false);
     let vote = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let choices = chosen.get_untracked();
+        // In the options' order, however they were ticked.
+        let count = poll.with_untracked(|poll| poll.options.len());
+        let picked = chosen.get_untracked();
+        let choices: Vec<usize> = (0..count).filter(|at| picked.contains(at)).collect();
         let (Some(session), Some(Some(id))) = (
             session.try_get_value(),
             poll.try_with_untracked(|poll| poll.id.clone()),
@@ -77,7 +80,6 @@ fn choice_form(
                     if on {
                         chosen.push(at);
                     }
-                    chosen.sort_unstable();
                 });
             };
             view! {

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use super::status_actions::ActionButton;
 use super::tr;
 use crate::api::Status;
 use crate::i18n::actions::ActionWords;
@@ -36,26 +37,27 @@ async fn share(url: String) -> bool {
         .is_ok()
 }
 
-#[component]
-pub fn ShareButtons(status: Status) -> impl IntoView {
-    let url = home_url(&status)?;
+/// Share and open-original, for anyone, signed in or not.
+pub fn share_buttons(status: &Status) -> Option<AnyView> {
+    let url = home_url(status)?;
     let copied = RwSignal::new(false);
     let link = url.clone();
-    let on_share = move |_| {
+    let click = Box::new(move || {
         let url = url.clone();
         leptos::task::spawn_local(async move {
             if share(url).await {
                 copied.try_set(true);
             }
         });
-    };
-    Some(view! {
-        <button type="button" data-action="share" title=tr(ActionWords::Share) on:click=on_share>
-            <span aria-hidden="true">"🔗"</span><span class="label">{tr(ActionWords::Share)}</span>
-        </button>
-        <a class="original" href=link target="_blank" rel="noopener noreferrer" title=tr(ActionWords::OpenOriginal)>
-            <span aria-hidden="true">"↗"</span><span class="label">{tr(ActionWords::OpenOriginal)}</span>
-        </a>
-        <span class="copied" role="status">{move || copied.get().then(tr(ActionWords::LinkCopied))}</span>
-    })
+    });
+    Some(
+        view! {
+            {ActionButton::new("share", "🔗", ActionWords::Share, click).view()}
+            <a class="original" href=link target="_blank" rel="noopener noreferrer" title=tr(ActionWords::OpenOriginal)>
+                <span aria-hidden="true">"↗"</span><span class="label">{tr(ActionWords::OpenOriginal)}</span>
+            </a>
+            <span class="copied" role="status">{move || copied.get().then(tr(ActionWords::LinkCopied))}</span>
+        }
+        .into_any(),
+    )
 }
