@@ -183,10 +183,25 @@ async fn favourite_boost_and_bookmark_reach_the_server_and_a_refusal_rolls_back(
         }),
     )
     .await?;
+    // Every state the button goes through, to see it flip before it returns.
+    browser
+        .eval(&format!(
+            "const button = document.querySelector(\"{at} button[data-action=favourite]\");
+             window.favouriteStates = [];
+             new MutationObserver(() => window.favouriteStates.push(button.getAttribute('aria-pressed')))
+                 .observe(button, {{ attributes: true, attributeFilter: ['aria-pressed'] }});"
+        ))
+        .await?;
     browser
         .click(&format!("{at} button[data-action=favourite]"))
         .await?;
     browser.wait_for(".notice-bar").await?;
+    browser
+        .until(
+            "the button to flip and come back",
+            "return JSON.stringify(window.favouriteStates) === '[\"false\",\"true\"]'",
+        )
+        .await?;
     browser
         .until("favourite to roll back", &pressed(&id, "favourite", true))
         .await?;
@@ -287,7 +302,11 @@ async fn delete_asks_first_then_the_post_leaves_the_server_and_the_page() -> any
     )
     .await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
-    open_local(&browser, &web, &mock).await?;
+    // In a thread, where no stream takes the post away: the client does.
+    browser
+        .client
+        .goto(&web.url(&format!("/app/#/{}/s/{id}", mock.addr())))
+        .await?;
     let at = card(&id);
     browser
         .wait_for(&format!("{at} button[data-action=delete]"))
@@ -442,7 +461,18 @@ async fn an_edit_arrives_through_the_stream_and_its_history_opens() -> anyhow::R
     .await?;
     open_local(&browser, &web, &mock).await?;
     let at = card(&id);
-    browser.wait_for(&format!("{at} .content")).await?;
+    browser
+        .wait_for(&format!("{at} button[data-action=share]"))
+        .await?;
+    let favourite = browser
+        .eval(&format!(
+            "return document.querySelector(\"{at} button[data-action=favourite]\") === null"
+        ))
+        .await?;
+    assert_eq!(
+        favourite, true,
+        "a reader signed out has no account actions"
+    );
     browser
         .until(
             "the stream to open",
