@@ -222,6 +222,14 @@ async fn favourite_boost_and_bookmark_reach_the_server_and_a_refusal_rolls_back(
         .until("favourite to unpress", &pressed(&id, "favourite", false))
         .await?;
     until_server(&mock, &id, "ada_token", "favourited", json!(false)).await?;
+
+    // mastodon-mock says it is Mastodon 4.6, whose API takes quotes.
+    browser
+        .wait_click(&format!("{at} button[data-action=quote]"))
+        .await?;
+    let draft = handoff(&browser).await?;
+    assert_eq!(draft["quoted_status_id"], id.as_str());
+    assert!(draft["in_reply_to_id"].is_null(), "a quote is not a reply");
     browser.close().await
 }
 

@@ -291,16 +291,21 @@ fn account_actions(
         .view(),
     );
     let public = matches!(status.visibility, Visibility::Public | Visibility::Unlisted);
-    let takes_quotes = state.servers.with_untracked(|servers| {
-        servers
-            .get(server)
-            .is_some_and(|info| info.accepts_quotes())
-    });
-    if public && takes_quotes {
-        let quote = ComposeDraft::quoting(status, &my_acct);
-        buttons.push(
-            ActionButton::new("quote", "❝", ActionWords::Quote, compose(quote, server)).view(),
-        );
+    if public {
+        // The server's features may arrive after the card is built.
+        let (draft, server) = (ComposeDraft::quoting(status, &my_acct), server.clone());
+        let quote = move || {
+            let takes_quotes = state.servers.with(|servers| {
+                servers
+                    .get(&server)
+                    .is_some_and(|info| info.accepts_quotes())
+            });
+            takes_quotes.then(|| {
+                let click = compose(draft.clone(), &server);
+                ActionButton::new("quote", "❝", ActionWords::Quote, click).view()
+            })
+        };
+        buttons.push(quote.into_any());
     }
     let mentioned = status.mentions.iter().any(|mention| mention.id == me.id);
     if own || mentioned {
