@@ -26,7 +26,6 @@ pub enum ActionWords {
     ConfirmDelete,
     ConfirmRedraft,
     Cancel,
-    SignInToAct,
     Vote,
     Voted,
     Votes,
@@ -86,8 +85,6 @@ impl Words for ActionWords {
             }
             (Lang::En, Cancel) => "Cancel",
             (Lang::Fr, Cancel) => "Annuler",
-            (Lang::En, SignInToAct) => "Sign in to reply, favourite or boost",
-            (Lang::Fr, SignInToAct) => "Connectez-vous pour répondre, aimer ou partager",
             (Lang::En, Vote) => "Vote",
             (Lang::Fr, Vote) => "Voter",
             (Lang::En, Voted) => "You voted",

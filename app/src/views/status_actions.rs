@@ -4,175 +4,18 @@
 //! settles the flag and its count.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use super::status_button::{ActionButton, Click};
 use super::status_own::{hand_over, own_actions};
 use super::status_share::share_buttons;
+use super::status_toggle::{Context, Flag, Reading};
 use super::tr;
 use crate::api::actions::{self, Toggle};
 use crate::api::compose::ComposeDraft;
-use crate::api::{ApiError, Request, ServerAddr, Status, Visibility};
-use crate::i18n::Message;
+use crate::api::{Request, ServerAddr, Status, Visibility};
 use crate::i18n::actions::ActionWords;
 use crate::state::session::{Session, session};
 use crate::state::{AppState, SignedInAccount, app_state};
-
-/// A flag the reader sets on a status, with the count it moves.
-#[derive(Clone, Copy)]
-struct Flag {
-    on: RwSignal<bool>,
-    count: Option<RwSignal<u64>>,
-}
-
-impl Flag {
-    fn new(on: bool, count: Option<u64>) -> Self {
-        Self {
-            on: RwSignal::new(on),
-            count: count.map(RwSignal::new),
-        }
-    }
-
-    fn snapshot(self) -> (bool, Option<u64>) {
-        (
-            self.on.get_untracked(),
-            self.count.map(|count| count.get_untracked()),
-        )
-    }
-
-    fn restore(self, (on, count): (bool, Option<u64>)) {
-        self.on.try_set(on);
-        if let (Some(signal), Some(count)) = (self.count, count) {
-            signal.try_set(count);
-        }
-    }
-
-    /// Flips the flag at once, moving its count along; returns the new state.
-    fn flip(self) -> bool {
-        let now = !self.on.get_untracked();
-        self.on.set(now);
-        if let Some(count) = self.count {
-            count.update(|count| {
-                *count = if now {
-                    count.saturating_add(1)
-                } else {
-                    count.saturating_sub(1)
-                }
-            });
-        }
-        now
-    }
-}
-
-/// What a status answer says of one flag: whether it is set, and its count.
-type Reading = fn(&Status) -> (bool, u64);
-
-/// Everything a toggle's click needs once the view is built.
-#[derive(Clone)]
-struct Context {
-    state: AppState,
-    session: Session,
-    id: String,
-}
-
-impl Context {
-    /// Sends `request`, already shown as done by `flag`: the answer settles
-    /// the flag, a failure puts `before` back.
-    fn settle<R>(&self, flag: Flag, before: (bool, Option<u64>), request: R, read: Reading)
-    where
-        R: Request<Answer = Status> + 'static,
-    {
-        let Context { state, session, id } = self.clone();
-        spawn_local(async move {
-            match session.ask(&request).await {
-                Ok(answer) => {
-                    let shown = answer.shown();
-                    if shown.id == id {
-                        let (on, count) = read(shown);
-                        flag.restore((on, Some(count)));
-                    }
-                }
-                Err(error) => {
-                    flag.restore(before);
-                    failed(state, error);
-                }
-            }
-        });
-    }
-
-    /// The click of a toggle whose request `request` builds.
-    fn toggle<R>(&self, flag: Flag, request: fn(&str, Toggle) -> R, read: Reading) -> Click
-    where
-        R: Request<Answer = Status> + 'static,
-    {
-        let context = self.clone();
-        Box::new(move || {
-            let before = flag.snapshot();
-            let how = if flag.flip() {
-                Toggle::Do
-            } else {
-                Toggle::Undo
-            };
-            context.settle(flag, before, request(&context.id, how), read);
-        })
-    }
-}
-
-/// What a button does when clicked.
-pub type Click = Box<dyn Fn()>;
-
-/// One button of the bar. Every button is built by the one function
-/// below, which keeps the client small.
-pub struct ActionButton {
-    /// The `data-action` that tests and other tools rely on.
-    pub action: &'static str,
-    pub icon: &'static str,
-    pub label: ActionWords,
-    /// For a toggle, whether it is on: `aria-pressed`.
-    pub pressed: Option<RwSignal<bool>>,
-    pub count: Option<RwSignal<u64>>,
-    pub disabled: Signal<bool>,
-    pub click: Click,
-}
-
-impl ActionButton {
-    pub fn new(action: &'static str, icon: &'static str, label: ActionWords, click: Click) -> Self {
-        Self {
-            action,
-            icon,
-            label,
-            pressed: None,
-            count: None,
-            disabled: Signal::stored(false),
-            click,
-        }
-    }
-
-    pub fn view(self) -> AnyView {
-        let Self {
-            action,
-            icon,
-            label,
-            pressed,
-            count,
-            disabled,
-            click,
-        } = self;
-        view! {
-            <button type="button" data-action=action title=tr(label) aria-pressed=pressed.map(|on| move || on.get().to_string())
-                disabled=move || disabled.get() on:click=move |_| click()>
-                <span aria-hidden="true">{icon}</span><span class="label">{tr(label)}</span>
-                {count.map(|count| view! { <span class="count">{move || count.get()}</span> })}
-            </button>
-        }
-        .into_any()
-    }
-}
-
-/// Tells the reader, in the notice bar, why an action did not happen.
-pub fn failed(state: AppState, error: ApiError) {
-    state.notice.try_set(Some(Message::ServerError(error)));
-}
-
 /// The signed-in account whose token the view's session carries.
 pub fn reader(state: AppState, session: &Session) -> Option<SignedInAccount> {
     let token = session.token.as_ref()?;

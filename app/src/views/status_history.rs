@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::status_actions::failed;
 use super::status_card::short_time;
+use super::status_toggle::failed;
 use super::tr;
 use crate::api::CustomEmoji;
 use crate::api::actions::{self, StatusEdit};

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::status_actions::{ActionButton, Click, failed};
+use super::status_button::{ActionButton, Click};
+use super::status_toggle::failed;
 use super::tr;
 use crate::api::actions;
 use crate::api::compose::ComposeDraft;

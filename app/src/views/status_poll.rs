@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::status_actions::failed;
+use super::status_toggle::failed;
 use super::tr;
 use crate::api::Poll;
 use crate::api::actions;

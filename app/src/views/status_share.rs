@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::status_actions::ActionButton;
+use super::status_button::ActionButton;
 use super::tr;
 use crate::api::Status;
 use crate::i18n::actions::ActionWords;
