@@ -79,6 +79,12 @@ impl ServerInfo {
     pub fn has_grouped_notifications(&self) -> bool {
         self.mastodon_api.is_some_and(|level| level >= 2)
     }
+
+    /// Quote posts (`quoted_status_id`) came with Mastodon 4.5, whose API
+    /// level is 4 or more.
+    pub fn accepts_quotes(&self) -> bool {
+        self.software == Software::Mastodon && self.mastodon_api.is_some_and(|level| level >= 4)
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -240,6 +246,12 @@ mod tests {
         assert_eq!(info.limits.max_characters, Some(500));
         assert_eq!(info.rules[0].text, "No incitement to violence.");
         assert!(info.has_grouped_notifications());
+        assert!(!info.accepts_quotes(), "API level 2 predates quotes");
+        let newer = ServerInfo {
+            mastodon_api: Some(4),
+            ..info.clone()
+        };
+        assert!(newer.accepts_quotes());
         assert_eq!(
             info.streaming_url.as_deref(),
             Some("wss://streaming.example.social")
@@ -258,6 +270,7 @@ mod tests {
         assert_eq!(info.version, "3.9.2");
         assert_eq!(info.limits.max_characters, Some(5000));
         assert!(!info.has_grouped_notifications());
+        assert!(!info.accepts_quotes());
         assert_eq!(info.description, "A small Akkoma server");
     }
 

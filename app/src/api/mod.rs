@@ -40,7 +40,7 @@ pub use profile::{lookup_account, statuses_of};
 pub use request::{Body, Method, Request};
 pub use search::{SearchResults, search};
 pub use server::{ServerAddr, ServerAddrError};
-pub use status::{Card, MediaAttachment, MediaKind, Mention, Poll, Status, Tag};
+pub use status::{Card, MediaAttachment, MediaKind, Mention, Poll, Status, Tag, Visibility};
 pub use streaming::{StreamEvent, parse_stream_message, reconnect_delay_secs, stream_url};
 pub use thread::{context_of, status_by_id};
 pub use timeline::{Posts, Timeline, timeline_page};

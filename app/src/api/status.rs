@@ -65,16 +65,41 @@ pub struct Status {
     /// The quoted status, where the server supports quotes and shows it.
     #[serde(default, deserialize_with = "quote")]
     pub quote: Option<Box<Status>>,
+    /// What the reader's account has done to the status; absent, and so
+    /// false, when nobody is signed in.
+    #[serde(default, deserialize_with = "null_default")]
+    pub favourited: bool,
+    #[serde(default, deserialize_with = "null_default")]
+    pub reblogged: bool,
+    #[serde(default, deserialize_with = "null_default")]
+    pub bookmarked: bool,
+    #[serde(default, deserialize_with = "null_default")]
+    pub pinned: bool,
+    /// The reader muted the status's conversation.
+    #[serde(default, deserialize_with = "null_default")]
+    pub muted: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Poll {
+    #[serde(default, deserialize_with = "optional_id")]
+    pub id: Option<String>,
     #[serde(default, deserialize_with = "null_default")]
     pub options: Vec<PollOption>,
     #[serde(default, deserialize_with = "null_default")]
     pub votes_count: u64,
     #[serde(default, deserialize_with = "null_default")]
     pub expired: bool,
+    #[serde(default, deserialize_with = "null_default")]
+    pub multiple: bool,
+    /// Whether the reader has voted; absent when nobody is signed in.
+    #[serde(default, deserialize_with = "null_default")]
+    pub voted: bool,
+    /// The indexes the reader chose.
+    #[serde(default, deserialize_with = "null_default")]
+    pub own_votes: Vec<usize>,
+    #[serde(default)]
+    pub expires_at: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

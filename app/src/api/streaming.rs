@@ -142,7 +142,8 @@ pub fn parse_stream_message(text: &str) -> StreamEvent {
     match message.event.as_str() {
         "update" => status().map_or(StreamEvent::Other, StreamEvent::Update),
         "notification" => StreamEvent::Notification,
-        "status.update" => status().map_or(StreamEvent::Other, StreamEvent::Edit),
+        // Mastodon's name, and the underscore mastodon-mock sends.
+        "status.update" | "status_update" => status().map_or(StreamEvent::Other, StreamEvent::Edit),
         // The ID alone, as text; some servers send it as a number.
         "delete"
             if !payload.is_empty()
@@ -246,6 +247,11 @@ mod tests {
         }
         let object = format!(r#"{{"event":"status.update","payload":{status}}}"#);
         match parse_stream_message(&object) {
+            StreamEvent::Edit(status) => assert_eq!(status.id, "7"),
+            other => panic!("expected an edit, got {other:?}"),
+        }
+        let underscored = serde_json::json!({"event":"status_update","payload":status});
+        match parse_stream_message(&underscored.to_string()) {
             StreamEvent::Edit(status) => assert_eq!(status.id, "7"),
             other => panic!("expected an edit, got {other:?}"),
         }

@@ -2,6 +2,7 @@
 //! the default; the reader can switch.
 
 mod accounts;
+pub mod actions;
 pub mod compose;
 pub mod media;
 mod messages;

@@ -23,7 +23,15 @@ mod scheduled;
 mod search;
 mod server_about;
 mod start;
+mod status_actions;
+mod status_button;
 mod status_card;
+mod status_history;
+mod status_open;
+mod status_own;
+mod status_poll;
+mod status_share;
+mod status_toggle;
 mod thread;
 mod timeline;
 

@@ -1,8 +1,12 @@
 use leptos::prelude::*;
 
 use super::media::media_view;
+use super::status_actions::StatusActions;
+use super::status_history::EditHistory;
+use super::status_open::open_on_click;
+use super::status_poll::PollView;
 use super::tr;
-use crate::api::{Card, Poll, ServerAddr, Status, Verdict, verdict};
+use crate::api::{Card, ServerAddr, Status, Verdict, verdict};
 use crate::i18n::{Lang, Text, relative_time};
 use crate::route::Route;
 use crate::sanitize::emoji::name_html;
@@ -36,11 +40,11 @@ pub fn StatusCard(
         acct: shown.account.acct.clone(),
     }
     .to_fragment();
-    let thread = Route::Thread {
+    let thread_route = Route::Thread {
         server: server.clone(),
         status_id: shown.id.clone(),
-    }
-    .to_fragment();
+    };
+    let thread = thread_route.to_fragment();
     let reply_to = shown.in_reply_to_id.clone().map(|id| {
         Route::Thread {
             server: server.clone(),
@@ -64,7 +68,10 @@ pub fn StatusCard(
         }
         .into_any()
     };
-    let poll = shown.poll.as_ref().map(poll_view);
+    let poll = shown
+        .poll
+        .clone()
+        .map(|poll| view! { <PollView poll=poll /> });
     let card = shown.card.as_ref().and_then(card_view);
     let quote = shown.quote.as_deref().map(|quoted| {
         let href = Route::Thread { server: server.clone(), status_id: quoted.id.clone() }.to_fragment();
@@ -76,8 +83,16 @@ pub fn StatusCard(
         }
     });
     let when = shown.created_at.clone();
+    let history = shown.edited_at.is_some().then(
+        || view! { " · "<EditHistory status_id=shown.id.clone() emojis=shown.emojis.clone() /> },
+    );
+    // A deleted post leaves the view at once; the feed drops it when the
+    // stream says so.
+    let removed = RwSignal::new(false);
+    let actions = view! { <StatusActions status=status.clone() removed=removed /> };
     view! {
-        <article class="status" data-status-id=status.id.clone() tabindex="0" aria-posinset=move || position.map(|at| at.get() + 1) aria-setsize=position.map(|_| "-1") aria-label=format!("{} — {}", shown.account.name(), short_time(&shown.created_at))>
+        <article class="status" data-status-id=status.id.clone() tabindex="0" hidden=move || removed.get()
+            on:click=move |event| open_on_click(&event, &thread_route) aria-posinset=move || position.map(|at| at.get() + 1) aria-setsize=position.map(|_| "-1") aria-label=format!("{} — {}", shown.account.name(), short_time(&shown.created_at))>
             {booster.map(|name| view! { <p class="boosted-by"><span inner_html=name></span>" 🔁"</p> })}
             <header>
                 <a class="author" href=profile>
@@ -87,14 +102,22 @@ pub fn StatusCard(
                 </a>
                 <a class="when" href=thread>
                     <time datetime=when.clone() title=short_time(&when)>{ago(lang, &when)}</time>
-                    {shown.edited_at.is_some().then(|| view! { " · "{tr(Text::Edited)} })}
                 </a>
+                {history}
             </header>
             {reply_to.map(|href| view! { <p class="reply-to"><a href=href>"↩ "{tr(Text::Thread)}</a></p> })}
             {filtered(verdict, view! { {body}{poll}{card}{quote} })}
+            {actions}
         </article>
     }
     .into_any()
+}
+
+/// What tells one version of a card from another in a list: an edit,
+/// which replaces the status in place, must build its card again.
+pub fn card_key(status: &Status) -> String {
+    let edited = status.shown().edited_at.as_deref().unwrap_or_default();
+    format!("{}@{edited}", status.id)
 }
 
 /// A post one of the reader's filters warns about stays folded under the
@@ -119,19 +142,6 @@ fn content_view(server: &ServerAddr, status: &Status) -> impl IntoView + use<> {
     view! { <div class="content" lang=status.language.clone() inner_html=content></div> }
 }
 
-fn poll_view(poll: &Poll) -> impl IntoView + use<> {
-    let rows = poll
-        .options
-        .iter()
-        .zip(poll.percentages())
-        .map(|(option, percent)| {
-            let percent = percent.map(|percent| format!("{percent} %")).unwrap_or_else(|| "…".into());
-            view! { <li><span class="poll-option">{option.title.clone()}</span>" "<span class="poll-share">{percent}</span></li> }
-        })
-        .collect_view();
-    view! { <ul class="poll" data-votes=poll.votes_count>{rows}</ul> }
-}
-
 fn card_view(card: &Card) -> Option<impl IntoView + use<>> {
     let url = safe_link(&card.url)?.to_string();
     let image = card.image.as_deref().and_then(http_url).map(str::to_string);
@@ -145,7 +155,7 @@ fn card_view(card: &Card) -> Option<impl IntoView + use<>> {
 }
 
 /// `2026-11-02T18:21:04.000Z` as `2026-11-02 18:21`.
-fn short_time(created_at: &str) -> String {
+pub(super) fn short_time(created_at: &str) -> String {
     match (created_at.get(..10), created_at.get(11..16)) {
         (Some(date), Some(time)) => format!("{date} {time}"),
         _ => created_at.to_string(),

@@ -130,12 +130,29 @@ pub fn history(id: &str) -> Call<Vec<StatusEdit>> {
 
 /// A deleted status, with the source `text` it was written as, so it
 /// can be drafted again.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Deleted {
-    #[serde(flatten)]
     pub status: Status,
-    #[serde(default)]
     pub text: Option<String>,
+}
+
+/// Read twice from the same text rather than through `serde(flatten)`,
+/// whose buffering cannot hand the status's raw `quote` to its reader.
+impl<'de> Deserialize<'de> for Deleted {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Source {
+            #[serde(default)]
+            text: Option<String>,
+        }
+        let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+        let status = serde_json::from_str(raw.get()).map_err(serde::de::Error::custom)?;
+        let source: Source = serde_json::from_str(raw.get()).map_err(serde::de::Error::custom)?;
+        Ok(Self {
+            status,
+            text: source.text,
+        })
+    }
 }
 
 /// `DELETE /api/v1/statuses/:id`.
@@ -226,5 +243,14 @@ mod tests {
             (deleted.status.id.as_str(), deleted.text.as_deref()),
             ("9", Some("hi"))
         );
+        let quoting = r#"{"id":"9","account":{"id":"1"},"text":"hi","quote":{"state":"accepted","quoted_status":{"id":"3","account":{"id":"4"}}}}"#;
+        let deleted = delete.read(quoting).unwrap();
+        assert_eq!(
+            deleted.status.quote.map(|quote| quote.id).as_deref(),
+            Some("3")
+        );
+        assert_eq!(deleted.text.as_deref(), Some("hi"));
+        let unquoted = r#"{"id":"9","account":{"id":"1"},"text":null,"quote":null}"#;
+        assert_eq!(delete.read(unquoted).unwrap().text, None);
     }
 }

@@ -10,6 +10,8 @@ mod languages;
 mod limits;
 mod outbox;
 mod readiness;
+mod reply;
+mod rewrite;
 mod sending;
 mod suggest;
 

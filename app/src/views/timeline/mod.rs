@@ -44,7 +44,7 @@ pub fn TimelineView(timeline: Timeline) -> impl IntoView {
         {(timeline == Timeline::Home).then(|| super::later(super::compose::home_box()))}
         <NewPostsButton feed=feed state=state />
         <div role="feed" class="feed" data-live=move || if streaming.get() { "stream" } else { "poll" } aria-busy=move || feed.loading.get().to_string() aria-label=tr(Text::Posts)>
-            <ForEnumerate each=move || feed.shown.get() key=|status| status.id.clone() children=move |at, status| view! {
+            <ForEnumerate each=move || feed.shown.get() key=|status| super::status_card::card_key(status) children=move |at, status| view! {
                 <StatusCard server=server.get_value() status=status position=at />
             } />
         </div>
