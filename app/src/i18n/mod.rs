@@ -2,6 +2,7 @@
 //! the default; the reader can switch.
 
 mod messages;
+pub mod moderation;
 
 pub use messages::{Message, message};
 
@@ -100,7 +101,6 @@ pub enum Text {
     OtherNotification,
     AndMore,
     Lists,
-    NoLists,
     UnreadablePosts,
     Filtered,
     SensitiveMedia,
@@ -231,10 +231,6 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::Fr, Filtered) => "Filtré par",
         (Lang::En, Lists) => "Lists",
         (Lang::Fr, Lists) => "Listes",
-        (Lang::En, NoLists) => "No lists yet. Lists made on the server appear here.",
-        (Lang::Fr, NoLists) => {
-            "Aucune liste pour l’instant. Les listes créées sur le serveur apparaissent ici."
-        }
         (Lang::Fr, List) => "Liste",
         (Lang::En, SwitchLanguage) => "Français",
         (Lang::Fr, SwitchLanguage) => "English",
