@@ -137,7 +137,9 @@ async fn a_filter_made_in_the_client_hides_a_matching_post() -> anyhow::Result<(
     assert_eq!(saved[0]["keywords"][0]["keyword"], "grisly");
     assert_eq!(saved[0]["keywords"][0]["whole_word"], true);
 
-    open(&browser, &web, &mock, "public/local").await?;
+    // Back to the timeline kept from before, within the page: the client
+    // must load it afresh for the new filter to apply.
+    browser.click("header nav a[href$='/public/local']").await?;
     browser
         .wait_for(&format!("article[data-status-id='{calm}']"))
         .await?;
@@ -275,6 +277,9 @@ async fn mutes_blocks_and_domain_blocks_are_undone_from_their_pages() -> anyhow:
     post_form_as_ada(&mock, "/api/v1/domain_blocks", "domain=spam.example").await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
 
+    // mastodon-mock's `/api/v1/mutes` leaves `mute_expires_at` out (Mastodon
+    // sends it); the client then reads `muting_expires_at` from the
+    // relationships, which the mock does send.
     open(&browser, &web, &mock, "mutes").await?;
     let muted = format!("ul.muted-accounts li[data-account-id='{grace}']");
     let ends = browser.texts(&format!("{muted} .mute-ends"), 1).await?;
@@ -294,6 +299,27 @@ async fn mutes_blocks_and_domain_blocks_are_undone_from_their_pages() -> anyhow:
         .await?;
     let blocked = format!("ul.blocked-accounts li[data-account-id='{alan}']");
     browser.wait_for(&blocked).await?;
+    // A refused unblock leaves the block listed, and says why.
+    let refused = serde_json::json!({
+        "match": { "methods": ["POST"], "path": format!("/api/v1/accounts/{alan}/unblock") },
+        "effect": { "type": "status", "status": 500 },
+        "count": 1,
+    });
+    e2e::inject_fault(&mock, refused).await?;
+    browser.click(&format!("{blocked} button.unblock")).await?;
+    browser
+        .until(
+            "the failure to be told",
+            "return document.querySelector('section.moderation p.problem')?.textContent.includes('500') === true",
+        )
+        .await?;
+    browser
+        .wait_for(&format!("{blocked} button.unblock:enabled"))
+        .await?;
+    assert_eq!(
+        ada_sees(&mock, "/api/v1/blocks").await?[0]["id"],
+        alan.as_str()
+    );
     browser.click(&format!("{blocked} button.unblock")).await?;
     browser.until("the block to go", &gone(&blocked)).await?;
     assert_eq!(
