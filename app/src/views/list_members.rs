@@ -35,7 +35,7 @@ pub fn ListMembers(list_id: String) -> impl IntoView {
     };
     view! {
         <ul class="members" aria-label=tr(ModerationWords::Members)>
-            <For each=move || paged.items.get() key=|member| member.id.clone() children=move |member| {
+            {move || paged.items.get().into_iter().map(move |member| {
                 let href = Route::Profile { server: session.get_value().server, acct: member.acct.clone() }.to_fragment();
                 let id = member.id.clone();
                 view! {
@@ -45,7 +45,7 @@ pub fn ListMembers(list_id: String) -> impl IntoView {
                         <button type="button" class="remove-member" on:click=move |_| remove(id.clone())>{tr(ModerationWords::RemoveMember)}</button>
                     </li>
                 }
-            } />
+            }).collect_view()}
         </ul>
         <Problem problem=problem />
         <PagedEnd paged=paged empty=ModerationWords::NoMembers />

@@ -38,9 +38,9 @@ pub fn AccountsPage(kind: Undone) -> impl IntoView {
     view! {
         <Problem problem=problem />
         <ul class=format!("moderated {class}")>
-            <For each=move || paged.items.get() key=|account| account.id.clone() children=move |account| view! {
+            {move || paged.items.get().into_iter().map(move |account| view! {
                 <AccountRow account=account kind=kind paged=paged problem=problem ends=ends />
-            } />
+            }).collect_view()}
         </ul>
         <PagedEnd paged=paged empty=empty />
     }

@@ -18,8 +18,7 @@ pub fn DomainBlocksPage() -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let not_a_domain = RwSignal::new(false);
     let session = StoredValue::new(session());
-    let tasks = ViewTasks::here();
-    let block_tasks = tasks.clone();
+    let tasks = StoredValue::new(ViewTasks::here());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(domain) = domain_to_block(&typed.get_untracked()) else {
@@ -29,7 +28,7 @@ pub fn DomainBlocksPage() -> impl IntoView {
         not_a_domain.set(false);
         problem.set(None);
         let session = session.get_value();
-        block_tasks.spawn(async move {
+        tasks.get_value().spawn(async move {
             match session.ask(&block_domain(&domain)).await {
                 Ok(_) => {
                     typed.try_set(String::new());
@@ -48,7 +47,7 @@ pub fn DomainBlocksPage() -> impl IntoView {
     let unblock = move |domain: String| {
         problem.set(None);
         let session = session.get_value();
-        tasks.spawn(async move {
+        tasks.get_value().spawn(async move {
             match session.ask(&unblock_domain(&domain)).await {
                 Ok(_) => paged.forget(|blocked| *blocked == domain),
                 Err(error) => {
@@ -67,16 +66,15 @@ pub fn DomainBlocksPage() -> impl IntoView {
         </form>
         <Problem problem=problem />
         <ul class="moderated blocked-domains">
-            <For each=move || paged.items.get() key=String::clone children=move |domain| {
+            {move || paged.items.get().into_iter().map(move |domain| {
                 let gone = domain.clone();
-                let unblock = unblock.clone();
                 view! {
                     <li data-domain=domain.clone()>
                         <span class="domain">{domain.clone()}</span>" "
                         <button type="button" class="unblock-domain" on:click=move |_| unblock(gone.clone())>{tr(ModerationWords::UnblockDomain)}</button>
                     </li>
                 }
-            } />
+            }).collect_view()}
         </ul>
         <PagedEnd paged=paged empty=ModerationWords::NoDomainBlocks />
     }

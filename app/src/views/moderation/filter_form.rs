@@ -140,7 +140,7 @@ pub fn FilterForm(
             </label>
             <fieldset class="filter-keywords">
                 <legend>{tr(ModerationWords::Keywords)}</legend>
-                <For each=move || keywords.get() key=|(key, _)| *key children=move |(key, keyword)| view! {
+                {move || keywords.get().into_iter().map(move |(key, keyword)| view! {
                     <div class="keyword-row">
                         <label>{tr(ModerationWords::Keyword)}" "
                             <input type="text" name="keywords_attributes[][keyword]"
@@ -156,7 +156,7 @@ pub fn FilterForm(
                         <button type="button" class="remove-keyword" aria-label=tr(ModerationWords::RemoveKeyword)
                             on:click=move |_| keywords.update(|rows| rows.retain(|(row, _)| *row != key))>"×"</button>
                     </div>
-                } />
+                }).collect_view()}
                 <button type="button" class="add-keyword" on:click=add_keyword>{tr(ModerationWords::AddKeyword)}</button>
             </fieldset>
             {move || invalid.get().map(|invalid| view! {

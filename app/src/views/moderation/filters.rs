@@ -43,7 +43,7 @@ pub fn FiltersPage() -> impl IntoView {
             }.into_any(),
         }}
         <ul class="moderated filters">
-            <For each=move || paged.items.get() key=|filter| filter.id.clone() children=move |filter| {
+            {move || paged.items.get().into_iter().map(move |filter| {
                 let id = filter.id.clone();
                 let record = filter.clone();
                 view! {
@@ -55,7 +55,7 @@ pub fn FiltersPage() -> impl IntoView {
                         }}
                     </li>
                 }
-            } />
+            }).collect_view()}
         </ul>
         <PagedEnd paged=paged empty=ModerationWords::NoFilters />
     }

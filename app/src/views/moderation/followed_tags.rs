@@ -17,11 +17,11 @@ pub fn FollowedTagsPage() -> impl IntoView {
     let paged = Paged::new(followed_tags());
     let problem = RwSignal::new(None);
     let session = StoredValue::new(session());
-    let tasks = ViewTasks::here();
+    let tasks = StoredValue::new(ViewTasks::here());
     let unfollow = move |name: String| {
         problem.set(None);
         let session = session.get_value();
-        tasks.spawn(async move {
+        tasks.get_value().spawn(async move {
             match session.ask(&unfollow_tag(&name)).await {
                 Ok(_) => paged.forget(|tag| tag.name == name),
                 Err(error) => {
@@ -33,20 +33,20 @@ pub fn FollowedTagsPage() -> impl IntoView {
     view! {
         <Problem problem=problem />
         <ul class="moderated followed-tags">
-            <For each=move || paged.items.get() key=|tag| tag.name.clone() children=move |tag| {
+            {move || paged.items.get().into_iter().map(move |tag| {
                 let href = Route::Timeline {
                     server: session.get_value().server,
                     timeline: Timeline::Hashtag(tag.name.clone()),
                 }
                 .to_fragment();
-                let (name, unfollow) = (tag.name.clone(), unfollow.clone());
+                let name = tag.name.clone();
                 view! {
                     <li data-tag=tag.name.clone()>
                         <a href=href>{format!("#{}", tag.name)}</a>" "
                         <button type="button" class="unfollow-tag" on:click=move |_| unfollow(name.clone())>{tr(ModerationWords::UnfollowHashtag)}</button>
                     </li>
                 }
-            } />
+            }).collect_view()}
         </ul>
         <PagedEnd paged=paged empty=ModerationWords::NoFollowedTags />
     }
