@@ -11,6 +11,7 @@ mod discovery;
 mod error;
 mod filter;
 pub mod filter_edit;
+mod filter_keywords;
 mod instance;
 mod lenient;
 mod link_header;
