@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::ApiError;
 use super::lenient::{id, null_default};
+use super::list_edit::RepliesPolicy;
 use super::request::{Get, Request, json, segment};
 
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -13,6 +14,11 @@ pub struct UserList {
     pub id: String,
     #[serde(default, deserialize_with = "null_default")]
     pub title: String,
+    #[serde(default)]
+    pub replies_policy: RepliesPolicy,
+    /// Its members' posts show here and not on the home timeline.
+    #[serde(default, deserialize_with = "null_default")]
+    pub exclusive: bool,
 }
 
 /// `GET /api/v1/lists/:id`: one list's name and settings.

@@ -6,6 +6,7 @@ pub mod actions;
 pub mod compose;
 pub mod media;
 mod messages;
+pub mod moderation;
 mod suggest;
 
 pub use accounts::AccountWords;
@@ -107,7 +108,6 @@ pub enum Text {
     OtherNotification,
     AndMore,
     Lists,
-    NoLists,
     UnreadablePosts,
     Filtered,
     SensitiveMedia,
@@ -238,10 +238,6 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::Fr, Filtered) => "Filtré par",
         (Lang::En, Lists) => "Lists",
         (Lang::Fr, Lists) => "Listes",
-        (Lang::En, NoLists) => "No lists yet. Lists made on the server appear here.",
-        (Lang::Fr, NoLists) => {
-            "Aucune liste pour l’instant. Les listes créées sur le serveur apparaissent ici."
-        }
         (Lang::Fr, List) => "Liste",
         (Lang::En, SwitchLanguage) => "Français",
         (Lang::Fr, SwitchLanguage) => "English",

@@ -12,6 +12,8 @@ mod drafts;
 mod error_notice;
 mod in_view;
 mod keyboard;
+mod list_form;
+mod list_members;
 mod lists;
 mod live;
 mod media;
@@ -38,6 +40,7 @@ mod timeline;
 use leptos::prelude::*;
 
 use crate::i18n::Text;
+use crate::i18n::moderation::ModerationWords;
 
 use crate::api::Timeline;
 use crate::browser::location::{navigate, route_signal};
@@ -167,6 +170,9 @@ fn Header(
                     {signed_in.then(|| view! { <a href=Route::Scheduled { server: server.clone() }.to_fragment()>{tr(crate::i18n::media::MediaWords::Scheduled)}</a> })}
                     <a href=Route::Search { server: server.clone(), query: String::new() }.to_fragment()>{tr(Text::Search)}</a>
                     {signed_in.then(|| view! { <a class="compose-link" href=Route::Compose { server: server.clone(), draft: None }.to_fragment()>{tr(crate::i18n::compose::ComposeWords::Compose)}</a> })}
+                    {signed_in.then(|| view! {
+                        <a class="moderation" href=Route::Moderation { server: server.clone(), page: crate::route::ModerationPage::Mutes }.to_fragment()>{tr(ModerationWords::Moderation)}</a>
+                    })}
                     <span class="server">{server.to_string()}</span>
                 </nav>
             }

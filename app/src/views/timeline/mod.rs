@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::error_notice::ErrorNotice;
 use super::in_view::ViewTasks;
+use super::moderation::tag_follow::TagFollowButton;
 use super::status_card::StatusCard;
 use super::tr;
 use crate::api::{Timeline, list_by_id};
@@ -37,11 +38,16 @@ pub fn TimelineView(timeline: Timeline) -> impl IntoView {
     let streaming = keeping_up::keep_up(session, timeline.clone(), feed);
     let about = matches!(timeline, Timeline::Local | Timeline::Federated)
         .then(|| view! { <super::server_about::ServerAbout server=server.clone() /> });
+    let follow_tag = match &timeline {
+        Timeline::Hashtag(tag) => Some(view! { <TagFollowButton name=tag.clone() /> }),
+        _ => None,
+    };
     let server = StoredValue::new(server);
     view! {
         <h1 class="view-title">{title}</h1>
         {about}
         {(timeline == Timeline::Home).then(|| super::later(super::compose::home_box()))}
+        {follow_tag}
         <NewPostsButton feed=feed state=state />
         <div role="feed" class="feed" data-live=move || if streaming.get() { "stream" } else { "poll" } aria-busy=move || feed.loading.get().to_string() aria-label=tr(Text::Posts)>
             <ForEnumerate each=move || feed.shown.get() key=|status| super::status_card::card_key(status) children=move |at, status| view! {
