@@ -253,10 +253,7 @@ async fn upload_through_api(mock: &MockServer, path: &str) -> anyhow::Result<ser
     Ok(serde_json::from_str(json)?)
 }
 
-/// Needs the composer's form and its post button, which land with the
-/// composer: run it once both are merged.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs the composer's post button, from the composer's branch"]
 async fn an_image_posted_from_the_composer_shows_its_alt_text_and_focal_point() -> anyhow::Result<()>
 {
     let (mock, web, browser) = e2e::client_with_mock().await?;

@@ -37,10 +37,22 @@ pub fn install(state: AppState) -> Outbox {
         state,
     };
     provide_context(outbox);
-    leptos::task::spawn_local(async move {
-        outbox.reload().await;
-        outbox.flush().await;
-    });
+    // Only a signed-in reader can have posts waiting; the sending code
+    // loads with the first of them.
+    if state
+        .accounts
+        .with_untracked(|accounts| !accounts.is_empty())
+    {
+        leptos::task::spawn_local(start(outbox));
+    }
+    outbox
+}
+
+/// Sends what waits, then again whenever the network comes back, and on
+/// a timer for servers that were unreachable.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+async fn start(outbox: Outbox) {
     let on_online = Closure::<dyn Fn()>::new(move || {
         leptos::task::spawn_local(outbox.flush());
     });
@@ -51,7 +63,8 @@ pub fn install(state: AppState) -> Outbox {
         move || leptos::task::spawn_local(outbox.flush()),
         RETRY_EVERY,
     );
-    outbox
+    outbox.reload().await;
+    outbox.flush().await;
 }
 
 pub fn outbox() -> Outbox {

@@ -25,6 +25,13 @@ enum Open {
 
 /// The signed-in account's lists, each opening its own timeline, to make,
 /// change and delete.
+/// The lists page, loaded on first use.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn page() -> AnyView {
+    view! { <ListsView /> }.into_any()
+}
+
 #[component]
 pub fn ListsView() -> impl IntoView {
     let session = session();

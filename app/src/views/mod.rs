@@ -113,7 +113,7 @@ fn App() -> impl IntoView {
                     Route::Notifications { .. } => {
                         view! { <notifications::NotificationsView /> }.into_any()
                     }
-                    Route::Lists { .. } => view! { <lists::ListsView /> }.into_any(),
+                    Route::Lists { .. } => later(lists::page()),
                     Route::Search { query, .. } => view! { <search::SearchView query=query /> }.into_any(),
                     Route::Compose { draft, .. } => later(compose::page(draft)),
                     Route::Drafts { .. } => later(drafts::page()),

@@ -36,6 +36,13 @@ fn can_boost(status: &Status, own: bool) -> bool {
     }
 }
 
+/// A status's action bar, loaded once, after the first post shows.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn bar(status: Status, removed: RwSignal<bool>) -> AnyView {
+    view! { <StatusActions status=status removed=removed /> }.into_any()
+}
+
 #[component]
 pub fn StatusActions(status: Status, removed: RwSignal<bool>) -> impl IntoView {
     let state = app_state();

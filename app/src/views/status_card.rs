@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
 use super::media::media_view;
-use super::status_actions::StatusActions;
 use super::status_history::EditHistory;
 use super::status_open::open_on_click;
 use super::status_poll::PollView;
@@ -89,7 +88,7 @@ pub fn StatusCard(
     // A deleted post leaves the view at once; the feed drops it when the
     // stream says so.
     let removed = RwSignal::new(false);
-    let actions = view! { <StatusActions status=status.clone() removed=removed /> };
+    let actions = super::later(super::status_actions::bar(status.clone(), removed));
     view! {
         <article class="status" data-status-id=status.id.clone() tabindex="0" hidden=move || removed.get()
             on:click=move |event| open_on_click(&event, &thread_route) aria-posinset=move || position.map(|at| at.get() + 1) aria-setsize=position.map(|_| "-1") aria-label=format!("{} — {}", shown.account.name(), short_time(&shown.created_at))>

@@ -11,6 +11,13 @@ use crate::views::tr;
 
 /// A button that follows or unfollows `name`, shown to a signed-in reader
 /// once the server says which they do now.
+/// The follow button of a hashtag's timeline, loaded on first use.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn button(name: String) -> AnyView {
+    view! { <TagFollowButton name=name /> }.into_any()
+}
+
 #[component]
 pub fn TagFollowButton(name: String) -> impl IntoView {
     let session = StoredValue::new(session());

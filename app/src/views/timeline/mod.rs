@@ -8,7 +8,6 @@ use leptos::prelude::*;
 
 use super::error_notice::ErrorNotice;
 use super::in_view::ViewTasks;
-use super::moderation::tag_follow::TagFollowButton;
 use super::status_card::StatusCard;
 use super::tr;
 use crate::api::{Timeline, list_by_id};
@@ -39,7 +38,9 @@ pub fn TimelineView(timeline: Timeline) -> impl IntoView {
     let about = matches!(timeline, Timeline::Local | Timeline::Federated)
         .then(|| view! { <super::server_about::ServerAbout server=server.clone() /> });
     let follow_tag = match &timeline {
-        Timeline::Hashtag(tag) => Some(view! { <TagFollowButton name=tag.clone() /> }),
+        Timeline::Hashtag(tag) => Some(super::later(super::moderation::tag_follow::button(
+            tag.clone(),
+        ))),
         _ => None,
     };
     let server = StoredValue::new(server);
