@@ -226,6 +226,12 @@ pub(crate) fn later(view: impl Future<Output = AnyView> + Send + 'static) -> Any
     .into_any()
 }
 
+/// A part of a view whose code may load on demand, showing nothing until
+/// it has: a row of buttons or a poll should not announce itself loading.
+pub(crate) fn later_part(view: impl Future<Output = AnyView> + Send + 'static) -> AnyView {
+    view! { <Suspense>{Suspend::new(view)}</Suspense> }.into_any()
+}
+
 /// The words for `key`, following the reader's language.
 pub fn tr<W: crate::i18n::Words>(
     key: W,

@@ -33,7 +33,7 @@ pub fn ProfileView(acct: String) -> impl IntoView {
                 let actions = reader
                     .as_ref()
                     .is_some_and(|reader| *reader != account.id)
-                    .then(|| super::later(super::account_actions::panel(account.clone(), statuses.clone())));
+                    .then(|| super::later_part(super::account_actions::panel(account.clone(), statuses.clone())));
                 view! {
                     <section class="profile" aria-labelledby="profile-name">
                         <h1 id="profile-name">{account.name().to_string()}</h1>

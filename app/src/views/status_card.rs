@@ -1,9 +1,7 @@
 use leptos::prelude::*;
 
 use super::media::media_view;
-use super::status_history::EditHistory;
 use super::status_open::open_on_click;
-use super::status_poll::PollView;
 use super::tr;
 use crate::api::{Card, ServerAddr, Status, Verdict, verdict};
 use crate::i18n::{Lang, Text, relative_time};
@@ -70,7 +68,7 @@ pub fn StatusCard(
     let poll = shown
         .poll
         .clone()
-        .map(|poll| view! { <PollView poll=poll /> });
+        .map(|poll| super::later_part(super::status_poll::poll_view(poll)));
     let card = shown.card.as_ref().and_then(card_view);
     let quote = shown.quote.as_deref().map(|quoted| {
         let href = Route::Thread { server: server.clone(), status_id: quoted.id.clone() }.to_fragment();
@@ -83,12 +81,12 @@ pub fn StatusCard(
     });
     let when = shown.created_at.clone();
     let history = shown.edited_at.is_some().then(
-        || view! { " · "<EditHistory status_id=shown.id.clone() emojis=shown.emojis.clone() /> },
+        || view! { " · "{super::later_part(super::status_history::edit_history(shown.id.clone(), shown.emojis.clone()))} },
     );
     // A deleted post leaves the view at once; the feed drops it when the
     // stream says so.
     let removed = RwSignal::new(false);
-    let actions = super::later(super::status_actions::bar(status.clone(), removed));
+    let actions = super::later_part(super::status_actions::bar(status.clone(), removed));
     view! {
         <article class="status" data-status-id=status.id.clone() tabindex="0" hidden=move || removed.get()
             on:click=move |event| open_on_click(&event, &thread_route) aria-posinset=move || position.map(|at| at.get() + 1) aria-setsize=position.map(|_| "-1") aria-label=format!("{} — {}", shown.account.name(), short_time(&shown.created_at))>

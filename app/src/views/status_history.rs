@@ -15,6 +15,13 @@ use crate::sanitize::emoji::name_html;
 use crate::sanitize::sanitize_html;
 use crate::state::session::session;
 
+/// The edited marker and its history, loaded with the first edited post.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn edit_history(status_id: String, emojis: Vec<CustomEmoji>) -> AnyView {
+    view! { <EditHistory status_id=status_id emojis=emojis /> }.into_any()
+}
+
 #[component]
 pub fn EditHistory(status_id: String, emojis: Vec<CustomEmoji>) -> impl IntoView {
     let state = crate::state::app_state();

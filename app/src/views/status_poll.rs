@@ -12,6 +12,13 @@ use crate::i18n::actions::ActionWords;
 use crate::state::app_state;
 use crate::state::session::session;
 
+/// A poll, with voting, loaded with the first post that carries one.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn poll_view(poll: Poll) -> AnyView {
+    view! { <PollView poll=poll /> }.into_any()
+}
+
 #[component]
 pub fn PollView(poll: Poll) -> impl IntoView {
     let state = app_state();

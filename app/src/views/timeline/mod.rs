@@ -38,7 +38,7 @@ pub fn TimelineView(timeline: Timeline) -> impl IntoView {
     let about = matches!(timeline, Timeline::Local | Timeline::Federated)
         .then(|| view! { <super::server_about::ServerAbout server=server.clone() /> });
     let follow_tag = match &timeline {
-        Timeline::Hashtag(tag) => Some(super::later(super::moderation::tag_follow::button(
+        Timeline::Hashtag(tag) => Some(super::later_part(super::moderation::tag_follow::button(
             tag.clone(),
         ))),
         _ => None,
@@ -47,7 +47,7 @@ pub fn TimelineView(timeline: Timeline) -> impl IntoView {
     view! {
         <h1 class="view-title">{title}</h1>
         {about}
-        {(timeline == Timeline::Home).then(|| super::later(super::compose::home_box()))}
+        {(timeline == Timeline::Home).then(|| super::later_part(super::compose::home_box()))}
         {follow_tag}
         <NewPostsButton feed=feed state=state />
         <div role="feed" class="feed" data-live=move || if streaming.get() { "stream" } else { "poll" } aria-busy=move || feed.loading.get().to_string() aria-label=tr(Text::Posts)>
