@@ -110,11 +110,9 @@ fn App() -> impl IntoView {
                         view! { <thread::ThreadView status_id=status_id /> }.into_any()
                     }
                     Route::Profile { acct, .. } => view! { <profile::ProfileView acct=acct /> }.into_any(),
-                    Route::Notifications { .. } => {
-                        view! { <notifications::NotificationsView /> }.into_any()
-                    }
+                    Route::Notifications { .. } => later(notifications::page()),
                     Route::Lists { .. } => later(lists::page()),
-                    Route::Search { query, .. } => view! { <search::SearchView query=query /> }.into_any(),
+                    Route::Search { query, .. } => later(search::page(query)),
                     Route::Compose { draft, .. } => later(compose::page(draft)),
                     Route::Drafts { .. } => later(drafts::page()),
                     Route::Scheduled { .. } => later(scheduled::page()),

@@ -35,6 +35,13 @@ fn describe(kind: &NotificationKind) -> Text {
 }
 
 /// Notifications, grouped where the server groups them.
+/// The notifications page, loaded on first use.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn page() -> AnyView {
+    view! { <NotificationsView /> }.into_any()
+}
+
 #[component]
 pub fn NotificationsView() -> impl IntoView {
     let session = session();

@@ -12,6 +12,13 @@ use crate::route::Route;
 use crate::state::session::session;
 
 /// Search across accounts, hashtags and statuses.
+/// The search page, loaded on first use.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn page(query: String) -> AnyView {
+    view! { <SearchView query=query /> }.into_any()
+}
+
 #[component]
 pub fn SearchView(query: String) -> impl IntoView {
     let input = RwSignal::new(query.clone());
