@@ -100,6 +100,47 @@ pub async fn post_json(
     request_json("POST", url, token, &body.to_string()).await
 }
 
+/// Posts a status as `token`'s account through the API, as another
+/// client would; its id.
+pub async fn post_status(
+    mock: &MockServer,
+    token: &str,
+    body: &serde_json::Value,
+) -> anyhow::Result<String> {
+    let posted = post_json(
+        &format!("{}/api/v1/statuses", mock.origin()),
+        Some(token),
+        body,
+    )
+    .await?;
+    posted["id"]
+        .as_str()
+        .map(str::to_string)
+        .ok_or_else(|| anyhow::anyhow!("no id in {posted}"))
+}
+
+/// The id of the account `acct` on the mock, as ada looks it up.
+pub async fn account_id(mock: &MockServer, acct: &str) -> anyhow::Result<String> {
+    let url = format!("{}/api/v1/accounts/lookup?acct={acct}", mock.origin());
+    let account = get_json_as(&url, "ada_token").await?;
+    account["id"]
+        .as_str()
+        .map(str::to_string)
+        .ok_or_else(|| anyhow::anyhow!("no account {acct}: {account}"))
+}
+
+/// Opens the client at `#/{server}/{route}`.
+pub async fn open_route(
+    browser: &Browser,
+    web: &StaticServer,
+    mock: &MockServer,
+    route: &str,
+) -> anyhow::Result<()> {
+    let url = web.url(&format!("/app/#/{}/{route}", mock.addr()));
+    browser.client.goto(&url).await?;
+    Ok(())
+}
+
 /// DELETEs `url` with a bearer token, returning the JSON answer.
 pub async fn delete_as(url: &str, token: &str) -> anyhow::Result<serde_json::Value> {
     request_json("DELETE", url, Some(token), "").await

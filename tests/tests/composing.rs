@@ -77,12 +77,6 @@ async fn until_long(
     )
 }
 
-async fn account_id(mock: &MockServer, acct: &str) -> anyhow::Result<String> {
-    let url = format!("{}/api/v1/accounts/lookup?acct={acct}", mock.origin());
-    let account = get_json_as(&url, "ada_token").await?;
-    Ok(account["id"].as_str().unwrap_or_default().to_string())
-}
-
 /// The author's statuses whose source text is `text`, through the API.
 async fn posts_with_text(
     mock: &MockServer,
@@ -142,7 +136,7 @@ const POST_ENABLED: &str =
 async fn a_post_with_a_warning_visibility_and_language_reaches_profile_and_home()
 -> anyhow::Result<()> {
     let (mock, web, browser) = e2e::client_with_mock().await?;
-    let ada = account_id(&mock, "ada").await?;
+    let ada = e2e::account_id(&mock, "ada").await?;
     let follow = format!("{}/api/v1/accounts/{ada}/follow", mock.origin());
     post_json(&follow, Some("grace_token"), &serde_json::json!({})).await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
@@ -293,7 +287,7 @@ async fn a_draft_survives_a_reload_and_can_be_discarded() -> anyhow::Result<()> 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failing_then_silent_server_and_a_double_click_make_one_post() -> anyhow::Result<()> {
     let (mock, web, browser) = e2e::client_with_mock().await?;
-    let ada = account_id(&mock, "ada").await?;
+    let ada = e2e::account_id(&mock, "ada").await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
     open_composer(&browser, &web, &mock).await?;
     let text = "Only once, please";
@@ -340,7 +334,7 @@ async fn a_failing_then_silent_server_and_a_double_click_make_one_post() -> anyh
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_post_made_offline_waits_in_the_outbox_and_goes_once() -> anyhow::Result<()> {
     let (mock, web, browser) = e2e::client_with_mock().await?;
-    let ada = account_id(&mock, "ada").await?;
+    let ada = e2e::account_id(&mock, "ada").await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
     open_composer(&browser, &web, &mock).await?;
     set_offline(&browser, true).await?;
@@ -371,7 +365,7 @@ async fn a_post_made_offline_waits_in_the_outbox_and_goes_once() -> anyhow::Resu
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reload_while_sending_still_makes_one_post() -> anyhow::Result<()> {
     let (mock, web, browser) = e2e::client_with_mock().await?;
-    let ada = account_id(&mock, "ada").await?;
+    let ada = e2e::account_id(&mock, "ada").await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
     open_composer(&browser, &web, &mock).await?;
     let text = "Sent as the page went away";

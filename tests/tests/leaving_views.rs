@@ -31,13 +31,7 @@ async fn hold(mock: &MockServer, path: &str) -> anyhow::Result<()> {
 }
 
 async fn post(mock: &MockServer, token: &str, body: serde_json::Value) -> anyhow::Result<String> {
-    let posted = post_json(
-        &format!("{}/api/v1/statuses", mock.origin()),
-        Some(token),
-        &body,
-    )
-    .await?;
-    Ok(posted["id"].as_str().unwrap_or_default().to_string())
+    e2e::post_status(mock, token, &body).await
 }
 
 /// A list of ada's, for its timeline.

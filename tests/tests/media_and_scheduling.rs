@@ -29,17 +29,6 @@ fn picture_file() -> anyhow::Result<(tempfile::TempDir, String)> {
     Ok((dir, path))
 }
 
-async fn open(
-    browser: &Browser,
-    web: &StaticServer,
-    mock: &MockServer,
-    page: &str,
-) -> anyhow::Result<()> {
-    let url = web.url(&format!("/app/#/{}/{page}", mock.addr()));
-    browser.client.goto(&url).await?;
-    Ok(())
-}
-
 /// Picks the picture in the composer's file input.
 async fn pick_picture(browser: &Browser, path: &str) -> anyhow::Result<()> {
     browser.wait_for("form.compose input[type=file]").await?;
@@ -135,7 +124,7 @@ async fn thread_shows_alt_and_focus(
     status_id: &str,
     focus: &str,
 ) -> anyhow::Result<()> {
-    open(browser, web, mock, &format!("s/{status_id}")).await?;
+    e2e::open_route(browser, web, mock, &format!("s/{status_id}")).await?;
     let selector = format!("article[data-status-id='{status_id}'] .media img");
     browser.wait_for(&selector).await?;
     let shown = browser
@@ -161,7 +150,7 @@ async fn an_image_uploads_at_once_with_alt_text_and_focal_point() -> anyhow::Res
     let (mock, web, browser) = e2e::client_with_mock().await?;
     let (_dir, path) = picture_file()?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
-    open(&browser, &web, &mock, "compose").await?;
+    e2e::open_route(&browser, &web, &mock, "compose").await?;
     pick_picture(&browser, &path).await?;
     let id = media_id(&browser).await?;
     assert!(!id.is_empty(), "the server's id reaches the draft");
@@ -210,7 +199,7 @@ async fn an_upload_still_processing_is_not_ready_until_its_url_comes() -> anyhow
     )
     .await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
-    open(&browser, &web, &mock, "compose").await?;
+    e2e::open_route(&browser, &web, &mock, "compose").await?;
     pick_picture(&browser, &path).await?;
     browser
         .until(
@@ -259,7 +248,7 @@ async fn an_image_posted_from_the_composer_shows_its_alt_text_and_focal_point() 
     let (mock, web, browser) = e2e::client_with_mock().await?;
     let (_dir, path) = picture_file()?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
-    open(&browser, &web, &mock, "compose").await?;
+    e2e::open_route(&browser, &web, &mock, "compose").await?;
     pick_picture(&browser, &path).await?;
     let id = media_id(&browser).await?;
     describe(&browser).await?;
@@ -347,7 +336,7 @@ async fn set_time(browser: &Browser, id: &str, minutes: u32) -> anyhow::Result<s
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn scheduled_posts_are_listed_moved_and_cancelled() -> anyhow::Result<()> {
     let (mock, web, browser) = e2e::client_with_mock().await?;
-    open(&browser, &web, &mock, "public").await?;
+    e2e::open_route(&browser, &web, &mock, "public").await?;
     let ferry = schedule(
         &browser,
         &mock,
@@ -497,7 +486,7 @@ async fn a_poll_keeps_to_the_servers_limits_and_excludes_media() -> anyhow::Resu
         polls["max_expiration"].as_u64(),
     );
     sign_in_as(&browser, &web, &mock, "ada").await?;
-    open(&browser, &web, &mock, "compose").await?;
+    e2e::open_route(&browser, &web, &mock, "compose").await?;
     browser.click("form.compose button.poll-toggle").await?;
     let options = browser
         .texts("form.compose input[name='poll[options][]']", 2)
@@ -611,7 +600,7 @@ async fn a_failed_upload_says_why_and_can_be_tried_again() -> anyhow::Result<()>
     )
     .await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
-    open(&browser, &web, &mock, "compose").await?;
+    e2e::open_route(&browser, &web, &mock, "compose").await?;
     pick_picture(&browser, &path).await?;
     let said = browser
         .texts("li.attachment[data-state=failed] .error", 1)

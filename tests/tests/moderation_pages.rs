@@ -3,19 +3,10 @@
 
 use std::time::Duration;
 
-use e2e::{Browser, MockServer, StaticServer, get_json_as, post_json, sign_in_as};
+use e2e::{Browser, MockServer, get_json_as, post_json, sign_in_as};
 use fantoccini::Locator;
 
 const ADA: &str = "ada_token";
-
-async fn account_id(mock: &MockServer, acct: &str) -> anyhow::Result<String> {
-    let account = get_json_as(
-        &format!("{}/api/v1/accounts/lookup?acct={acct}", mock.origin()),
-        ADA,
-    )
-    .await?;
-    Ok(account["id"].as_str().unwrap_or_default().to_string())
-}
 
 /// GETs `path` on the mock as ada.
 async fn ada_sees(mock: &MockServer, path: &str) -> anyhow::Result<serde_json::Value> {
@@ -44,27 +35,12 @@ async fn post_form_as_ada(mock: &MockServer, path: &str, form: &str) -> anyhow::
 }
 
 async fn post_as(mock: &MockServer, token: &str, text: &str) -> anyhow::Result<String> {
-    let body = serde_json::json!({ "status": text, "visibility": "public" });
-    let status = post_json(
-        &format!("{}/api/v1/statuses", mock.origin()),
-        Some(token),
-        &body,
+    e2e::post_status(
+        mock,
+        token,
+        &serde_json::json!({ "status": text, "visibility": "public" }),
     )
-    .await?;
-    Ok(status["id"].as_str().unwrap_or_default().to_string())
-}
-
-async fn open(
-    browser: &Browser,
-    web: &StaticServer,
-    mock: &MockServer,
-    route: &str,
-) -> anyhow::Result<()> {
-    browser
-        .client
-        .goto(&web.url(&format!("/app/#/{}/{route}", mock.addr())))
-        .await?;
-    Ok(())
+    .await
 }
 
 async fn type_into(browser: &Browser, css: &str, text: &str) -> anyhow::Result<()> {
@@ -106,7 +82,7 @@ async fn a_filter_made_in_the_client_hides_a_matching_post() -> anyhow::Result<(
     sign_in_as(&browser, &web, &mock, "ada").await?;
 
     // The timeline is seen, and kept, before the filter exists.
-    open(&browser, &web, &mock, "public/local").await?;
+    e2e::open_route(&browser, &web, &mock, "public/local").await?;
     let grisly_card = format!("article[data-status-id='{grisly}']");
     browser.wait_for(&grisly_card).await?;
 
@@ -149,7 +125,7 @@ async fn a_filter_made_in_the_client_hides_a_matching_post() -> anyhow::Result<(
 
     // An edit adds a keyword through its own route (mastodon-mock, like
     // some servers, ignores `keywords_attributes` on update).
-    open(&browser, &web, &mock, "filters").await?;
+    e2e::open_route(&browser, &web, &mock, "filters").await?;
     browser.wait_for("button.edit-filter").await?;
     browser.click("button.edit-filter").await?;
     browser.click("form.filter-form button.add-keyword").await?;
@@ -181,7 +157,7 @@ async fn a_filter_made_in_the_client_hides_a_matching_post() -> anyhow::Result<(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_list_made_in_the_client_shows_its_members_posts() -> anyhow::Result<()> {
     let (mock, web, browser) = e2e::client_with_mock().await?;
-    let grace = account_id(&mock, "grace").await?;
+    let grace = e2e::account_id(&mock, "grace").await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
     browser.click("header nav a[href$='/lists']").await?;
     type_into(&browser, "form.new-list input[name=title]", "Harbour crew").await?;
@@ -258,8 +234,8 @@ async fn a_list_made_in_the_client_shows_its_members_posts() -> anyhow::Result<(
 async fn mutes_blocks_and_domain_blocks_are_undone_from_their_pages() -> anyhow::Result<()> {
     let (mock, web, browser) = e2e::client_with_mock().await?;
     let (grace, alan) = (
-        account_id(&mock, "grace").await?,
-        account_id(&mock, "alan").await?,
+        e2e::account_id(&mock, "grace").await?,
+        e2e::account_id(&mock, "alan").await?,
     );
     let accounts = format!("{}/api/v1/accounts", mock.origin());
     post_json(
@@ -280,7 +256,7 @@ async fn mutes_blocks_and_domain_blocks_are_undone_from_their_pages() -> anyhow:
     // mastodon-mock's `/api/v1/mutes` leaves `mute_expires_at` out (Mastodon
     // sends it); the client then reads `muting_expires_at` from the
     // relationships, which the mock does send.
-    open(&browser, &web, &mock, "mutes").await?;
+    e2e::open_route(&browser, &web, &mock, "mutes").await?;
     let muted = format!("ul.muted-accounts li[data-account-id='{grace}']");
     let ends = browser.texts(&format!("{muted} .mute-ends"), 1).await?;
     assert!(
@@ -370,7 +346,7 @@ async fn followed_hashtags_are_listed_and_unfollowed() -> anyhow::Result<()> {
     )
     .await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
-    open(&browser, &web, &mock, "followed-tags").await?;
+    e2e::open_route(&browser, &web, &mock, "followed-tags").await?;
     let harbour = "ul.followed-tags li[data-tag='harbour']";
     let shown = browser.texts(&format!("{harbour} a"), 1).await?;
     assert_eq!(shown, ["#harbour"]);
@@ -384,7 +360,7 @@ async fn followed_hashtags_are_listed_and_unfollowed() -> anyhow::Result<()> {
     );
 
     // And followed again from its timeline.
-    open(&browser, &web, &mock, "tags/ferries").await?;
+    e2e::open_route(&browser, &web, &mock, "tags/ferries").await?;
     browser
         .wait_for("button.follow-tag[aria-pressed=false]")
         .await?;

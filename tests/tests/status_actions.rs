@@ -5,21 +5,8 @@
 
 use std::time::Duration;
 
-use e2e::{Browser, MockServer, StaticServer, get_json_as, inject_fault, post_json, sign_in_as};
+use e2e::{Browser, MockServer, StaticServer, get_json_as, inject_fault, sign_in_as};
 use serde_json::{Value, json};
-
-async fn post_as(mock: &MockServer, token: &str, body: Value) -> anyhow::Result<String> {
-    let posted = post_json(
-        &format!("{}/api/v1/statuses", mock.origin()),
-        Some(token),
-        &body,
-    )
-    .await?;
-    posted["id"]
-        .as_str()
-        .map(str::to_string)
-        .ok_or_else(|| anyhow::anyhow!("no id in {posted}"))
-}
 
 async fn fetch_status(mock: &MockServer, id: &str, token: &str) -> anyhow::Result<Value> {
     get_json_as(&format!("{}/api/v1/statuses/{id}", mock.origin()), token).await
@@ -123,10 +110,10 @@ async fn handoff(browser: &Browser) -> anyhow::Result<Value> {
 async fn favourite_boost_and_bookmark_reach_the_server_and_a_refusal_rolls_back()
 -> anyhow::Result<()> {
     let (mock, web, browser) = e2e::client_with_mock().await?;
-    let id = post_as(
+    let id = e2e::post_status(
         &mock,
         "grace_token",
-        json!({"status": "Tide tables for the week", "visibility": "public"}),
+        &json!({"status": "Tide tables for the week", "visibility": "public"}),
     )
     .await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
@@ -237,14 +224,14 @@ async fn favourite_boost_and_bookmark_reach_the_server_and_a_refusal_rolls_back(
 async fn votes_in_single_and_multiple_choice_polls_are_counted() -> anyhow::Result<()> {
     let (mock, web, browser) = e2e::client_with_mock().await?;
     // mastodon-mock reads polls only from a JSON body, which post_json sends.
-    let multiple = post_as(&mock, "grace_token", json!({
+    let multiple = e2e::post_status(&mock, "grace_token", &json!({
         "status": "Which lights are out?", "visibility": "public",
         "poll": {"options": ["North pier", "South pier", "Breakwater"], "expires_in": 3600, "multiple": true}
     })).await?;
-    let single = post_as(
+    let single = e2e::post_status(
         &mock,
         "grace_token",
-        json!({
+        &json!({
             "status": "Ferry or bridge?", "visibility": "public",
             "poll": {"options": ["Ferry", "Bridge"], "expires_in": 3600, "multiple": false}
         }),
@@ -303,10 +290,10 @@ async fn votes_in_single_and_multiple_choice_polls_are_counted() -> anyhow::Resu
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn delete_asks_first_then_the_post_leaves_the_server_and_the_page() -> anyhow::Result<()> {
     let (mock, web, browser) = e2e::client_with_mock().await?;
-    let id = post_as(
+    let id = e2e::post_status(
         &mock,
         "ada_token",
-        json!({"status": "Lost a glove at the pier", "visibility": "public"}),
+        &json!({"status": "Lost a glove at the pier", "visibility": "public"}),
     )
     .await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
@@ -352,18 +339,18 @@ async fn delete_asks_first_then_the_post_leaves_the_server_and_the_page() -> any
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reply_edit_and_redraft_hand_a_draft_to_the_composer() -> anyhow::Result<()> {
     let (mock, web, browser) = e2e::client_with_mock().await?;
-    let theirs = post_as(
+    let theirs = e2e::post_status(
         &mock,
         "grace_token",
-        json!({
+        &json!({
             "status": "Storm warning tonight", "visibility": "unlisted", "spoiler_text": "weather"
         }),
     )
     .await?;
-    let mine = post_as(
+    let mine = e2e::post_status(
         &mock,
         "ada_token",
-        json!({"status": "Boats in by six", "visibility": "public"}),
+        &json!({"status": "Boats in by six", "visibility": "public"}),
     )
     .await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
@@ -423,10 +410,10 @@ async fn reply_edit_and_redraft_hand_a_draft_to_the_composer() -> anyhow::Result
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_click_on_the_body_opens_the_thread_but_not_on_a_control() -> anyhow::Result<()> {
     let (mock, web, browser) = e2e::client_with_mock().await?;
-    let id = post_as(
+    let id = e2e::post_status(
         &mock,
         "grace_token",
-        json!({"status": "Fog on the estuary", "visibility": "public"}),
+        &json!({"status": "Fog on the estuary", "visibility": "public"}),
     )
     .await?;
     sign_in_as(&browser, &web, &mock, "ada").await?;
@@ -461,10 +448,10 @@ async fn a_click_on_the_body_opens_the_thread_but_not_on_a_control() -> anyhow::
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_edit_arrives_through_the_stream_and_its_history_opens() -> anyhow::Result<()> {
     let (mock, web, browser) = e2e::client_with_mock().await?;
-    let id = post_as(
+    let id = e2e::post_status(
         &mock,
         "ada_token",
-        json!({"status": "Ferry at nine", "visibility": "public"}),
+        &json!({"status": "Ferry at nine", "visibility": "public"}),
     )
     .await?;
     open_local(&browser, &web, &mock).await?;
