@@ -120,9 +120,16 @@ impl Browser {
         }
     }
 
-    /// Clicks the first element matching `css`.
+    /// Clicks the first element matching `css`, waiting up to 20 s for it:
+    /// a view's code may still be loading.
     pub async fn click(&self, css: &str) -> anyhow::Result<()> {
-        self.client.find(Locator::Css(css)).await?.click().await?;
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await?
+            .click()
+            .await?;
         Ok(())
     }
 

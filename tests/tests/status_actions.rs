@@ -1,7 +1,7 @@
 //! What a reader does to a status from its action bar, checked on the
 //! server through the API: favourite, boost, bookmark, vote, delete; a
 //! refused action rolls its button back; edits arrive through the stream;
-//! reply, edit and redraft hand a draft to the composer.
+//! reply (with a poll), edit and redraft go through the composer.
 
 use std::time::Duration;
 
@@ -57,18 +57,6 @@ async fn put_as(url: &str, token: &str, body: &Value) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Clicking what a view shows once it has loaded.
-trait WaitClick {
-    async fn wait_click(&self, css: &str) -> anyhow::Result<()>;
-}
-
-impl WaitClick for Browser {
-    async fn wait_click(&self, css: &str) -> anyhow::Result<()> {
-        self.wait_for(css).await?;
-        self.click(css).await
-    }
-}
-
 fn card(id: &str) -> String {
     format!("article[data-status-id='{id}']")
 }
@@ -90,20 +78,6 @@ async fn open_local(
         .goto(&web.url(&format!("/app/#/{}/public/local", mock.addr())))
         .await?;
     Ok(())
-}
-
-/// The draft handed to the composer, and where the client went.
-async fn handoff(browser: &Browser) -> anyhow::Result<Value> {
-    browser
-        .until(
-            "a draft to be handed to the composer",
-            "return sessionStorage.getItem('samizdat.handoff') !== null && location.hash.includes('/compose')",
-        )
-        .await?;
-    let text = browser
-        .eval("return sessionStorage.getItem('samizdat.handoff')")
-        .await?;
-    Ok(serde_json::from_str(text.as_str().unwrap_or("null"))?)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -212,11 +186,36 @@ async fn favourite_boost_and_bookmark_reach_the_server_and_a_refusal_rolls_back(
 
     // mastodon-mock says it is Mastodon 4.6, whose API takes quotes.
     browser
-        .wait_click(&format!("{at} button[data-action=quote]"))
+        .click(&format!("{at} button[data-action=quote]"))
         .await?;
-    let draft = handoff(&browser).await?;
-    assert_eq!(draft["quoted_status_id"], id.as_str());
-    assert!(draft["in_reply_to_id"].is_null(), "a quote is not a reply");
+    browser
+        .until(
+            "the composer to open",
+            "return !!document.querySelector('form.compose textarea[name=status]')",
+        )
+        .await?;
+    type_into(
+        &browser,
+        "form.compose textarea[name=status]",
+        "Worth a read",
+    )
+    .await?;
+    post_from_composer(&browser).await?;
+    let link = browser
+        .eval("return document.querySelector('.compose-notice.posted a').getAttribute('href')")
+        .await?;
+    let quoting = link
+        .as_str()
+        .and_then(|href| href.rsplit('/').next())
+        .unwrap_or_default()
+        .to_string();
+    let posted = fetch_status(&mock, &quoting, "ada_token").await?;
+    let quoted = &posted["quote"];
+    assert!(
+        quoted["quoted_status"]["id"] == id.as_str() || quoted["id"] == id.as_str(),
+        "the post quotes the status: {posted}"
+    );
+    assert!(posted["in_reply_to_id"].is_null(), "a quote is not a reply");
     browser.close().await
 }
 
@@ -337,7 +336,7 @@ async fn delete_asks_first_then_the_post_leaves_the_server_and_the_page() -> any
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn reply_edit_and_redraft_hand_a_draft_to_the_composer() -> anyhow::Result<()> {
+async fn reply_edit_and_redraft_go_through_the_composer() -> anyhow::Result<()> {
     let (mock, web, browser) = e2e::client_with_mock().await?;
     let theirs = e2e::post_status(
         &mock,
@@ -356,48 +355,114 @@ async fn reply_edit_and_redraft_hand_a_draft_to_the_composer() -> anyhow::Result
     sign_in_as(&browser, &web, &mock, "ada").await?;
     let thread = |id: &str| web.url(&format!("/app/#/{}/s/{id}", mock.addr()));
 
+    // A reply opens the composer with the thread's context, and a poll
+    // written there goes with it (mastodon-mock takes polls only as JSON).
     browser.client.goto(&thread(&theirs)).await?;
     browser
-        .wait_click(&format!("{} button[data-action=reply]", card(&theirs)))
+        .click(&format!("{} button[data-action=reply]", card(&theirs)))
         .await?;
-    let draft = handoff(&browser).await?;
-    assert_eq!(draft["in_reply_to_id"], theirs.as_str());
-    assert_eq!(draft["spoiler_text"], "weather");
-    assert_eq!(draft["visibility"], "unlisted");
-    let text = draft["text"].as_str().unwrap_or_default();
+    browser
+        .until("the composer to take the reply", &composer_has("@grace"))
+        .await?;
+    let form = composer_fields(&browser).await?;
+    assert_eq!(form[1], "weather", "the parent's content warning");
+    assert_eq!(form[2], "unlisted", "the parent's visibility");
     assert!(
-        text.starts_with("@grace"),
-        "the author is mentioned: {text}"
+        !form[0].as_str().unwrap_or_default().contains("@ada"),
+        "{form}"
     );
-    assert!(!text.contains("@ada"), "the reader is not: {text}");
-
-    browser
-        .eval("sessionStorage.removeItem('samizdat.handoff')")
+    type_into(
+        &browser,
+        "form.compose textarea[name=status]",
+        "Ferry or bridge?",
+    )
+    .await?;
+    browser.click("form.compose button.poll-toggle").await?;
+    let options = browser
+        .client
+        .find_all(fantoccini::Locator::Css(
+            "form.compose input[name='poll[options][]']",
+        ))
         .await?;
+    for (option, text) in options.iter().zip(["Ferry", "Bridge"]) {
+        option.send_keys(text).await?;
+    }
+    post_from_composer(&browser).await?;
+    let context = get_json_as(
+        &format!("{}/api/v1/statuses/{theirs}/context", mock.origin()),
+        "ada_token",
+    )
+    .await?;
+    let reply = context["descendants"]
+        .as_array()
+        .and_then(|replies| {
+            replies
+                .iter()
+                .find(|reply| reply["in_reply_to_id"] == theirs.as_str())
+        })
+        .cloned()
+        .ok_or_else(|| anyhow::anyhow!("no reply in {context}"))?;
+    assert_eq!(reply["spoiler_text"], "weather");
+    let choices: Vec<&str> = reply["poll"]["options"]
+        .as_array()
+        .map(|options| {
+            options
+                .iter()
+                .filter_map(|option| option["title"].as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(choices, ["Ferry", "Bridge"], "{reply}");
+    browser.client.goto(&thread(&theirs)).await?;
+    let reply_id = reply["id"].as_str().unwrap_or_default();
+    browser.wait_for(&card(reply_id)).await?;
+
+    // An edit opens the post's source; what is sent replaces it, and the
+    // history keeps both versions.
     browser.client.goto(&thread(&mine)).await?;
     browser
-        .wait_click(&format!("{} button[data-action=edit]", card(&mine)))
+        .click(&format!("{} button[data-action=edit]", card(&mine)))
         .await?;
-    let draft = handoff(&browser).await?;
-    assert_eq!(draft["editing"], mine.as_str());
-    assert_eq!(
-        draft["text"], "Boats in by six",
-        "the source text, not HTML"
-    );
-
     browser
-        .eval("sessionStorage.removeItem('samizdat.handoff')")
+        .until(
+            "the composer to take the source",
+            &composer_has("Boats in by six"),
+        )
         .await?;
+    type_into(&browser, "form.compose textarea[name=status]", ", or seven").await?;
+    post_from_composer(&browser).await?;
+    until_server_text(&mock, &mine, "Boats in by six, or seven").await?;
+    let history = get_json_as(
+        &format!("{}/api/v1/statuses/{mine}/history", mock.origin()),
+        "ada_token",
+    )
+    .await?;
+    assert_eq!(history.as_array().map(Vec::len), Some(2), "{history}");
     browser.client.goto(&thread(&mine)).await?;
     browser
-        .wait_click(&format!("{} button[data-action=redraft]", card(&mine)))
+        .click(&format!("{} button.edited", card(&mine)))
+        .await?;
+    let versions = browser
+        .texts(&format!("{} ol.edit-history li .content", card(&mine)), 2)
+        .await?;
+    assert!(
+        versions.iter().any(|text| text.contains("or seven")),
+        "{versions:?}"
+    );
+
+    // Delete and redraft: the post goes, its text comes back as a new draft.
+    browser
+        .click(&format!("{} button[data-action=redraft]", card(&mine)))
         .await?;
     browser
-        .wait_click(&format!("{} .confirm button.confirm-yes", card(&mine)))
+        .click(&format!("{} .confirm button.confirm-yes", card(&mine)))
         .await?;
-    let draft = handoff(&browser).await?;
-    assert_eq!(draft["text"], "Boats in by six");
-    assert!(draft["editing"].is_null(), "a redraft is a new post");
+    browser
+        .until(
+            "the composer to take the redraft",
+            &composer_has("Boats in by six, or seven"),
+        )
+        .await?;
     let gone = e2e::status_as(
         &format!("{}/api/v1/statuses/{mine}", mock.origin()),
         "ada_token",
@@ -405,6 +470,56 @@ async fn reply_edit_and_redraft_hand_a_draft_to_the_composer() -> anyhow::Result
     .await?;
     assert_eq!(gone, 404);
     browser.close().await
+}
+
+/// A script that holds once the composer's text contains `text`.
+fn composer_has(text: &str) -> String {
+    format!(
+        "return document.querySelector('form.compose textarea[name=status]')?.value.includes({text:?})"
+    )
+}
+
+/// The composer's text, content warning and visibility.
+async fn composer_fields(browser: &Browser) -> anyhow::Result<Value> {
+    browser
+        .eval(
+            "const form = document.querySelector('form.compose'); \
+             return [form.status.value, form.spoiler_text.value, form.visibility.value]",
+        )
+        .await
+}
+
+async fn type_into(browser: &Browser, css: &str, text: &str) -> anyhow::Result<()> {
+    browser
+        .client
+        .find(fantoccini::Locator::Css(css))
+        .await?
+        .send_keys(text)
+        .await?;
+    Ok(())
+}
+
+async fn post_from_composer(browser: &Browser) -> anyhow::Result<()> {
+    browser
+        .until(
+            "the post button",
+            "return document.querySelector('form.compose button.post')?.disabled === false",
+        )
+        .await?;
+    browser.click("form.compose button.post").await?;
+    browser.wait_for(".compose-notice.posted a").await
+}
+
+async fn until_server_text(mock: &MockServer, id: &str, text: &str) -> anyhow::Result<()> {
+    let what = format!("the server's text of {id} to be {text}");
+    e2e::wait_for(&what, Duration::from_secs(20), || async {
+        fetch_status(mock, id, "ada_token")
+            .await
+            .is_ok_and(|status| {
+                e2e::plain_text(status["content"].as_str().unwrap_or_default()) == text
+            })
+    })
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -37,14 +37,16 @@ pub fn install(state: AppState) -> Outbox {
         state,
     };
     provide_context(outbox);
-    // Only a signed-in reader can have posts waiting; the sending code
-    // loads with the first of them.
-    if state
-        .accounts
-        .with_untracked(|accounts| !accounts.is_empty())
-    {
-        leptos::task::spawn_local(start(outbox));
-    }
+    // Only a signed-in reader can have posts waiting, so the sending code
+    // loads once there is one: at start, or when a sign-in completes.
+    let started = StoredValue::new(false);
+    Effect::new(move |_| {
+        let signed_in = state.accounts.with(|accounts| !accounts.is_empty());
+        if signed_in && !started.get_value() {
+            started.set_value(true);
+            leptos::task::spawn_local(start(outbox));
+        }
+    });
     outbox
 }
 
