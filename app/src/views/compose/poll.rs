@@ -38,8 +38,10 @@ pub fn PollEditor(draft: RwSignal<ComposeDraft>) -> impl IntoView {
             .with(|limits| limits.poll.max_characters_per_option)
             .unwrap_or(DEFAULT_OPTION_CHARACTERS)
     };
-    let has_poll = move || draft.with(|draft| draft.poll.is_some());
-    let has_media = move || draft.with(|draft| !draft.attachments.is_empty());
+    // Memos, so that typing in the poll re-renders no more than the value
+    // typed: a re-rendered input would lose the focus mid-word.
+    let has_poll = Memo::new(move |_| draft.with(|draft| draft.poll.is_some()));
+    let has_media = Memo::new(move |_| draft.with(|draft| !draft.attachments.is_empty()));
     let edit = move |change: &dyn Fn(&mut PollChoices)| {
         draft.update(|draft| {
             if let Some(poll) = draft.poll.as_mut() {
@@ -112,7 +114,7 @@ pub fn PollEditor(draft: RwSignal<ComposeDraft>) -> impl IntoView {
     };
     let at_most = move || count.get() as u64 >= max_options();
     let editor = move || {
-        has_poll().then(|| view! {
+        has_poll.get().then(|| view! {
             <ol class="poll-options">
                 {move || (0..count.get()).map(choice).collect_view()}
             </ol>
@@ -141,12 +143,12 @@ pub fn PollEditor(draft: RwSignal<ComposeDraft>) -> impl IntoView {
     view! {
         <fieldset class="poll-editor">
             <legend>{tr(MediaWords::Poll)}</legend>
-            <button type="button" class="poll-toggle" aria-pressed=move || has_poll().to_string()
-                disabled=move || has_media() && !has_poll()
+            <button type="button" class="poll-toggle" aria-pressed=move || has_poll.get().to_string()
+                disabled=move || has_media.get() && !has_poll.get()
                 on:click=toggle>
-                {move || if has_poll() { tr(MediaWords::RemovePoll)() } else { tr(MediaWords::AddPoll)() }}
+                {move || if has_poll.get() { tr(MediaWords::RemovePoll)() } else { tr(MediaWords::AddPoll)() }}
             </button>
-            {move || (has_media() && !has_poll()).then(|| view! { <p class="media-note">{tr(MediaWords::NoPollWithMedia)}</p> })}
+            {move || (has_media.get() && !has_poll.get()).then(|| view! { <p class="media-note">{tr(MediaWords::NoPollWithMedia)}</p> })}
             {editor}
         </fieldset>
     }
