@@ -102,7 +102,7 @@ fn App() -> impl IntoView {
                     provide_session(Session::for_server(state, server.clone()));
                 }
                 match route {
-                    Route::Start => view! { <start::StartView /> }.into_any(),
+                    Route::Start => later(start::page()),
                     Route::Timeline { timeline, .. } => {
                         view! { <timeline::TimelineView timeline=timeline /> }.into_any()
                     }

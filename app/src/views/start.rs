@@ -9,6 +9,14 @@ use crate::route::Route;
 use crate::state::app_state;
 
 /// Where a visitor picks the server to read from.
+/// The start page, loaded on first use: a reader who arrives on a
+/// timeline never needs it.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn page() -> AnyView {
+    view! { <StartView /> }.into_any()
+}
+
 #[component]
 pub fn StartView() -> impl IntoView {
     let state = app_state();
