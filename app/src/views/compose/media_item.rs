@@ -25,7 +25,7 @@ pub fn AttachmentItem(
     last: Signal<bool>,
     description_limit: Signal<Option<u64>>,
     remove: Callback<String>,
-    /// Uploads the file again, while this page still has it.
+    /// Uploads the file again, from this page or from storage.
     retry: Callback<String>,
 ) -> impl IntoView {
     let lang = app_state().lang;
@@ -43,21 +43,23 @@ pub fn AttachmentItem(
                 .unwrap_or_default()
         })
     });
-    // Uploaded before a reload, and the server was still processing it;
-    // not when this page is still waiting on it.
+    // Left unfinished before a reload: still processing on the server, or
+    // not yet sent; not when this page is still working on it.
     let waited_on = uploads
         .transfers
         .with_untracked(|transfers| transfers.contains_key(&local_id));
-    if let Some(media_id) = attachment.get_untracked().media_id
-        && attachment.get_untracked().processing
-        && !waited_on
-    {
-        uploads.resume(
-            &tasks.get_value(),
-            session.get_value(),
-            local_id.clone(),
-            media_id,
-        );
+    let left = attachment.get_untracked();
+    if !waited_on && !left.local_id.is_empty() {
+        let (tasks, session) = (tasks.get_value(), session.get_value());
+        match left.media_id {
+            Some(media_id) if left.processing => {
+                uploads.resume(&tasks, session, local_id.clone(), media_id);
+            }
+            // Not yet on the server: its file, kept beside the draft, is
+            // sent again.
+            None => uploads.start_kept(&tasks, session, local_id.clone()),
+            Some(_) => {}
+        }
     }
     let transfer = move || {
         uploads
