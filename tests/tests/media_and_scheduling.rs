@@ -648,6 +648,7 @@ async fn a_picture_not_yet_uploaded_survives_a_reload() -> anyhow::Result<()> {
     browser
         .texts("li.attachment[data-state=failed] .error", 1)
         .await?;
+    assert_eq!(browser.eval(&kept_files("n")).await?, 1, "the file is kept");
     browser.click("li.attachment button.retry-upload").await?;
     let id = media_id(&browser).await?;
     let media = get_json_as(&format!("{}/api/v1/media/{id}", mock.origin()), "ada_token").await?;
@@ -655,6 +656,12 @@ async fn a_picture_not_yet_uploaded_survives_a_reload() -> anyhow::Result<()> {
         media["url"].is_string(),
         "uploaded from the kept file: {media}"
     );
+    browser
+        .until(
+            "the kept file to be let go once uploaded",
+            &kept_files("n === 0"),
+        )
+        .await?;
     let text = browser
         .client
         .find(Locator::Css("form.compose textarea[name=status]"))
@@ -679,4 +686,20 @@ async fn a_picture_not_yet_uploaded_survives_a_reload() -> anyhow::Result<()> {
     })
     .await?;
     browser.close().await
+}
+
+/// A script answering `then`, an expression of `n`, the number of files
+/// the client keeps in its IndexedDB for uploads not yet done.
+fn kept_files(then: &str) -> String {
+    format!(
+        "return new Promise(done => {{
+            const open = indexedDB.open('samizdat');
+            open.onerror = () => done(-1);
+            open.onsuccess = () => {{
+                const db = open.result;
+                const count = db.transaction('media').objectStore('media').count();
+                count.onsuccess = () => {{ const n = count.result; db.close(); done({then}); }};
+            }};
+        }})"
+    )
 }
