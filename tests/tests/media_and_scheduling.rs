@@ -649,6 +649,12 @@ async fn a_picture_not_yet_uploaded_survives_a_reload() -> anyhow::Result<()> {
         .texts("li.attachment[data-state=failed] .error", 1)
         .await?;
     assert_eq!(browser.eval(&kept_files("n")).await?, 1, "the file is kept");
+    browser
+        .until(
+            "the kept picture to show",
+            "return document.querySelector('li.attachment img')?.src.startsWith('blob:') === true",
+        )
+        .await?;
     browser.click("li.attachment button.retry-upload").await?;
     let id = media_id(&browser).await?;
     let media = get_json_as(&format!("{}/api/v1/media/{id}", mock.origin()), "ada_token").await?;

@@ -121,7 +121,8 @@ pub fn Attachments(draft: RwSignal<ComposeDraft>) -> impl IntoView {
         match picked.with_value(|picked| picked.get(&local_id).cloned()) {
             Some(file) => uploads.start(&tasks.get_value(), session.get_value(), local_id, file),
             // Picked before a reload: its file is kept beside the draft.
-            None => uploads.start_kept(&tasks.get_value(), session.get_value(), local_id),
+            // Its item shows it already.
+            None => uploads.start_kept(&tasks.get_value(), session.get_value(), local_id, |_| {}),
         }
     });
     // Keyed by local id, so that typing in the draft or moving a file

@@ -48,6 +48,21 @@ pub fn AttachmentItem(
     let waited_on = uploads
         .transfers
         .with_untracked(|transfers| transfers.contains_key(&local_id));
+    // The kept file, shown while it is not yet on the server after a reload.
+    let kept_preview = RwSignal::new(None::<String>);
+    on_cleanup(move || {
+        if let Some(Some(url)) = kept_preview.try_get_untracked() {
+            web_sys::Url::revoke_object_url(&url).ok();
+        }
+    });
+    let show_kept = move |file: &web_sys::File| {
+        if let Ok(url) = web_sys::Url::create_object_url_with_blob(file)
+            && kept_preview.try_set(Some(url.clone())).is_some()
+        {
+            // The item went before the file was read.
+            web_sys::Url::revoke_object_url(&url).ok();
+        }
+    };
     let left = attachment.get_untracked();
     if !waited_on && !left.local_id.is_empty() {
         let (tasks, session) = (tasks.get_value(), session.get_value());
@@ -57,7 +72,7 @@ pub fn AttachmentItem(
             }
             // Not yet on the server: its file, kept beside the draft, is
             // sent again.
-            None => uploads.start_kept(&tasks, session, local_id.clone()),
+            None => uploads.start_kept(&tasks, session, local_id.clone(), show_kept),
             Some(_) => {}
         }
     }
@@ -74,15 +89,18 @@ pub fn AttachmentItem(
     };
     let is_image = move || attachment.with(|attachment| attachment.mime.starts_with("image/"));
     let src = move || {
-        local_preview.clone().or_else(|| {
-            attachment.with(|attachment| {
-                attachment
-                    .preview_url
-                    .as_deref()
-                    .and_then(http_url)
-                    .map(str::to_string)
+        local_preview
+            .clone()
+            .or_else(|| kept_preview.get())
+            .or_else(|| {
+                attachment.with(|attachment| {
+                    attachment
+                        .preview_url
+                        .as_deref()
+                        .and_then(http_url)
+                        .map(str::to_string)
+                })
             })
-        })
     };
     let image: NodeRef<Img> = NodeRef::new();
     let pick_focus = move |ev: leptos::ev::MouseEvent| {

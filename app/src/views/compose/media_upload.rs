@@ -88,13 +88,22 @@ impl Uploads {
         tasks.spawn(async move { self.run(session, local_id, file).await });
     }
 
-    /// Uploads the file kept for `local_id`, as after a reload; with no
-    /// file kept, the attachment shows as lost.
-    pub fn start_kept(self, tasks: &ViewTasks, session: Session, local_id: String) {
+    /// Uploads the file kept for `local_id`, as after a reload, showing
+    /// it to `found` first; with no file kept, the attachment shows as lost.
+    pub fn start_kept(
+        self,
+        tasks: &ViewTasks,
+        session: Session,
+        local_id: String,
+        found: impl FnOnce(&File) + 'static,
+    ) {
         self.set(&local_id, Some(Transfer::Sending(0.0)));
         tasks.spawn(async move {
             match media_files::kept(&self.draft_id(), &local_id).await {
-                Some(file) => self.run(session, local_id, file).await,
+                Some(file) => {
+                    found(&file);
+                    self.run(session, local_id, file).await
+                }
                 None => self.set(&local_id, None),
             }
         });
