@@ -618,3 +618,94 @@ async fn a_failed_upload_says_why_and_can_be_tried_again() -> anyhow::Result<()>
     );
     browser.close().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_picture_not_yet_uploaded_survives_a_reload() -> anyhow::Result<()> {
+    let (mock, web, browser) = e2e::client_with_mock().await?;
+    let (_dir, path) = picture_file()?;
+    // Two failures: the upload at picking, then the one tried again from
+    // the kept file when the draft opens after the reload.
+    inject_fault(
+        &mock,
+        serde_json::json!({
+            "match": { "methods": ["POST"], "path": "/api/v2/media" },
+            "effect": { "type": "status", "status": 503 },
+            "count": 2,
+        }),
+    )
+    .await?;
+    sign_in_as(&browser, &web, &mock, "ada").await?;
+    e2e::open_route(&browser, &web, &mock, "compose").await?;
+    pick_picture(&browser, &path).await?;
+    browser
+        .texts("li.attachment[data-state=failed] .error", 1)
+        .await?;
+    // Saving waits for a pause.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    browser.client.refresh().await?;
+    // Tried again at once from the kept file, which the server refuses
+    // once more; the picture is not lost, and "Try again" still works.
+    browser
+        .texts("li.attachment[data-state=failed] .error", 1)
+        .await?;
+    assert_eq!(browser.eval(&kept_files("n")).await?, 1, "the file is kept");
+    browser
+        .until(
+            "the kept picture to show",
+            "return document.querySelector('li.attachment img')?.src.startsWith('blob:') === true",
+        )
+        .await?;
+    browser.click("li.attachment button.retry-upload").await?;
+    let id = media_id(&browser).await?;
+    let media = get_json_as(&format!("{}/api/v1/media/{id}", mock.origin()), "ada_token").await?;
+    assert!(
+        media["url"].is_string(),
+        "uploaded from the kept file: {media}"
+    );
+    browser
+        .until(
+            "the kept file to be let go once uploaded",
+            &kept_files("n === 0"),
+        )
+        .await?;
+    let text = browser
+        .client
+        .find(Locator::Css("form.compose textarea[name=status]"))
+        .await?;
+    text.send_keys("The lighthouse, after all").await?;
+    browser.click("form.compose button[type=submit]").await?;
+    let statuses = format!(
+        "{}/api/v1/accounts/{}/statuses",
+        mock.origin(),
+        e2e::account_id(&mock, "ada").await?
+    );
+    wait_for("the post with its picture", Duration::from_secs(20), || {
+        let statuses = statuses.clone();
+        let id = id.clone();
+        async move {
+            get_json_as(&statuses, "ada_token")
+                .await
+                .ok()
+                .and_then(|posts| posts.as_array()?.first().cloned())
+                .is_some_and(|post| post["media_attachments"][0]["id"] == id.as_str())
+        }
+    })
+    .await?;
+    browser.close().await
+}
+
+/// A script answering `then`, an expression of `n`, the number of files
+/// the client keeps in its IndexedDB for uploads not yet done.
+fn kept_files(then: &str) -> String {
+    format!(
+        "return new Promise(done => {{
+            const open = indexedDB.open('samizdat');
+            open.onerror = () => done(-1);
+            open.onsuccess = () => {{
+                const db = open.result;
+                const count = db.transaction('media').objectStore('media').count();
+                count.onsuccess = () => {{ const n = count.result; db.close(); done({then}); }};
+            }};
+        }})"
+    )
+}

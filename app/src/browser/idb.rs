@@ -22,7 +22,7 @@ pub enum Store {
     Drafts,
     /// Posts waiting to be sent, under `{account}/{time}/{draft id}`.
     Outbox,
-    /// File bytes of media not yet uploaded, under their local id.
+    /// File bytes of media not yet uploaded, under `{draft id}/{local id}`.
     Media,
 }
 

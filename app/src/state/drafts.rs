@@ -82,6 +82,8 @@ pub async fn discard(account: &str, draft_id: &str) -> Result<(), IdbError> {
     if current(account).as_deref() == Some(draft_id) {
         set_current(account, None);
     }
+    // Files still kept for it are of no use once it is gone.
+    let _ = super::media_files::forget_draft(draft_id).await;
     idb::delete(Store::Drafts, &key(account, draft_id)).await
 }
 

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod drafts;
 pub mod handoff;
+pub mod media_files;
 pub mod outbox;
 pub mod server_info;
 pub mod session;

@@ -14,6 +14,7 @@ use super::media_upload::{Transfer, Uploads};
 use crate::api::compose::{AttachmentDraft, ComposeDraft};
 use crate::browser::crypto::random_token;
 use crate::i18n::media::MediaWords;
+use crate::state::media_files;
 use crate::state::session::session;
 
 /// What the file picker offers; the server has the last word on types.
@@ -32,7 +33,8 @@ pub fn Attachments(draft: RwSignal<ComposeDraft>) -> impl IntoView {
     };
     // Local previews of files not yet on the server, by local id.
     let previews = RwSignal::new(HashMap::<String, String>::new());
-    // The picked files, so that a failed upload can be tried again.
+    // The files picked on this page, so that a failed upload can be tried
+    // again without reading them back from storage.
     let picked = StoredValue::new_local(HashMap::<String, web_sys::File>::new());
     on_cleanup(move || {
         previews.with_untracked(|previews| {
@@ -87,7 +89,7 @@ pub fn Attachments(draft: RwSignal<ComposeDraft>) -> impl IntoView {
                 picked.insert(local_id.clone(), file.clone());
             });
             let tasks = tasks.get_value();
-            uploads.start(&tasks, session.get_value(), local_id, file);
+            uploads.pick(&tasks, session.get_value(), local_id, file);
         }
         // Picking the same file again must fire `change` again.
         input.set_value("");
@@ -104,6 +106,11 @@ pub fn Attachments(draft: RwSignal<ComposeDraft>) -> impl IntoView {
         picked.update_value(|picked| {
             picked.remove(&local_id);
         });
+        let draft_id = draft.with_untracked(|draft| draft.id.clone());
+        let forgotten = local_id.clone();
+        tasks.get_value().spawn(async move {
+            let _ = media_files::forget(&draft_id, &forgotten).await;
+        });
         previews.update(|previews| {
             if let Some(url) = previews.remove(&local_id) {
                 web_sys::Url::revoke_object_url(&url).ok();
@@ -111,8 +118,11 @@ pub fn Attachments(draft: RwSignal<ComposeDraft>) -> impl IntoView {
         });
     });
     let retry = Callback::new(move |local_id: String| {
-        if let Some(file) = picked.with_value(|picked| picked.get(&local_id).cloned()) {
-            uploads.start(&tasks.get_value(), session.get_value(), local_id, file);
+        match picked.with_value(|picked| picked.get(&local_id).cloned()) {
+            Some(file) => uploads.start(&tasks.get_value(), session.get_value(), local_id, file),
+            // Picked before a reload: its file is kept beside the draft.
+            // Its item shows it already.
+            None => uploads.start_kept(&tasks.get_value(), session.get_value(), local_id, |_| {}),
         }
     });
     // Keyed by local id, so that typing in the draft or moving a file

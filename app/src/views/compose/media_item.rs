@@ -25,7 +25,7 @@ pub fn AttachmentItem(
     last: Signal<bool>,
     description_limit: Signal<Option<u64>>,
     remove: Callback<String>,
-    /// Uploads the file again, while this page still has it.
+    /// Uploads the file again, from this page or from storage.
     retry: Callback<String>,
 ) -> impl IntoView {
     let lang = app_state().lang;
@@ -43,21 +43,38 @@ pub fn AttachmentItem(
                 .unwrap_or_default()
         })
     });
-    // Uploaded before a reload, and the server was still processing it;
-    // not when this page is still waiting on it.
+    // Left unfinished before a reload: still processing on the server, or
+    // not yet sent; not when this page is still working on it.
     let waited_on = uploads
         .transfers
         .with_untracked(|transfers| transfers.contains_key(&local_id));
-    if let Some(media_id) = attachment.get_untracked().media_id
-        && attachment.get_untracked().processing
-        && !waited_on
-    {
-        uploads.resume(
-            &tasks.get_value(),
-            session.get_value(),
-            local_id.clone(),
-            media_id,
-        );
+    // The kept file, shown while it is not yet on the server after a reload.
+    let kept_preview = RwSignal::new(None::<String>);
+    on_cleanup(move || {
+        if let Some(Some(url)) = kept_preview.try_get_untracked() {
+            web_sys::Url::revoke_object_url(&url).ok();
+        }
+    });
+    let show_kept = move |file: &web_sys::File| {
+        if let Ok(url) = web_sys::Url::create_object_url_with_blob(file)
+            && kept_preview.try_set(Some(url.clone())).is_some()
+        {
+            // The item went before the file was read.
+            web_sys::Url::revoke_object_url(&url).ok();
+        }
+    };
+    let left = attachment.get_untracked();
+    if !waited_on && !left.local_id.is_empty() {
+        let (tasks, session) = (tasks.get_value(), session.get_value());
+        match left.media_id {
+            Some(media_id) if left.processing => {
+                uploads.resume(&tasks, session, local_id.clone(), media_id);
+            }
+            // Not yet on the server: its file, kept beside the draft, is
+            // sent again.
+            None => uploads.start_kept(&tasks, session, local_id.clone(), show_kept),
+            Some(_) => {}
+        }
     }
     let transfer = move || {
         uploads
@@ -72,15 +89,18 @@ pub fn AttachmentItem(
     };
     let is_image = move || attachment.with(|attachment| attachment.mime.starts_with("image/"));
     let src = move || {
-        local_preview.clone().or_else(|| {
-            attachment.with(|attachment| {
-                attachment
-                    .preview_url
-                    .as_deref()
-                    .and_then(http_url)
-                    .map(str::to_string)
+        local_preview
+            .clone()
+            .or_else(|| kept_preview.get())
+            .or_else(|| {
+                attachment.with(|attachment| {
+                    attachment
+                        .preview_url
+                        .as_deref()
+                        .and_then(http_url)
+                        .map(str::to_string)
+                })
             })
-        })
     };
     let image: NodeRef<Img> = NodeRef::new();
     let pick_focus = move |ev: leptos::ev::MouseEvent| {

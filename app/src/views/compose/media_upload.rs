@@ -14,6 +14,7 @@ use crate::api::Focus;
 use crate::api::actions::{MAX_PROCESSING_POLLS, describe, media, processing_delay_ms};
 use crate::api::compose::ComposeDraft;
 use crate::browser::upload::{upload, wait_ms};
+use crate::state::media_files;
 use crate::state::session::Session;
 
 /// Where a file is on its way, while it is not yet ready.
@@ -28,8 +29,9 @@ pub enum Transfer {
 }
 
 /// The transfers of this composer's attachments, by local id. The files
-/// themselves are not kept: an attachment with no transfer and no server
-/// id was picked before a reload and must be picked again.
+/// themselves are kept beside the draft until the server has them; an
+/// attachment with no transfer and no server id lost its file (storage
+/// refused it) and must be picked again.
 pub type Transfers = RwSignal<HashMap<String, Transfer>>;
 
 /// What one attachment's upload works with.
@@ -63,10 +65,48 @@ impl Uploads {
         })?
     }
 
+    fn draft_id(self) -> String {
+        self.draft
+            .try_with_untracked(|draft| draft.id.clone())
+            .unwrap_or_default()
+    }
+
+    /// Keeps a file just picked beside the draft, then uploads it: kept
+    /// first, so that a reload while it is on its way loses nothing.
+    pub fn pick(self, tasks: &ViewTasks, session: Session, local_id: String, file: File) {
+        self.set(&local_id, Some(Transfer::Sending(0.0)));
+        tasks.spawn(async move {
+            // Storage may be full or missing; the upload goes on anyway.
+            let _ = media_files::keep(&self.draft_id(), &local_id, &file).await;
+            self.run(session, local_id, file).await
+        });
+    }
+
     /// Starts uploading `file` for the attachment `local_id`.
     pub fn start(self, tasks: &ViewTasks, session: Session, local_id: String, file: File) {
         self.set(&local_id, Some(Transfer::Sending(0.0)));
         tasks.spawn(async move { self.run(session, local_id, file).await });
+    }
+
+    /// Uploads the file kept for `local_id`, as after a reload, showing
+    /// it to `found` first; with no file kept, the attachment shows as lost.
+    pub fn start_kept(
+        self,
+        tasks: &ViewTasks,
+        session: Session,
+        local_id: String,
+        found: impl FnOnce(&File) + 'static,
+    ) {
+        self.set(&local_id, Some(Transfer::Sending(0.0)));
+        tasks.spawn(async move {
+            match media_files::kept(&self.draft_id(), &local_id).await {
+                Some(file) => {
+                    found(&file);
+                    self.run(session, local_id, file).await
+                }
+                None => self.set(&local_id, None),
+            }
+        });
     }
 
     async fn run(self, session: Session, local_id: String, file: File) {
@@ -89,6 +129,8 @@ impl Uploads {
                 attachment.processing = processing;
             }
         });
+        // The server has the bytes now; the copy kept here is not needed.
+        let _ = media_files::forget(&self.draft_id(), &local_id).await;
         if processing && !self.wait_processed(&session, &local_id, &media_id).await {
             return;
         }
