@@ -122,14 +122,7 @@ fn local_input_value(iso: &str) -> String {
     if date.get_time().is_nan() {
         return String::new();
     }
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date(),
-        date.get_hours(),
-        date.get_minutes()
-    )
+    super::compose::local_input_value(&date)
 }
 
 /// `iso` in the reader's words for a date and time.

@@ -91,7 +91,7 @@ pub fn LanguageField(
 
 /// `YYYY-MM-DDTHH:MM` in the reader's time zone, as a `datetime-local`
 /// input reads and writes.
-fn local_input_value(date: &js_sys::Date) -> String {
+pub fn local_input_value(date: &js_sys::Date) -> String {
     format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}",
         date.get_full_year(),

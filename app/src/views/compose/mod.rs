@@ -25,6 +25,7 @@ use crate::i18n::compose::ComposeWords as W;
 use crate::route::Route;
 use crate::state::drafts::account_of;
 use crate::state::session::session;
+pub use fields::local_input_value;
 use form::ComposeForm;
 use opening::Opening;
 pub use outbox_list::{OutboxList, excerpt};
