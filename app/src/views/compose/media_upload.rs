@@ -14,8 +14,8 @@ use crate::api::Focus;
 use crate::api::actions::{MAX_PROCESSING_POLLS, describe, media, processing_delay_ms};
 use crate::api::compose::ComposeDraft;
 use crate::browser::upload::{upload, wait_ms};
-use crate::state::media_files;
 use crate::state::session::Session;
+use crate::state::{drafts, media_files};
 
 /// Where a file is on its way, while it is not yet ready.
 #[derive(Clone, Debug, PartialEq)]
@@ -129,8 +129,17 @@ impl Uploads {
                 attachment.processing = processing;
             }
         });
-        // The server has the bytes now; the copy kept here is not needed.
-        let _ = media_files::forget(&self.draft_id(), &local_id).await;
+        // The server has the bytes now. The copy kept here goes once the
+        // draft naming the server's copy is saved, so that a reload in
+        // between finds one or the other; a copy left behind goes with
+        // the draft.
+        let saved = match self.draft.try_get_untracked() {
+            Some(draft) => drafts::save(&draft).await.is_ok(),
+            None => false,
+        };
+        if saved {
+            let _ = media_files::forget(&self.draft_id(), &local_id).await;
+        }
         if processing && !self.wait_processed(&session, &local_id, &media_id).await {
             return;
         }
