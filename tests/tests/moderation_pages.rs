@@ -258,11 +258,15 @@ async fn mutes_blocks_and_domain_blocks_are_undone_from_their_pages() -> anyhow:
     // relationships, which the mock does send.
     e2e::open_route(&browser, &web, &mock, "mutes").await?;
     let muted = format!("ul.muted-accounts li[data-account-id='{grace}']");
-    let ends = browser.texts(&format!("{muted} .mute-ends"), 1).await?;
-    assert!(
-        ends[0].starts_with("ends in"),
-        "a timed mute says when it ends: {ends:?}"
-    );
+    // The end comes with the relationships' answer, after the list shows.
+    browser
+        .until(
+            "a timed mute to say when it ends",
+            &format!(
+                "return document.querySelector(\"{muted} .mute-ends\")?.textContent.startsWith('ends in') === true"
+            ),
+        )
+        .await?;
     browser.click(&format!("{muted} button.unmute")).await?;
     browser.until("the mute to go", &gone(&muted)).await?;
     assert_eq!(
