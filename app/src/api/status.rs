@@ -226,6 +226,19 @@ pub enum Visibility {
     Other(String),
 }
 
+impl Visibility {
+    /// The API's name for it, as requests send it back.
+    pub fn name(&self) -> &str {
+        match self {
+            Self::Public => "public",
+            Self::Unlisted => "unlisted",
+            Self::Private => "private",
+            Self::Direct => "direct",
+            Self::Other(name) => name,
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Visibility {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = Option::<String>::deserialize(deserializer)?.unwrap_or_default();

@@ -5,7 +5,6 @@ use serde_json::json;
 
 use super::super::request::{Body, Call, Method, segment};
 use super::super::status::{Poll, Status, Visibility};
-use super::post::visibility_name;
 
 /// Doing something to a status, or undoing it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,9 +44,7 @@ pub fn mute_conversation(id: &str, how: Toggle) -> Call<Status> {
 pub fn reblog(id: &str, visibility: Option<&Visibility>) -> Call<Status> {
     let call = toggle(id, "reblog", "unreblog", Toggle::Do);
     match visibility {
-        Some(visibility) => call.with_body(Body::Json(
-            json!({"visibility": visibility_name(visibility)}),
-        )),
+        Some(visibility) => call.with_body(Body::Json(json!({"visibility": visibility.name()}))),
         None => call,
     }
 }

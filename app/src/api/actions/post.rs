@@ -33,16 +33,6 @@ pub struct PollDraft {
     pub multiple: bool,
 }
 
-pub(super) fn visibility_name(visibility: &Visibility) -> &str {
-    match visibility {
-        Visibility::Public => "public",
-        Visibility::Unlisted => "unlisted",
-        Visibility::Private => "private",
-        Visibility::Direct => "direct",
-        Visibility::Other(name) => name,
-    }
-}
-
 impl Draft {
     fn to_json(&self) -> Value {
         let mut body = Map::new();
@@ -50,7 +40,7 @@ impl Draft {
         body.insert("spoiler_text".into(), json!(self.spoiler_text));
         body.insert("sensitive".into(), json!(self.sensitive));
         if let Some(visibility) = &self.visibility {
-            body.insert("visibility".into(), json!(visibility_name(visibility)));
+            body.insert("visibility".into(), json!(visibility.name()));
         }
         let optional = [
             ("language", &self.language),

@@ -2,7 +2,7 @@
 //! conversation, keeps the parent's content warning, and reaches no wider
 //! an audience than the parent did.
 
-use super::super::status::{Status, Visibility};
+use super::super::status::Status;
 use super::draft::ComposeDraft;
 
 impl ComposeDraft {
@@ -35,7 +35,7 @@ impl ComposeDraft {
             text,
             spoiler_text: status.spoiler_text.clone(),
             sensitive: status.sensitive,
-            visibility: Some(visibility_name(&status.visibility).to_string()),
+            visibility: Some(status.visibility.name().to_string()),
             language: status.language.clone(),
             in_reply_to_id: Some(status.id.clone()),
             ..Self::default()
@@ -61,18 +61,6 @@ fn same_account(acct: &str, my_acct: &str, my_domain: &str) -> bool {
         format!("{acct}@{my_domain}")
     };
     full.eq_ignore_ascii_case(my_acct)
-}
-
-/// The API's name for a visibility. A reply keeps its parent's, which is
-/// never wider than the parent's own audience.
-pub(super) fn visibility_name(visibility: &Visibility) -> &str {
-    match visibility {
-        Visibility::Public => "public",
-        Visibility::Unlisted => "unlisted",
-        Visibility::Private => "private",
-        Visibility::Direct => "direct",
-        Visibility::Other(name) => name,
-    }
 }
 
 #[cfg(test)]

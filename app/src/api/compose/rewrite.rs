@@ -3,7 +3,6 @@
 
 use super::super::status::{MediaAttachment, Poll, Status};
 use super::draft::{AttachmentDraft, ComposeDraft, PollChoices};
-use super::reply::visibility_name;
 
 /// How long a redrafted or edited poll runs when the old end cannot be
 /// read: a day, Mastodon's default.
@@ -38,7 +37,7 @@ impl ComposeDraft {
             text: text.to_string(),
             spoiler_text: spoiler_text.to_string(),
             sensitive: status.sensitive,
-            visibility: Some(visibility_name(&status.visibility).to_string()),
+            visibility: Some(status.visibility.name().to_string()),
             language: status.language.clone(),
             in_reply_to_id: status.in_reply_to_id.clone(),
             poll: status.poll.as_ref().map(poll_choices),
