@@ -123,24 +123,46 @@ pub async fn send<R: Request>(
     request: &R,
 ) -> Result<Fetched<R::Answer>, ApiError> {
     let url = resolve(server, &request.path())?;
-    let mut builder = match request.method() {
-        Method::Get => HttpRequest::get(&url),
-        Method::Post => HttpRequest::post(&url),
-        Method::Put => HttpRequest::put(&url),
-        Method::Patch => HttpRequest::patch(&url),
-        Method::Delete => HttpRequest::delete(&url),
-    };
-    if let Some(key) = request.idempotency_key() {
-        builder = builder.header("Idempotency-Key", &key);
-    }
     let in_flight = InFlight::start();
-    let body = request.body();
-    let response = send_raw(server, &in_flight, with_token(builder, token), body).await?;
+    let response = match early_answer(server, token, request.method(), &url).await {
+        Some(answer) => answer?,
+        None => {
+            let mut builder = match request.method() {
+                Method::Get => HttpRequest::get(&url),
+                Method::Post => HttpRequest::post(&url),
+                Method::Put => HttpRequest::put(&url),
+                Method::Patch => HttpRequest::patch(&url),
+                Method::Delete => HttpRequest::delete(&url),
+            };
+            if let Some(key) = request.idempotency_key() {
+                builder = builder.header("Idempotency-Key", &key);
+            }
+            let body = request.body();
+            send_raw(server, &in_flight, with_token(builder, token), body).await?
+        }
+    };
     let (text, page) = read_body(server, response).await?;
     Ok(Fetched {
         body: request.read(&text)?,
         page,
     })
+}
+
+/// The answer the page asked for early, when it is this request's: a
+/// public timeline's first page, read without an account.
+async fn early_answer(
+    server: &ServerAddr,
+    token: Option<&str>,
+    method: Method,
+    url: &str,
+) -> Option<Result<Response, ApiError>> {
+    if token.is_some() || method != Method::Get {
+        return None;
+    }
+    let answer = super::first_page::take(url).await?;
+    Some(answer.map_err(|_| ApiError::Unreachable {
+        server: server.to_string(),
+    }))
 }
 
 /// Seconds to wait, from `Retry-After` (seconds) or `X-RateLimit-Reset`

@@ -1,10 +1,24 @@
-//! What each server is, detected once per session and kept in state.
+//! What each server is, detected once per page load and kept in state.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
 use super::AppState;
 use super::session::Session;
 use crate::api::{Discovery, ServerAddr, ServerInfo, detect, nodeinfo_url};
+
+type Detection = Shared<LocalBoxFuture<'static, Option<ServerInfo>>>;
+
+thread_local! {
+    /// Each server's detection, under way or done: the views that ask at
+    /// the same time (the server's about box, the stream's address) share
+    /// one set of requests, and a server that answered nothing is not
+    /// asked again before the page is loaded again.
+    static DETECTIONS: RefCell<HashMap<ServerAddr, Detection>> = RefCell::default();
+}
 
 /// A discovery document, or `None` when the server has none to give.
 async fn document(server: &ServerAddr, which: Discovery) -> Option<String> {
@@ -12,7 +26,8 @@ async fn document(server: &ServerAddr, which: Discovery) -> Option<String> {
 }
 
 /// The server's info, detected on first use: `/api/v2/instance`, then
-/// `/api/v1/instance`, then nodeinfo, which also names the software.
+/// `/api/v1/instance`, then nodeinfo, which also names the software. Each
+/// document is asked for once per page load.
 pub async fn server_info(state: AppState, server: &ServerAddr) -> Option<ServerInfo> {
     if let Some(info) = state
         .servers
@@ -20,22 +35,33 @@ pub async fn server_info(state: AppState, server: &ServerAddr) -> Option<ServerI
     {
         return Some(info);
     }
-    let v2 = document(server, Discovery::InstanceV2).await;
-    let v1 = if v2.is_none() {
-        document(server, Discovery::InstanceV1).await
-    } else {
-        None
+    let detection = DETECTIONS.with_borrow_mut(|detections| {
+        detections
+            .entry(server.clone())
+            .or_insert_with(|| detect_server(server.clone()).boxed_local().shared())
+            .clone()
+    });
+    let info = detection.await;
+    if let Some(info) = &info {
+        state.servers.update(|servers| {
+            servers.insert(server.clone(), info.clone());
+        });
+    }
+    info
+}
+
+async fn detect_server(server: ServerAddr) -> Option<ServerInfo> {
+    let v2 = document(&server, Discovery::InstanceV2).await;
+    let v1 = match v2 {
+        None => document(&server, Discovery::InstanceV1).await,
+        Some(_) => None,
     };
-    let nodeinfo = match document(server, Discovery::NodeinfoLinks)
+    let nodeinfo = match document(&server, Discovery::NodeinfoLinks)
         .await
         .and_then(|links| nodeinfo_url(&links))
     {
-        Some(url) => document(server, Discovery::Nodeinfo(url)).await,
+        Some(url) => document(&server, Discovery::Nodeinfo(url)).await,
         None => None,
     };
-    let info = detect(v2.as_deref(), v1.as_deref(), nodeinfo.as_deref())?;
-    state.servers.update(|servers| {
-        servers.insert(server.clone(), info.clone());
-    });
-    Some(info)
+    detect(v2.as_deref(), v1.as_deref(), nodeinfo.as_deref())
 }

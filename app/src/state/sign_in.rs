@@ -107,8 +107,16 @@ async fn begin(server: ServerAddr, registered_again: bool) -> Result<(), Message
         .map_err(|_| Message::SignInPageRefused)
 }
 
+/// Whether the server's redirect loaded this page, to end a sign-in.
+pub fn returning() -> bool {
+    oauth::parse_callback(&window().location().search().unwrap_or_default()).is_some()
+}
+
 /// Completes a sign-in when the page was loaded by the server's redirect.
 /// Returns the route to show, or `None` when this load is no sign-in.
+/// Its code loads only for that page load.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
 pub async fn finish(state: AppState) -> Option<Route> {
     let search = window().location().search().unwrap_or_default();
     let callback = oauth::parse_callback(&search)?;
@@ -198,6 +206,8 @@ async fn complete(
 
 /// Revokes the account's token on its server and forgets the account.
 /// The account is forgotten even when the server cannot be reached.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
 pub async fn sign_out(state: AppState, key: String) {
     let Some(account) = state.accounts.with_untracked(|accounts| {
         accounts

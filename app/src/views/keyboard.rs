@@ -105,22 +105,26 @@ pub fn install() -> RwSignal<bool> {
     open
 }
 
+/// The list of shortcuts, whose code loads the first time it is opened.
 #[component]
 pub fn ShortcutsHelp(open: RwSignal<bool>) -> impl IntoView {
-    move || {
-        open.get().then(|| {
-            view! {
-                <section class="shortcuts" role="dialog" aria-labelledby="shortcuts-title">
-                    <h2 id="shortcuts-title">{tr(Text::KeyboardShortcuts)}</h2>
-                    <dl>
-                        <dt><kbd>"j"</kbd></dt><dd>{tr(Text::NextPost)}</dd>
-                        <dt><kbd>"k"</kbd></dt><dd>{tr(Text::PreviousPost)}</dd>
-                        <dt><kbd>"Enter"</kbd></dt><dd>{tr(Text::OpenPost)}</dd>
-                        <dt><kbd>"?"</kbd></dt><dd>{tr(Text::ToggleShortcuts)}</dd>
-                    </dl>
-                    <button type="button" on:click=move |_| open.set(false)>{tr(Text::Close)}</button>
-                </section>
-            }
-        })
+    move || open.get().then(|| super::later_part(help(open)))
+}
+
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+async fn help(open: RwSignal<bool>) -> AnyView {
+    view! {
+        <section class="shortcuts" role="dialog" aria-labelledby="shortcuts-title">
+            <h2 id="shortcuts-title">{tr(Text::KeyboardShortcuts)}</h2>
+            <dl>
+                <dt><kbd>"j"</kbd></dt><dd>{tr(Text::NextPost)}</dd>
+                <dt><kbd>"k"</kbd></dt><dd>{tr(Text::PreviousPost)}</dd>
+                <dt><kbd>"Enter"</kbd></dt><dd>{tr(Text::OpenPost)}</dd>
+                <dt><kbd>"?"</kbd></dt><dd>{tr(Text::ToggleShortcuts)}</dd>
+            </dl>
+            <button type="button" on:click=move |_| open.set(false)>{tr(Text::Close)}</button>
+        </section>
     }
+    .into_any()
 }

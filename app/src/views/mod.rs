@@ -62,7 +62,9 @@ fn App() -> impl IntoView {
     let show_shortcuts = keyboard::install();
     let notifications_live = live::watch_notifications(state);
     leptos::task::spawn_local(async move {
-        if let Some(next) = sign_in::finish(state).await {
+        if sign_in::returning()
+            && let Some(next) = sign_in::finish(state).await
+        {
             navigate(&next);
         }
         let config = load_host_config().await;
@@ -106,10 +108,8 @@ fn App() -> impl IntoView {
                     Route::Timeline { timeline, .. } => {
                         view! { <timeline::TimelineView timeline=timeline /> }.into_any()
                     }
-                    Route::Thread { status_id, .. } => {
-                        view! { <thread::ThreadView status_id=status_id /> }.into_any()
-                    }
-                    Route::Profile { acct, .. } => view! { <profile::ProfileView acct=acct /> }.into_any(),
+                    Route::Thread { status_id, .. } => later(thread::page(status_id)),
+                    Route::Profile { acct, .. } => later(profile::page(acct)),
                     Route::Notifications { .. } => later(notifications::page()),
                     Route::Lists { .. } => later(lists::page()),
                     Route::Search { query, .. } => later(search::page(query)),

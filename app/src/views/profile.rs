@@ -18,6 +18,13 @@ async fn load_profile(session: Session, acct: String) -> Result<(Account, Vec<St
     Ok((account, statuses))
 }
 
+/// The profile page, loaded on first use.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn page(acct: String) -> AnyView {
+    view! { <ProfileView acct=acct /> }.into_any()
+}
+
 /// An account's header, counts and recent posts.
 #[component]
 pub fn ProfileView(acct: String) -> impl IntoView {

@@ -5,6 +5,14 @@ use crate::i18n::{Message, Text, message, text};
 use crate::state::app_state;
 use crate::state::server_info::server_info;
 
+/// The about box, loaded once a timeline's first page has come: it is
+/// never what the reader came for.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn about(server: ServerAddr) -> AnyView {
+    view! { <ServerAbout server=server /> }.into_any()
+}
+
 /// The server's name, software, rules and limits, folded away until asked.
 #[component]
 pub fn ServerAbout(server: ServerAddr) -> impl IntoView {

@@ -73,6 +73,13 @@ pub fn StartView() -> impl IntoView {
     }
 }
 
+/// The sign-in prompt, with the sign-in flow's code loaded on first use.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn sign_in_prompt(server: ServerAddr) -> AnyView {
+    view! { <SignInPrompt server=server /> }.into_any()
+}
+
 /// Asks the visitor to sign in, for views that need an account.
 #[component]
 pub fn SignInPrompt(server: ServerAddr) -> impl IntoView {

@@ -15,6 +15,14 @@ async fn load_thread(session: Session, id: String) -> Result<Vec<Status>, ApiErr
     Ok(context.around(status))
 }
 
+/// The thread page, loaded on first use: a reader of a timeline may never
+/// open one.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn page(status_id: String) -> AnyView {
+    view! { <ThreadView status_id=status_id /> }.into_any()
+}
+
 /// A status with the posts it replies to and the replies it got.
 #[component]
 pub fn ThreadView(status_id: String) -> impl IntoView {

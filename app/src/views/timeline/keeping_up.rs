@@ -19,11 +19,22 @@ pub fn keep_up(session: Session, timeline: Timeline, feed: Feed) -> RwSignal<boo
     let streaming = RwSignal::new(false);
     let stream = stream_holder();
     let state = crate::state::app_state();
-    ViewTasks::here().spawn(async move {
-        let url = stream_address(state, &session.server, &timeline, session.token.as_deref()).await;
-        follow_stream(stream, url, streaming, move |event| {
-            feed.on_stream_event(event)
+    let tasks = ViewTasks::here();
+    // The stream, and the server detection its address needs, wait for
+    // the first page: on a slow device they would delay the first post.
+    Effect::new(move |opened: Option<bool>| {
+        if opened == Some(true) || feed.loading.get() {
+            return opened.unwrap_or(false);
+        }
+        let (session, timeline) = (session.clone(), timeline.clone());
+        tasks.spawn(async move {
+            let url =
+                stream_address(state, &session.server, &timeline, session.token.as_deref()).await;
+            follow_stream(stream, url, streaming, move |event| {
+                feed.on_stream_event(event)
+            });
         });
+        true
     });
     let poller = set_interval_with_handle(
         move || {

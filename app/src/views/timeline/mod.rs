@@ -29,14 +29,24 @@ pub fn TimelineView(timeline: Timeline) -> impl IntoView {
     if timeline.needs_account() && !session.signed_in() {
         return view! {
             <h1 class="view-title">{title}</h1>
-            <super::start::SignInPrompt server=server />
+            {super::later_part(super::start::sign_in_prompt(server))}
         }
         .into_any();
     }
     let feed = open_feed(state, &session, &timeline);
     let streaming = keeping_up::keep_up(session, timeline.clone(), feed);
-    let about = matches!(timeline, Timeline::Local | Timeline::Federated)
-        .then(|| view! { <super::server_about::ServerAbout server=server.clone() /> });
+    // Like the stream, the server's about box waits for the first page.
+    let about = matches!(timeline, Timeline::Local | Timeline::Federated).then(|| {
+        let server = server.clone();
+        let first_page_in = Memo::new(move |in_before: Option<&bool>| {
+            in_before == Some(&true) || !feed.loading.get()
+        });
+        move || {
+            first_page_in
+                .get()
+                .then(|| super::later_part(super::server_about::about(server.clone())))
+        }
+    });
     let follow_tag = match &timeline {
         Timeline::Hashtag(tag) => Some(super::later_part(super::moderation::tag_follow::button(
             tag.clone(),
