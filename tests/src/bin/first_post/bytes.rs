@@ -1,0 +1,74 @@
+//! The size of client files as they travel: raw, gzip -9 and brotli -q 11,
+//! through the same command-line tools bench/client-size uses.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+#[derive(Clone, Copy, Default)]
+pub struct Sizes {
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+impl Sizes {
+    fn of(file: &Path) -> anyhow::Result<Self> {
+        Ok(Self {
+            raw: std::fs::metadata(file)?.len(),
+            gzip: compressed_len(file, "gzip", &["-9", "-c"])?,
+            brotli: compressed_len(file, "brotli", &["-q", "11", "-c"])?,
+        })
+    }
+
+    fn add(&mut self, other: Self) {
+        self.raw += other.raw;
+        self.gzip += other.gzip;
+        self.brotli += other.brotli;
+    }
+}
+
+fn compressed_len(file: &Path, program: &str, args: &[&str]) -> anyhow::Result<u64> {
+    let output = Command::new(program)
+        .args(args)
+        .arg(file)
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|error| anyhow::anyhow!("cannot run {program}: {error}"))?;
+    anyhow::ensure!(
+        output.status.success(),
+        "{program} failed on {}",
+        file.display()
+    );
+    Ok(output.stdout.len() as u64)
+}
+
+/// Prints one line per file of `dist` and their total, which it returns.
+/// A name the folder does not hold is listed but not counted.
+pub fn print_files(dist: &Path, files: &[String]) -> anyhow::Result<Sizes> {
+    let mut total = Sizes::default();
+    println!(
+        "  {:<28} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    for file in files {
+        let path = dist.join(file);
+        if !path.is_file() {
+            println!("  {file:<28} (not in dist/, not counted)");
+            continue;
+        }
+        let sizes = Sizes::of(&path)?;
+        println!(
+            "  {file:<28} {:>10} {:>10} {:>10}",
+            sizes.raw, sizes.gzip, sizes.brotli
+        );
+        total.add(sizes);
+    }
+    println!(
+        "  {:<28} {:>10} {:>10} {:>10}",
+        format!("total, {} files", files.len()),
+        total.raw,
+        total.gzip,
+        total.brotli
+    );
+    Ok(total)
+}
