@@ -42,29 +42,43 @@ fn compressed_len(file: &Path, program: &str, args: &[&str]) -> anyhow::Result<u
     Ok(output.stdout.len() as u64)
 }
 
-/// Prints one line per file of `dist` and their total, which it returns.
-/// A name the folder does not hold is listed but not counted.
-pub fn print_files(dist: &Path, files: &[String]) -> anyhow::Result<Sizes> {
+/// Prints one line per file of `dist`, in the order first fetched, and
+/// their total, which it returns. A file fetched twice counts once, as a
+/// browser with its cache on would fetch it; a name the folder does not
+/// hold is listed but not counted.
+pub fn print_files(dist: &Path, fetched: &[String]) -> anyhow::Result<Sizes> {
+    let mut files: Vec<(&str, usize)> = Vec::new();
+    for file in fetched {
+        match files.iter_mut().find(|(seen, _)| seen == file) {
+            Some((_, times)) => *times += 1,
+            None => files.push((file, 1)),
+        }
+    }
     let mut total = Sizes::default();
     println!(
-        "  {:<28} {:>10} {:>10} {:>10}",
+        "  {:<WIDTH$} {:>9} {:>9} {:>9}",
         "file", "raw", "gzip", "brotli"
     );
-    for file in files {
+    for (file, times) in &files {
         let path = dist.join(file);
         if !path.is_file() {
-            println!("  {file:<28} (not in dist/, not counted)");
+            println!("  {file:<WIDTH$} (not in dist/, not counted)");
             continue;
         }
         let sizes = Sizes::of(&path)?;
+        let again = if *times > 1 {
+            format!("  (fetched {times} times)")
+        } else {
+            String::new()
+        };
         println!(
-            "  {file:<28} {:>10} {:>10} {:>10}",
+            "  {file:<WIDTH$} {:>9} {:>9} {:>9}{again}",
             sizes.raw, sizes.gzip, sizes.brotli
         );
         total.add(sizes);
     }
     println!(
-        "  {:<28} {:>10} {:>10} {:>10}",
+        "  {:<WIDTH$} {:>9} {:>9} {:>9}",
         format!("total, {} files", files.len()),
         total.raw,
         total.gzip,
@@ -72,3 +86,6 @@ pub fn print_files(dist: &Path, files: &[String]) -> anyhow::Result<Sizes> {
     );
     Ok(total)
 }
+
+/// Wide enough for the split pieces' names, which carry a hash.
+const WIDTH: usize = 40;

@@ -5,6 +5,7 @@
 
 mod bytes;
 mod page_load;
+mod served;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -38,6 +39,13 @@ async fn main() -> anyhow::Result<()> {
 
     println!("First post on mastodon-mock's demo local timeline: headless Chromium, a fresh");
     println!("profile per run, cache off; time from navigation, measured in the page.");
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let load: Vec<&str> = load.split_whitespace().take(3).collect();
+    println!(
+        "Machine load before the runs (1, 5, 15 min): {}",
+        load.join(" ")
+    );
+    print_content_types(&web).await?;
     if runs < RUNS_TO_REPORT {
         println!("(only {runs} runs: not enough to report; use {RUNS_TO_REPORT} or more)");
     }
@@ -76,12 +84,23 @@ async fn main() -> anyhow::Result<()> {
     let extra: Vec<String> = signed_in
         .into_iter()
         .filter(|file| !initial.contains(file.as_str()))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
         .collect();
     println!("\nAfter sign-in: the files the signed-in page fetched beyond the initial ones,");
     println!("through home, compose, mutes and notifications");
     bytes::print_files(&dist, &extra)?;
+    Ok(())
+}
+
+/// The browser compiles wasm while it downloads only when it comes as
+/// `application/wasm`; a server that says otherwise would slow the client.
+async fn print_content_types(web: &StaticServer) -> anyhow::Result<()> {
+    let wasm = served::content_type(&web.url("/app/app_bg.wasm")).await?;
+    let js = served::content_type(&web.url("/app/app.js")).await?;
+    println!("Served as: app_bg.wasm {wasm}, app.js {js}");
+    anyhow::ensure!(
+        wasm == "application/wasm",
+        "the static server gives wasm as {wasm}, which stops streaming compilation"
+    );
     Ok(())
 }
 
