@@ -42,11 +42,19 @@ fn compressed_len(file: &Path, program: &str, args: &[&str]) -> anyhow::Result<u
     Ok(output.stdout.len() as u64)
 }
 
+/// The sizes of a set of files, and of those that are code (wasm, JS),
+/// which is what the peer's figure counts.
+#[derive(Default)]
+pub struct Totals {
+    pub all: Sizes,
+    pub code: Sizes,
+}
+
 /// Prints one line per file of `dist`, in the order first fetched, and
-/// their total, which it returns. A file fetched twice counts once, as a
-/// browser with its cache on would fetch it; a name the folder does not
-/// hold is listed but not counted.
-pub fn print_files(dist: &Path, fetched: &[String]) -> anyhow::Result<Sizes> {
+/// their total. A file fetched twice counts once, as a browser with its
+/// cache on would fetch it; a name the folder does not hold is listed but
+/// not counted.
+pub fn print_files(dist: &Path, fetched: &[String]) -> anyhow::Result<Totals> {
     let mut files: Vec<(&str, usize)> = Vec::new();
     for file in fetched {
         match files.iter_mut().find(|(seen, _)| seen == file) {
@@ -54,7 +62,7 @@ pub fn print_files(dist: &Path, fetched: &[String]) -> anyhow::Result<Sizes> {
             None => files.push((file, 1)),
         }
     }
-    let mut total = Sizes::default();
+    let mut totals = Totals::default();
     println!(
         "  {:<WIDTH$} {:>9} {:>9} {:>9}",
         "file", "raw", "gzip", "brotli"
@@ -75,16 +83,19 @@ pub fn print_files(dist: &Path, fetched: &[String]) -> anyhow::Result<Sizes> {
             "  {file:<WIDTH$} {:>9} {:>9} {:>9}{again}",
             sizes.raw, sizes.gzip, sizes.brotli
         );
-        total.add(sizes);
+        totals.all.add(sizes);
+        if file.ends_with(".wasm") || file.ends_with(".js") {
+            totals.code.add(sizes);
+        }
     }
     println!(
         "  {:<WIDTH$} {:>9} {:>9} {:>9}",
         format!("total, {} files", files.len()),
-        total.raw,
-        total.gzip,
-        total.brotli
+        totals.all.raw,
+        totals.all.gzip,
+        totals.all.brotli
     );
-    Ok(total)
+    Ok(totals)
 }
 
 /// Wide enough for the split pieces' names, which carry a hash.
