@@ -54,6 +54,7 @@ async fn main() -> anyhow::Result<()> {
     if runs < RUNS_TO_REPORT {
         println!("(only {runs} runs: not enough to report; use {RUNS_TO_REPORT} or more)");
     }
+    warm_up(&mock).await?;
     let plain = timed_runs(&web, &mock, runs, 1.0).await?;
     let slow = timed_runs(&web, &mock, runs, 4.0).await?;
     print_timings(&plain, &slow);
@@ -110,6 +111,21 @@ async fn print_content_types(web: &StaticServer) -> anyhow::Result<()> {
         wasm == "application/wasm",
         "the static server gives wasm as {wasm}, which stops streaming compilation"
     );
+    Ok(())
+}
+
+/// Asks the server, once, what the page will ask it, so that the first
+/// run does not pay for a freshly started server's first answers: a
+/// reader's server has been up for a while.
+async fn warm_up(mock: &MockServer) -> anyhow::Result<()> {
+    for path in [
+        "/api/v2/instance",
+        "/.well-known/nodeinfo",
+        "/nodeinfo/2.0",
+        "/api/v1/timelines/public?local=true",
+    ] {
+        e2e::get_json(&format!("{}{path}", mock.origin())).await?;
+    }
     Ok(())
 }
 
