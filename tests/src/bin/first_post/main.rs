@@ -7,7 +7,7 @@ mod bytes;
 mod page_load;
 mod served;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use e2e::{MockServer, StaticServer};
 use page_load::PageLoad;
@@ -203,17 +203,28 @@ fn print_timing(label: &str, loads: &[PageLoad], phanpy_ms: f64) {
 /// Each detection request should go once per page load: a path asked
 /// more than once is flagged.
 fn print_server_requests(load: &PageLoad) {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for path in &load.server_paths {
-        *counts.entry(path).or_default() += 1;
+    // (path, asked before the first post, asked in all), in first-asked order.
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (path, before) in &load.server_paths {
+        let index = match counts.iter().position(|(seen, _, _)| seen == path) {
+            Some(index) => index,
+            None => {
+                counts.push((path, 0, 0));
+                counts.len() - 1
+            }
+        };
+        counts[index].1 += usize::from(*before);
+        counts[index].2 += 1;
     }
+    let before: usize = counts.iter().map(|(_, before, _)| before).sum();
     println!(
-        "\nRequests to the server before the first post (first plain run): {}",
+        "\nRequests to the server (first plain run): {before} before the first post, {} in the whole load",
         load.server_paths.len()
     );
-    for (path, count) in counts {
-        let flag = if count > 1 { "  <- more than once" } else { "" };
-        println!("  {count} x {path}{flag}");
+    println!("  {:>6} {:>6}  path", "before", "in all");
+    for (path, before, all) in counts {
+        let flag = if all > 1 { "  <- more than once" } else { "" };
+        println!("  {before:>6} {all:>6}  {path}{flag}");
     }
 }
 

@@ -30,8 +30,9 @@ pub struct PageLoad {
     pub first_post_ms: f64,
     /// Client files fetched before the first post showed, the page first.
     pub client_files: Vec<String>,
-    /// Paths asked of the server before the first post showed, in order.
-    pub server_paths: Vec<String>,
+    /// Paths asked of the server in the whole load, in order, each with
+    /// whether it was asked before the first post showed.
+    pub server_paths: Vec<(String, bool)>,
 }
 
 /// A fresh browser with its cache off and the CPU slowed `cpu_slowdown`
@@ -87,18 +88,16 @@ pub async fn local_timeline(
     // Requests that started before the first post may end after it.
     let (page, resources) = settled_resources(&browser).await?;
     browser.close().await?;
-    let before: Vec<&str> = resources
-        .iter()
-        .filter(|(_, start)| *start <= first_post_ms)
-        .map(|(name, _)| name.as_str())
-        .collect();
     let mut client_files = vec![client_file(web, &page)?.unwrap_or_default()];
     let mut server_paths = Vec::new();
-    for name in before {
+    for (name, start) in &resources {
+        let before = *start <= first_post_ms;
         if let Some(file) = client_file(web, name)? {
-            client_files.push(file);
+            if before {
+                client_files.push(file);
+            }
         } else if let Some(path) = server_path(mock, name)? {
-            server_paths.push(path);
+            server_paths.push((path, before));
         }
     }
     Ok(PageLoad {
