@@ -154,14 +154,29 @@ impl Browser {
         Ok(self.client.execute(script, Vec::new()).await?)
     }
 
+    /// Sends a DevTools command to the page, for what WebDriver has no
+    /// command for (slowing the CPU, turning the cache off); its result.
+    pub async fn cdp(
+        &self,
+        cmd: &str,
+        params: serde_json::Value,
+    ) -> anyhow::Result<serde_json::Value> {
+        let session = self.session().await?;
+        let body = serde_json::json!({ "cmd": cmd, "params": params }).to_string();
+        let answer = self
+            .driver_post(&format!("/session/{session}/goog/cdp/execute"), &body)
+            .await?;
+        let value = &answer["value"];
+        if let Some(error) = value.get("error").and_then(|error| error.as_str()) {
+            anyhow::bail!("{cmd} failed: {error}: {}", value["message"]);
+        }
+        Ok(value.clone())
+    }
+
     /// The errors the page logged to its console (a panic, an uncaught
     /// exception) since the last call: chromedriver hands each entry once.
     pub async fn console_errors(&self) -> anyhow::Result<Vec<String>> {
-        let session = self
-            .client
-            .session_id()
-            .await?
-            .ok_or_else(|| anyhow::anyhow!("the browser has no session"))?;
+        let session = self.session().await?;
         let log = self
             .driver_post(
                 &format!("/session/{session}/se/log"),
@@ -174,6 +189,13 @@ impl Browser {
             .filter(|entry| entry["level"] == "SEVERE")
             .map(|entry| entry["message"].as_str().unwrap_or_default().to_string())
             .collect())
+    }
+
+    async fn session(&self) -> anyhow::Result<String> {
+        self.client
+            .session_id()
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("the browser has no session"))
     }
 
     /// POSTs `body` to chromedriver at `path`. chromedriver keeps the
