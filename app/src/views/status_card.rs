@@ -10,6 +10,7 @@ use crate::sanitize::emoji::name_html;
 use crate::sanitize::policy::{http_url, safe_link};
 use crate::sanitize::sanitize_html;
 use crate::state::app_state;
+use crate::state::session::session;
 use crate::status_links::internal_route;
 
 /// One status, as an `<article data-status-id>`: a contract that tests and
@@ -86,7 +87,11 @@ pub fn StatusCard(
     // A deleted post leaves the view at once; the feed drops it when the
     // stream says so.
     let removed = RwSignal::new(false);
-    let actions = super::later_part(super::status_actions::bar(status.clone(), removed));
+    let actions = if session().signed_in() {
+        super::later_part(super::status_actions::bar(status.clone(), removed))
+    } else {
+        super::later_part(super::status_share::bar(status.clone()))
+    };
     view! {
         <article class="status" data-status-id=status.id.clone() tabindex="0" hidden=move || removed.get()
             on:click=move |event| open_on_click(&event, &thread_route) aria-posinset=move || position.map(|at| at.get() + 1) aria-setsize=position.map(|_| "-1") aria-label=format!("{} — {}", shown.account.name(), short_time(&shown.created_at))>

@@ -37,6 +37,19 @@ async fn share(url: String) -> bool {
         .is_ok()
 }
 
+/// The bar under a status for a reader with no account here: sharing
+/// alone, in a chunk much smaller than the full bar's.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn bar(status: Status) -> AnyView {
+    view! {
+        <div class="status-actions" role="group" aria-label=tr(ActionWords::Actions)>
+            {share_buttons(status.shown())}
+        </div>
+    }
+    .into_any()
+}
+
 /// Share and open-original, for anyone, signed in or not.
 pub fn share_buttons(status: &Status) -> Option<AnyView> {
     let url = home_url(status)?;
