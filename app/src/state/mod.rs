@@ -71,6 +71,8 @@ pub struct AppState {
     pub servers: RwSignal<HashMap<ServerAddr, ServerInfo>>,
     /// Notifications for the active account since the reader last looked.
     pub unread_notifications: RwSignal<u32>,
+    /// Whether the first screen of posts has been painted.
+    pub painted: RwSignal<bool>,
 }
 
 impl AppState {
@@ -137,6 +139,7 @@ pub fn provide_app_state() -> AppState {
         lang: RwSignal::new(initial_lang()),
         timelines: StoredValue::new(HashMap::new()),
         unread_notifications: RwSignal::new(0),
+        painted: RwSignal::new(false),
     };
     set_document_lang(state.lang.get_untracked());
     provide_context(state);

@@ -29,12 +29,20 @@ async fn document(server: &ServerAddr, which: Discovery) -> Option<String> {
 /// `/api/v1/instance`, then nodeinfo, which also names the software. Each
 /// document is asked for once per page load.
 pub async fn server_info(state: AppState, server: &ServerAddr) -> Option<ServerInfo> {
-    if let Some(info) = state
+    match state
         .servers
         .with_untracked(|servers| servers.get(server).cloned())
     {
-        return Some(info);
+        Some(info) => Some(info),
+        None => detected(state, server.clone()).await,
     }
+}
+
+/// The detection, whose code (and the parsers of the documents) loads
+/// once a view first needs to know the server.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+async fn detected(state: AppState, server: ServerAddr) -> Option<ServerInfo> {
     let detection = DETECTIONS.with_borrow_mut(|detections| {
         detections
             .entry(server.clone())
@@ -44,7 +52,7 @@ pub async fn server_info(state: AppState, server: &ServerAddr) -> Option<ServerI
     let info = detection.await;
     if let Some(info) = &info {
         state.servers.update(|servers| {
-            servers.insert(server.clone(), info.clone());
+            servers.insert(server, info.clone());
         });
     }
     info

@@ -65,7 +65,10 @@ fn href() -> String {
     window().location().href().unwrap_or_default()
 }
 
-/// Sends the visitor to `server` to approve the client.
+/// Sends the visitor to `server` to approve the client. The flow's code
+/// loads when a reader first asks to sign in.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
 pub async fn start(server: ServerAddr) -> Result<(), Message> {
     begin(server, false).await
 }

@@ -19,6 +19,7 @@ mod live;
 mod media;
 mod moderation;
 mod notifications;
+mod painted;
 mod profile;
 mod report_dialog;
 mod scheduled;

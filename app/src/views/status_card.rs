@@ -87,10 +87,17 @@ pub fn StatusCard(
     // A deleted post leaves the view at once; the feed drops it when the
     // stream says so.
     let removed = RwSignal::new(false);
-    let actions = if session().signed_in() {
-        super::later_part(super::status_actions::bar(status.clone(), removed))
-    } else {
-        super::later_part(super::status_share::bar(status.clone()))
+    let signed_in = session().signed_in();
+    let painted = super::painted::painted();
+    let for_actions = status.clone();
+    let actions = move || {
+        painted.get().then(|| {
+            if signed_in {
+                super::later_part(super::status_actions::bar(for_actions.clone(), removed))
+            } else {
+                super::later_part(super::status_share::bar(for_actions.clone()))
+            }
+        })
     };
     view! {
         <article class="status" data-status-id=status.id.clone() tabindex="0" hidden=move || removed.get()

@@ -35,15 +35,15 @@ pub fn TimelineView(timeline: Timeline) -> impl IntoView {
     }
     let feed = open_feed(state, &session, &timeline);
     let streaming = keeping_up::keep_up(session, timeline.clone(), feed);
-    // Like the stream, the server's about box waits for the first page.
+    // Like the stream, the server's about box waits for the first page,
+    // and then for it to be painted.
     let about = matches!(timeline, Timeline::Local | Timeline::Federated).then(|| {
         let server = server.clone();
         let first_page_in = Memo::new(move |in_before: Option<&bool>| {
             in_before == Some(&true) || !feed.loading.get()
         });
         move || {
-            first_page_in
-                .get()
+            (first_page_in.get() && super::painted::painted().get())
                 .then(|| super::later_part(super::server_about::about(server.clone())))
         }
     });
