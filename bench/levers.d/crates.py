@@ -3,11 +3,13 @@
 Usage: python3 crates.py TOP.csv [HOW_MANY]
 
 A function counts for the crate of its path's first segment. A trait method
-of a standard-library type (`<alloc::vec::Vec<T> as serde::Deserialize>`)
-counts for the trait's crate, since that crate's code is why it is there.
-Data segments, functions without a name and the rest are grouped apart.
-The name section that keeps the function names is left out: the shipped
-module has none.
+of a generic or standard-library type (`<T as tachys::view::Render>`,
+`<alloc::vec::Vec<T> as serde::Deserialize>`) counts for the trait's crate, since that crate's code is why it is there,
+and dropping a value counts for the crate of its type. Closures called
+through `core`'s Fn traits and methods of primitive types (`<str>`) stay
+with `core`. Data segments, imports,
+functions without a name and the rest are grouped apart. The name section
+that keeps the function names is left out: the shipped module has none.
 """
 
 import csv
@@ -26,18 +28,27 @@ def first_crate(path):
     return found.group(0) if found else None
 
 
+DROP = "core::ptr::drop_in_place<"
+
+
 def crate_of(name):
-    if name.startswith("data["):
+    if name.startswith(("data[", "data segment")):
         return "(data segments)"
+    if name.startswith("import "):
+        return "(imports)"
+    if name.startswith("elem["):
+        return "(function tables)"
     if name.startswith("code["):
         return "(functions without a name)"
     if name.startswith(("__wbg_", "__wbindgen")):
         return "wasm_bindgen"
+    if name.startswith(DROP):
+        return first_crate(name[len(DROP):]) or "core"
     crate = first_crate(name)
-    if crate in STANDARD and name.startswith("<") and " as " in name:
-        trait_crate = first_crate(name.split(" as ", 1)[1])
-        if trait_crate:
-            crate = trait_crate
+    if name.startswith("<") and (crate is None or crate in STANDARD):
+        if " as " in name:
+            crate = first_crate(name.split(" as ", 1)[1]) or crate
+        crate = crate or "core"
     return crate or "(other items)"
 
 
@@ -47,7 +58,7 @@ def main():
     with open(sys.argv[1], newline="") as table:
         for row in csv.DictReader(table):
             name = row["Name"]
-            if "custom section" in name and "name" in name.split("custom section", 1)[1][:8]:
+            if name.endswith("subsection"):
                 continue
             sizes[crate_of(name)] += int(row["ShallowSize"])
     total = sum(sizes.values())
