@@ -21,9 +21,10 @@ pub fn keep_up(session: Session, timeline: Timeline, feed: Feed) -> RwSignal<boo
     let state = crate::state::app_state();
     let tasks = ViewTasks::here();
     // The stream, and the server detection its address needs, wait for
-    // the first page: on a slow device they would delay the first post.
+    // the first page to be in and painted: on a slow device they would
+    // delay the first post.
     Effect::new(move |opened: Option<bool>| {
-        if opened == Some(true) || feed.loading.get() {
+        if opened == Some(true) || feed.loading.get() || !super::super::painted::painted().get() {
             return opened.unwrap_or(false);
         }
         let (session, timeline) = (session.clone(), timeline.clone());
