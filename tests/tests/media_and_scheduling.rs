@@ -80,6 +80,28 @@ async fn describe(browser: &Browser) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Ada's composer with a picture picked while the server refuses the
+/// next `failures` uploads with a 503. The folder holds the picture.
+async fn picked_while_uploads_fail(
+    failures: u32,
+) -> anyhow::Result<(MockServer, StaticServer, Browser, tempfile::TempDir)> {
+    let (mock, web, browser) = e2e::client_with_mock().await?;
+    let (dir, path) = picture_file()?;
+    inject_fault(
+        &mock,
+        serde_json::json!({
+            "match": { "methods": ["POST"], "path": "/api/v2/media" },
+            "effect": { "type": "status", "status": 503 },
+            "count": failures,
+        }),
+    )
+    .await?;
+    sign_in_as(&browser, &web, &mock, "ada").await?;
+    e2e::open_route(&browser, &web, &mock, "compose").await?;
+    pick_picture(&browser, &path).await?;
+    Ok((mock, web, browser, dir))
+}
+
 async fn media_id(browser: &Browser) -> anyhow::Result<String> {
     browser
         .until(
@@ -588,20 +610,7 @@ async fn a_poll_keeps_to_the_servers_limits_and_excludes_media() -> anyhow::Resu
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_upload_says_why_and_can_be_tried_again() -> anyhow::Result<()> {
-    let (mock, web, browser) = e2e::client_with_mock().await?;
-    let (_dir, path) = picture_file()?;
-    inject_fault(
-        &mock,
-        serde_json::json!({
-            "match": { "methods": ["POST"], "path": "/api/v2/media" },
-            "effect": { "type": "status", "status": 503 },
-            "count": 1,
-        }),
-    )
-    .await?;
-    sign_in_as(&browser, &web, &mock, "ada").await?;
-    e2e::open_route(&browser, &web, &mock, "compose").await?;
-    pick_picture(&browser, &path).await?;
+    let (mock, _web, browser, _dir) = picked_while_uploads_fail(1).await?;
     let said = browser
         .texts("li.attachment[data-state=failed] .error", 1)
         .await?;
@@ -621,22 +630,9 @@ async fn a_failed_upload_says_why_and_can_be_tried_again() -> anyhow::Result<()>
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_picture_not_yet_uploaded_survives_a_reload() -> anyhow::Result<()> {
-    let (mock, web, browser) = e2e::client_with_mock().await?;
-    let (_dir, path) = picture_file()?;
     // Two failures: the upload at picking, then the one tried again from
     // the kept file when the draft opens after the reload.
-    inject_fault(
-        &mock,
-        serde_json::json!({
-            "match": { "methods": ["POST"], "path": "/api/v2/media" },
-            "effect": { "type": "status", "status": 503 },
-            "count": 2,
-        }),
-    )
-    .await?;
-    sign_in_as(&browser, &web, &mock, "ada").await?;
-    e2e::open_route(&browser, &web, &mock, "compose").await?;
-    pick_picture(&browser, &path).await?;
+    let (mock, _web, browser, _dir) = picked_while_uploads_fail(2).await?;
     browser
         .texts("li.attachment[data-state=failed] .error", 1)
         .await?;

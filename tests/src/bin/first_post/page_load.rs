@@ -70,10 +70,7 @@ pub async fn local_timeline(
             serde_json::json!({ "source": WATCH_FIRST_POST }),
         )
         .await?;
-    browser
-        .client
-        .goto(&web.url(&format!("/app/#/{}/public/local", mock.addr())))
-        .await?;
+    e2e::open_route(&browser, web, mock, "public/local").await?;
     browser
         .until(
             "the first post",
