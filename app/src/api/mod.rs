@@ -13,6 +13,7 @@ mod filter;
 pub mod filter_edit;
 mod filter_keywords;
 mod instance;
+pub mod lifeboat;
 mod lenient;
 mod link_header;
 mod list;

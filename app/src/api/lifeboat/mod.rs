@@ -1,0 +1,13 @@
+//! Lifeboat: a copy of an account's network and posts, kept while its
+//! server lives, and rebuilt on another server when it dies.
+//!
+//! - `backup`: what a backup holds, as stored and exported;
+//!   addresses are always full (`user@server`), since the server that
+//!   gave them may be gone when they are read.
+
+pub mod backup;
+
+pub use backup::{
+    Backup, BackupAccount, BackupFilter, BackupFilterKeyword, BackupFollow, BackupList,
+    BackupMedia, BackupMute, BackupPost, BackupProfile, KnownAccount, full_address,
+};
