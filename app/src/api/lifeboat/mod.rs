@@ -3,9 +3,11 @@
 //!
 //! - `backup`: what a backup holds, as stored and exported;
 //!   addresses are always full (`user@server`), since the server that
-//!   gave them may be gone when they are read.
+//!   gave them may be gone when they are read;
+//! - `exchange`: how the pure engines ask the browser to act for them.
 
 pub mod backup;
+pub mod exchange;
 
 pub use backup::{
     Backup, BackupAccount, BackupFilter, BackupFilterKeyword, BackupFollow, BackupList,
