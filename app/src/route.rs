@@ -12,7 +12,10 @@
 //!   with a saved draft; `#/{server}/drafts` (drafts and the outbox) and
 //!   `#/{server}/scheduled`;
 //! - the reader's moderation pages: `#/{server}/mutes`, `/blocks`,
-//!   `/domain-blocks`, `/filters`, `/followed-tags` and `/follow-requests`.
+//!   `/domain-blocks`, `/filters`, `/followed-tags` and `/follow-requests`;
+//! - `#/lifeboat`: the backups of every account, and restoring one. A
+//!   server could not be called `lifeboat`: a server's name has a dot or
+//!   a port, or is `localhost`.
 
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
@@ -62,6 +65,8 @@ pub enum Route {
         server: ServerAddr,
         page: ModerationPage,
     },
+    /// Backups of every account, and restoring one.
+    Lifeboat,
     /// A fragment that names no view; kept so the page can say which.
     NotFound(String),
 }
@@ -121,6 +126,9 @@ impl Route {
         let path = path.split('?').next().unwrap_or_default().trim_matches('/');
         if path.is_empty() {
             return Self::Start;
+        }
+        if path == "lifeboat" {
+            return Self::Lifeboat;
         }
         let segments: Vec<String> = path.split('/').map(decode).collect();
         let not_found = || Self::NotFound(format!("#/{path}"));
@@ -218,6 +226,7 @@ impl Route {
             Self::Drafts { server } => format!("#/{server}/drafts"),
             Self::Scheduled { server } => format!("#/{server}/scheduled"),
             Self::Moderation { server, page } => format!("#/{server}/{}", page.segment()),
+            Self::Lifeboat => "#/lifeboat".into(),
             Self::NotFound(fragment) => fragment.clone(),
         }
     }
@@ -234,7 +243,7 @@ impl Route {
             | Self::Drafts { server }
             | Self::Scheduled { server }
             | Self::Moderation { server, .. } => Some(server),
-            Self::Start | Self::NotFound(_) => None,
+            Self::Start | Self::Lifeboat | Self::NotFound(_) => None,
         }
     }
 }
@@ -260,6 +269,8 @@ mod tests {
         let local = server("127.0.0.1:3000");
         assert_eq!(Route::parse(""), Route::Start);
         assert_eq!(Route::parse("#/"), Route::Start);
+        assert_eq!(Route::parse("#/lifeboat/"), Route::Lifeboat);
+        assert_eq!(Route::Lifeboat.to_fragment(), "#/lifeboat");
         assert_eq!(
             Route::parse("#/127.0.0.1:3000/public"),
             Route::Timeline {

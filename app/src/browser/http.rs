@@ -7,14 +7,17 @@ use gloo_net::http::{Request as HttpRequest, RequestBuilder, Response};
 use leptos::prelude::set_timeout;
 use web_sys::{AbortController, AbortSignal};
 
+use crate::api::lifeboat::exchange::RateLimit;
 use crate::api::{
     ApiError, Body, Method, Page, Request, ServerAddr, error_from_response, parse_link_header,
 };
 
-/// A parsed response body, with the pagination links that came with it.
+/// A parsed response body, with the pagination links and the rate-limit
+/// headers that came with it.
 pub struct Fetched<T> {
     pub body: T,
     pub page: Page,
+    pub rate: RateLimit,
 }
 
 /// How long a request may take before it counts as timed out.
@@ -79,20 +82,29 @@ impl Drop for InFlight {
     }
 }
 
+/// What goes on the wire: a body the API names, or a multipart form,
+/// whose boundary the browser writes into the content type itself.
+enum Wire {
+    None,
+    Plain(Body),
+    Multipart(web_sys::FormData),
+}
+
 /// Sends a request under `in_flight`, which the caller keeps until the
 /// body is read: dropping it stops the request.
 async fn send_raw(
     server: &ServerAddr,
     in_flight: &InFlight,
     builder: RequestBuilder,
-    body: Option<Body>,
+    body: Wire,
 ) -> Result<Response, ApiError> {
     let builder = builder.abort_signal(in_flight.signal().as_ref());
     let request = match body {
-        Some(body) => builder
+        Wire::Plain(body) => builder
             .header("Content-Type", body.content_type())
             .body(body.text()),
-        None => builder.build(),
+        Wire::Multipart(form) => builder.body(form),
+        Wire::None => builder.build(),
     };
     let result = match request {
         Ok(request) => request.send().await,
@@ -127,25 +139,71 @@ pub async fn send<R: Request>(
     let response = match early_answer(server, token, request.method(), &url).await {
         Some(answer) => answer?,
         None => {
-            let mut builder = match request.method() {
-                Method::Get => HttpRequest::get(&url),
-                Method::Post => HttpRequest::post(&url),
-                Method::Put => HttpRequest::put(&url),
-                Method::Patch => HttpRequest::patch(&url),
-                Method::Delete => HttpRequest::delete(&url),
-            };
+            let mut builder = builder_for(request.method(), &url);
             if let Some(key) = request.idempotency_key() {
                 builder = builder.header("Idempotency-Key", &key);
             }
-            let body = request.body();
+            let body = request.body().map_or(Wire::None, Wire::Plain);
             send_raw(server, &in_flight, with_token(builder, token), body).await?
         }
     };
-    let (text, page) = read_body(server, response).await?;
+    let (text, page, rate) = read_body(server, response).await?;
     Ok(Fetched {
         body: request.read(&text)?,
         page,
+        rate,
     })
+}
+
+fn builder_for(method: Method, url: &str) -> RequestBuilder {
+    match method {
+        Method::Get => HttpRequest::get(url),
+        Method::Post => HttpRequest::post(url),
+        Method::Put => HttpRequest::put(url),
+        Method::Patch => HttpRequest::patch(url),
+        Method::Delete => HttpRequest::delete(url),
+    }
+}
+
+/// Sends a multipart form (profile images, bulk-import files) to `path`
+/// on `server`, giving the answer's text.
+pub async fn send_form(
+    server: &ServerAddr,
+    token: Option<&str>,
+    method: Method,
+    path: &str,
+    form: web_sys::FormData,
+) -> Result<Fetched<String>, ApiError> {
+    let url = resolve(server, path)?;
+    let in_flight = InFlight::start();
+    let builder = with_token(builder_for(method, &url), token);
+    let response = send_raw(server, &in_flight, builder, Wire::Multipart(form)).await?;
+    let (body, page, rate) = read_body(server, response).await?;
+    Ok(Fetched { body, page, rate })
+}
+
+/// A file from any host, without credentials: media kept in a backup.
+/// Gives its bytes and MIME type.
+pub async fn download(url: &str) -> Result<(web_sys::Blob, Option<String>), String> {
+    let in_flight = InFlight::start();
+    let response = HttpRequest::get(url)
+        .abort_signal(in_flight.signal().as_ref())
+        .send()
+        .await
+        .map_err(|error| error.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let mime = response.headers().get("content-type");
+    let bytes = response.binary().await.map_err(|error| error.to_string())?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+    let options = web_sys::BlobPropertyBag::new();
+    if let Some(mime) = &mime {
+        options.set_type(mime);
+    }
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser could not keep the file".to_string())?;
+    Ok((blob, mime))
 }
 
 /// The answer the page asked for early, when it is this request's: a
@@ -184,10 +242,29 @@ fn retry_after_secs(response: &Response) -> Option<u64> {
     Some(if wait > 0.0 { wait as u64 } else { 1 })
 }
 
-/// A successful answer's text and pagination links, or the error a
-/// failed one stands for.
-async fn read_body(server: &ServerAddr, response: Response) -> Result<(String, Page), ApiError> {
+/// The `X-RateLimit-*` headers, where the server sent them.
+fn rate_limit(response: &Response) -> RateLimit {
+    let headers = response.headers();
+    let number = |name: &str| headers.get(name).and_then(|value| value.trim().parse().ok());
+    let reset_ms = headers
+        .get("x-ratelimit-reset")
+        .map(|value| js_sys::Date::parse(&value))
+        .filter(|at| !at.is_nan());
+    RateLimit {
+        limit: number("x-ratelimit-limit"),
+        remaining: number("x-ratelimit-remaining"),
+        reset_ms,
+    }
+}
+
+/// A successful answer's text, pagination links and rate limits, or the
+/// error a failed one stands for.
+async fn read_body(
+    server: &ServerAddr,
+    response: Response,
+) -> Result<(String, Page, RateLimit), ApiError> {
     let status = response.status();
+    let rate = rate_limit(&response);
     let page = response
         .headers()
         .get("link")
@@ -200,7 +277,7 @@ async fn read_body(server: &ServerAddr, response: Response) -> Result<(String, P
     if !(200..300).contains(&status) {
         return Err(error_from_response(status, &text, retry_after));
     }
-    Ok((text, page))
+    Ok((text, page, rate))
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransacti
 
 const DATABASE: &str = "samizdat";
 /// Raised whenever `STORES` grows, so that opening adds the new stores.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// The named stores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,9 +24,11 @@ pub enum Store {
     Outbox,
     /// File bytes of media not yet uploaded, under `{draft id}/{local id}`.
     Media,
+    /// Lifeboat's backups, runs and files, under keys its module names.
+    Lifeboat,
 }
 
-const STORES: [Store; 3] = [Store::Drafts, Store::Outbox, Store::Media];
+const STORES: [Store; 4] = [Store::Drafts, Store::Outbox, Store::Media, Store::Lifeboat];
 
 impl Store {
     fn name(self) -> &'static str {
@@ -34,6 +36,7 @@ impl Store {
             Self::Drafts => "drafts",
             Self::Outbox => "outbox",
             Self::Media => "media",
+            Self::Lifeboat => "lifeboat",
         }
     }
 }
@@ -148,15 +151,28 @@ pub async fn delete(from: Store, key: &str) -> Result<(), IdbError> {
     Ok(())
 }
 
+/// All keys from `prefix` up to `prefix` followed by the highest code
+/// unit: exactly those that start with it.
+fn starting_with(prefix: &str) -> Result<IdbKeyRange, IdbError> {
+    Ok(IdbKeyRange::bound(
+        &JsValue::from_str(prefix),
+        &JsValue::from_str(&format!("{prefix}\u{ffff}")),
+    )?)
+}
+
+/// Every key starting with `prefix`, without reading the values.
+pub async fn keys(from: Store, prefix: &str) -> Result<Vec<String>, IdbError> {
+    let store = store(from, IdbTransactionMode::Readonly).await?;
+    let keys: Array = settle(store.get_all_keys_with_key(&starting_with(prefix)?)?)
+        .await?
+        .dyn_into()?;
+    Ok(keys.iter().filter_map(|key| key.as_string()).collect())
+}
+
 /// Every key starting with `prefix`, with its value, in key order.
 pub async fn list(from: Store, prefix: &str) -> Result<Vec<(String, JsValue)>, IdbError> {
     let store = store(from, IdbTransactionMode::Readonly).await?;
-    // All keys from `prefix` up to `prefix` followed by the highest
-    // code unit: exactly those that start with it.
-    let range = IdbKeyRange::bound(
-        &JsValue::from_str(prefix),
-        &JsValue::from_str(&format!("{prefix}\u{ffff}")),
-    )?;
+    let range = starting_with(prefix)?;
     // Both asked at once: a transaction ends once it has nothing pending.
     let keys = watch(store.get_all_keys_with_key(&range)?);
     let values = watch(store.get_all_with_key(&range)?);

@@ -2,6 +2,7 @@
 //! the location fragment.
 
 pub mod crypto;
+pub mod files;
 pub mod first_page;
 pub mod http;
 pub mod idb;

@@ -4,6 +4,7 @@
 mod accounts;
 pub mod actions;
 pub mod compose;
+pub mod lifeboat;
 pub mod media;
 mod messages;
 pub mod moderation;

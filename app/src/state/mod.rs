@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod drafts;
 pub mod handoff;
+pub mod lifeboat;
 pub mod media_files;
 pub mod outbox;
 pub mod server_info;
@@ -73,6 +74,8 @@ pub struct AppState {
     pub unread_notifications: RwSignal<u32>,
     /// Whether the first screen of posts has been painted.
     pub painted: RwSignal<bool>,
+    /// Each account's backups, by account key.
+    pub lifeboat: RwSignal<HashMap<String, lifeboat::AccountLifeboat>>,
 }
 
 impl AppState {
@@ -140,6 +143,7 @@ pub fn provide_app_state() -> AppState {
         timelines: StoredValue::new(HashMap::new()),
         unread_notifications: RwSignal::new(0),
         painted: RwSignal::new(false),
+        lifeboat: RwSignal::new(HashMap::new()),
     };
     set_document_lang(state.lang.get_untracked());
     provide_context(state);

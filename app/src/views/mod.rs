@@ -12,6 +12,7 @@ mod drafts;
 mod error_notice;
 mod in_view;
 mod keyboard;
+mod lifeboat;
 mod list_form;
 mod list_members;
 mod lists;
@@ -41,6 +42,7 @@ mod timeline;
 use leptos::prelude::*;
 
 use crate::i18n::Text;
+use crate::i18n::lifeboat::LifeboatWords;
 use crate::i18n::moderation::ModerationWords;
 
 use crate::api::Timeline;
@@ -59,6 +61,7 @@ pub fn start() {
 fn App() -> impl IntoView {
     let state = provide_app_state();
     crate::state::outbox::install(state);
+    crate::state::lifeboat::install(state);
     let route = route_signal();
     let show_shortcuts = keyboard::install();
     let notifications_live = live::watch_notifications(state);
@@ -118,6 +121,7 @@ fn App() -> impl IntoView {
                     Route::Drafts { .. } => later(drafts::page()),
                     Route::Scheduled { .. } => later(scheduled::page()),
                     Route::Moderation { page, .. } => later(moderation::page(page)),
+                    Route::Lifeboat => later(lifeboat::page()),
                     Route::NotFound(fragment) => view! {
                         <section class="notice">
                             <h1>{tr(Text::NothingHere)}</h1>
@@ -203,11 +207,32 @@ fn Header(
             })
             .collect_view()
     };
+    let lifeboat = move || {
+        let signed_in = state.accounts.with(|accounts| !accounts.is_empty());
+        signed_in.then(|| view! { <a class="lifeboat-link" href=Route::Lifeboat.to_fragment()>{tr(LifeboatWords::Lifeboat)}</a> })
+    };
+    let server_down = move || {
+        let down: Vec<String> = state.lifeboat.with(|accounts| {
+            accounts
+                .iter()
+                .filter(|(_, shown)| shown.health.server_down())
+                .map(|(key, _)| key.clone())
+                .collect()
+        });
+        (!down.is_empty()).then(|| view! {
+            <p class="server-down-banner" role="alert" data-server-down-banner=down.join(" ")>
+                {tr(LifeboatWords::ServerDown)}" "{down.iter().map(|key| format!("@{key}")).collect::<Vec<_>>().join(", ")}" "
+                <a href=Route::Lifeboat.to_fragment()>{tr(LifeboatWords::Lifeboat)}</a>
+            </p>
+        })
+    };
     view! {
         <header class="top">
             <a class="brand" href="#/">"Samizdat"</a>
             {nav}
             <ul class="accounts" aria-label=tr(Text::Accounts)>{accounts}</ul>
+            {lifeboat}
+            {server_down}
             <button type="button" class="language" lang=move || state.lang.get().other().tag() on:click=move |_| state.set_lang(state.lang.get_untracked().other())>
                 {tr(Text::SwitchLanguage)}
             </button>

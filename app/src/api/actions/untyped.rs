@@ -14,6 +14,16 @@ pub struct Untyped {
 }
 
 impl Untyped {
+    /// A request built elsewhere than in a typed call (Lifeboat's engines).
+    pub fn new(method: Method, path: String, body: Option<Body>) -> Self {
+        Self {
+            method,
+            path,
+            body,
+            key: None,
+        }
+    }
+
     pub fn of<R: Request>(request: &R) -> Self {
         Self {
             method: request.method(),

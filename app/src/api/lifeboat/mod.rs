@@ -4,10 +4,12 @@
 //! - `backup`: what a backup holds, as stored and exported;
 //!   addresses are always full (`user@server`), since the server that
 //!   gave them may be gone when they are read;
-//! - `exchange`: how the pure engines ask the browser to act for them.
+//! - `exchange`: how the pure engines ask the browser to act for them;
+//! - `health`: when to back up, and whether a server has gone silent.
 
 pub mod backup;
 pub mod exchange;
+pub mod health;
 
 pub use backup::{
     Backup, BackupAccount, BackupFilter, BackupFilterKeyword, BackupFollow, BackupList,

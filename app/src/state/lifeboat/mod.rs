@@ -1,0 +1,57 @@
+//! Lifeboat in the browser: the background backups, the restore, and
+//! what the page shows of them. The engines themselves are pure
+//! (`api::lifeboat`); this is where their requests are sent and their
+//! state is kept.
+
+mod backups;
+mod driver;
+mod restoring;
+mod store;
+
+use leptos::prelude::*;
+
+use super::AppState;
+use crate::api::lifeboat::health::BackupHealth;
+pub use backups::{back_up, install};
+pub use restoring::{import_file, preview, restore};
+pub use store::{accounts_with, backup as stored_backup, file as stored_file};
+
+/// What the page shows of one account's backups.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AccountLifeboat {
+    pub health: BackupHealth,
+    /// What a running backup is doing, while one is.
+    pub running: Option<String>,
+    /// A restore into this account, under way or done.
+    pub restore: Option<RestoreShown>,
+}
+
+/// What the page shows of a restore.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RestoreShown {
+    /// The account whose backup is restored.
+    pub source: String,
+    pub report: Vec<crate::api::lifeboat::restore::ReportEntry>,
+    pub finished: bool,
+    /// When the paced remainder will go.
+    pub waiting_until: Option<f64>,
+    /// The follows not yet made, as Mastodon's CSV.
+    pub follows_csv: Option<String>,
+    pub running: bool,
+}
+
+/// Reads every backed-up account's health into the app's state, and
+/// where each restore stands.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+async fn load_health(state: AppState) {
+    for account in store::accounts_with("health").await {
+        let health = store::health(&account).await;
+        state.lifeboat.update(|accounts| {
+            accounts.entry(account).or_default().health = health;
+        });
+    }
+    for account in state.accounts.get_untracked() {
+        restoring::show_stored(state, &account.key()).await;
+    }
+}

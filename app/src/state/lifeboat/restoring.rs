@@ -1,0 +1,143 @@
+//! Restoring a backup into the active account on a new server: one run
+//! at a time, saved after every step, resumed by itself on a later visit
+//! when the server's daily cap on follows made it wait.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::driver::{Engine, drive, now_ms};
+use super::{RestoreShown, store};
+use crate::api::lifeboat::exchange::{Answer, Next, Outcome};
+use crate::api::lifeboat::export::read_backup_file;
+use crate::api::lifeboat::restore::{Options, Restore, Target};
+use crate::state::session::Session;
+use crate::state::{AppState, SignedInAccount};
+
+/// A restore and the backup it reads, whose files its steps may upload.
+#[derive(Serialize, Deserialize)]
+struct RestoreJob {
+    source: String,
+    engine: Restore,
+}
+
+impl Engine for RestoreJob {
+    fn next(&mut self, now_ms: f64) -> Next {
+        self.engine.next(now_ms)
+    }
+    fn absorb(&mut self, outcome: Outcome<Answer>, now_ms: f64) {
+        self.engine.absorb(outcome, now_ms);
+    }
+    fn absorb_download(&mut self, _: Result<Option<String>, String>, _: f64) {}
+}
+
+thread_local! {
+    static RUNNING: Cell<bool> = const { Cell::new(false) };
+}
+
+fn shown(job: &RestoreJob, running: bool) -> RestoreShown {
+    RestoreShown {
+        source: job.source.clone(),
+        report: job.engine.report(),
+        finished: job.engine.finished(),
+        waiting_until: job.engine.waiting_until(),
+        follows_csv: job.engine.follows_csv_left(),
+        running,
+    }
+}
+
+fn show(state: AppState, target: &str, shown: RestoreShown) {
+    state.lifeboat.update(|accounts| {
+        accounts.entry(target.to_string()).or_default().restore = Some(shown);
+    });
+}
+
+/// What restoring `source` into `target` would do, before anything is
+/// sent.
+pub async fn preview(source: &str, target: &SignedInAccount) -> Option<crate::api::lifeboat::restore::Preview> {
+    let backup = store::backup(source).await?;
+    Some(Restore::new(&backup, target_of(target), Options::default()).preview())
+}
+
+fn target_of(account: &SignedInAccount) -> Target {
+    Target::mastodon(account.server.to_string())
+}
+
+/// Keeps a picked backup file in this browser, as a backup of the
+/// account it names; gives that account's key.
+pub async fn import_file(bytes: &[u8]) -> Result<String, String> {
+    let imported = read_backup_file(bytes).map_err(|error| error.to_string())?;
+    let account = imported.backup.account.address.clone();
+    for (key, bytes) in &imported.files {
+        let blob = blob_of(bytes)?;
+        store::put_file(&account, key, &blob)
+            .await
+            .map_err(|error| error.to_string())?;
+    }
+    store::save("backup", &account, &imported.backup)
+        .await
+        .map_err(|error| error.to_string())?;
+    Ok(account)
+}
+
+fn blob_of(bytes: &[u8]) -> Result<web_sys::Blob, String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::Blob::new_with_u8_array_sequence(&parts)
+        .map_err(|_| "the browser could not keep the file".to_string())
+}
+
+/// Restores `source` into `target`, going on with a restore of the same
+/// backup that stopped midway rather than starting again.
+pub async fn restore(state: AppState, target: SignedInAccount, source: String) {
+    let key = target.key();
+    let job = match store::load::<RestoreJob>("restore", &key).await {
+        Some(job) if job.source == source => job,
+        _ => {
+            let Some(backup) = store::backup(&source).await else {
+                return;
+            };
+            RestoreJob {
+                engine: Restore::new(&backup, target_of(&target), Options::default()),
+                source,
+            }
+        }
+    };
+    run(state, &target, job).await;
+}
+
+/// Shows where a restore into `target` stands, if there was one.
+pub async fn show_stored(state: AppState, target: &str) {
+    if let Some(job) = store::load::<RestoreJob>("restore", target).await {
+        show(state, target, shown(&job, false));
+    }
+}
+
+/// Goes on with a restore that waited, once its time has come.
+pub async fn resume(state: AppState, target: SignedInAccount) {
+    let Some(job) = store::load::<RestoreJob>("restore", &target.key()).await else {
+        return;
+    };
+    show(state, &target.key(), shown(&job, false));
+    let due = job.engine.waiting_until().is_none_or(|until| until <= now_ms());
+    if !job.engine.finished() && due {
+        run(state, &target, job).await;
+    }
+}
+
+async fn run(state: AppState, target: &SignedInAccount, mut job: RestoreJob) {
+    if RUNNING.replace(true) {
+        return;
+    }
+    let key = target.key();
+    let session = Session {
+        server: target.server.clone(),
+        token: Some(target.token.clone()),
+    };
+    let source = job.source.clone();
+    let progress = |job: &RestoreJob| show(state, &key, shown(job, true));
+    // However it stopped, the report says where it stands.
+    drive(&mut job, &session, &source, ("restore", &key), &progress).await;
+    show(state, &key, shown(&job, false));
+    RUNNING.set(false);
+}
