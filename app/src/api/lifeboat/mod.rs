@@ -4,9 +4,11 @@
 //! - `backup`: what a backup holds, as stored and exported;
 //!   addresses are always full (`user@server`), since the server that
 //!   gave them may be gone when they are read;
-//! - `exchange`: how the pure engines ask the browser to act for them.
+//! - `exchange`: how the pure engines ask the browser to act for them;
+//! - `collect`: the engine that fills a backup from the account's server.
 
 pub mod backup;
+pub mod collect;
 pub mod exchange;
 
 pub use backup::{
