@@ -27,6 +27,9 @@ use posts::Previous;
 pub use progress::{CollectError, Counts, Progress};
 use step::Step;
 
+#[cfg(test)]
+mod tests;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Collect {
     backup: Backup,
