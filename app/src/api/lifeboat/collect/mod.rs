@@ -51,6 +51,7 @@ pub struct Collect {
     /// Kinds the server lacks or refused, left empty.
     skipped: Vec<String>,
     failure: Option<CollectError>,
+    started_at_ms: f64,
 }
 
 /// The server's ids of what the backup keeps by address, until the
@@ -87,7 +88,7 @@ enum Flow {
 impl Collect {
     /// Starts a run for this account; `previous` is the last good backup,
     /// for incremental posts and to keep media already stored.
-    pub fn new(account: BackupAccount, previous: Option<Backup>, _now_ms: f64) -> Self {
+    pub fn new(account: BackupAccount, previous: Option<Backup>, now_ms: f64) -> Self {
         Self {
             backup: Backup::new(account),
             step: Step::Profile,
@@ -104,9 +105,12 @@ impl Collect {
             downloads_failed: 0,
             skipped: Vec::new(),
             failure: None,
+            started_at_ms: now_ms,
         }
     }
 
+    /// What to do next. `Done` also when the run failed: see
+    /// `progress().failure`.
     pub fn next(&mut self, now_ms: f64) -> Next {
         loop {
             if self.failure.is_some() || self.step == Step::Done {
@@ -158,7 +162,8 @@ impl Collect {
                 self.cursor = Some(next);
             }
             Ok(Flow::Again) => self.cursor = None,
-            Ok(Flow::Page(_) | Flow::Finished) => self.advance(now_ms),
+            // A page that names itself as the next would loop.
+            Ok(Flow::Page(_) | Flow::Finished) => self.end_pages(now_ms),
             Err(error) => self.request_failed(error, now_ms),
         }
     }
@@ -254,6 +259,11 @@ impl Collect {
         if !self.skipped.contains(&name) {
             self.skipped.push(name);
         }
+        self.end_pages(now_ms);
+    }
+
+    /// The end of a kind's pages; for list members, of one list's.
+    fn end_pages(&mut self, now_ms: f64) {
         if self.step == Step::ListMembers {
             self.scratch.offset += 1;
             self.cursor = None;

@@ -36,6 +36,8 @@ pub struct Counts {
 pub struct Progress {
     /// `profile`, `follows`, …, `posts`, `media`, `done`.
     pub phase: &'static str,
+    /// When the run began (ms since the epoch).
+    pub started_at_ms: f64,
     pub counts: Counts,
     pub pages_done: u32,
     /// Files still to download in this phase.
@@ -58,6 +60,7 @@ impl Collect {
         let backup = &self.backup;
         Progress {
             phase: self.step.name(),
+            started_at_ms: self.started_at_ms,
             counts: Counts {
                 follows: backup.follows.len(),
                 followers: backup.followers.len(),

@@ -188,3 +188,54 @@ fn other_dialects_are_read_too() {
     );
     assert_eq!(server.downloaded, ["avatar", "media/901"]);
 }
+
+#[test]
+fn a_list_deleted_meanwhile_loses_only_its_members() {
+    let mut server = mastodon();
+    server.page(
+        "/api/v1/lists",
+        r#"[{"id":"5","title":"Looms"},{"id":"6","title":"Gone"},{"id":"7","title":"Paged"}]"#,
+        None,
+    );
+    let second_page = "https://a.example/api/v1/lists/7/accounts?limit=0&max_id=12";
+    server.page(
+        "/api/v1/lists/7/accounts?limit=0",
+        &format!("[{}]", account_json("11", "bea@b.example")),
+        Some(second_page),
+    );
+    server.page(
+        second_page,
+        &format!("[{}]", account_json("12", "cy")),
+        Some(second_page),
+    );
+    let (mut engine, mut now) = (engine(), START);
+    server.run(&mut engine, &mut now);
+    let backup = engine.finished().expect("the backup completes");
+    let lists: Vec<(&str, Vec<&str>)> = backup
+        .lists
+        .iter()
+        .map(|list| {
+            (
+                list.title.as_str(),
+                list.members.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lists,
+        [
+            ("Gone", vec![]),
+            ("Looms", vec!["bea@b.example", "cy@a.example"]),
+            ("Paged", vec!["bea@b.example", "cy@a.example"]),
+        ]
+    );
+    assert_eq!(engine.progress().skipped, ["lists"]);
+    assert_eq!(
+        server
+            .asked
+            .iter()
+            .filter(|path| *path == second_page)
+            .count(),
+        1
+    );
+}
