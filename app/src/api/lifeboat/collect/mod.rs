@@ -156,7 +156,7 @@ impl Collect {
         self.unreachable_since_ms = None;
         self.retries = 0;
         self.not_before_ms = None;
-        self.pages_done += 1;
+        self.pages_done = self.pages_done.saturating_add(1);
         match self.absorb_page(&answer.body, answer.next_page) {
             Ok(Flow::Page(next)) if self.cursor.as_deref() != Some(next.as_str()) => {
                 self.cursor = Some(next);
@@ -176,7 +176,7 @@ impl Collect {
         match outcome {
             Ok(mime) => posts::mark_stored(&mut self.backup.posts, &download.key, mime),
             // Not fatal: the file stays unstored and is tried again next run.
-            Err(_) => self.downloads_failed += 1,
+            Err(_) => self.downloads_failed = self.downloads_failed.saturating_add(1),
         }
     }
 
@@ -240,7 +240,7 @@ impl Collect {
             | ApiError::ServerFailed { .. } => {
                 self.unreachable_since_ms.get_or_insert(now_ms);
                 self.not_before_ms = Some(now_ms + pace::retry_delay_ms(self.retries));
-                self.retries += 1;
+                self.retries = self.retries.saturating_add(1);
             }
             refused if self.step.essential() => {
                 self.failure = Some(CollectError::Refused {
