@@ -1,8 +1,8 @@
 //! How the reader's account stands towards another.
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 
-use super::super::lenient::{id, null_default};
+use super::super::lenient::{Loose, id, null_default};
 
 /// Every flag defaults to false where a server leaves it out.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -31,6 +31,14 @@ pub struct Relationship {
     pub domain_blocking: bool,
     #[serde(default, deserialize_with = "null_default")]
     pub note: String,
+    /// The languages the reader sees from a followed account; `None` for
+    /// all, and wherever a server sends something else.
+    #[serde(default, deserialize_with = "languages")]
+    pub languages: Option<Vec<String>>,
+}
+
+fn languages<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<String>>, D::Error> {
+    Ok(Option::<Loose<Vec<String>>>::deserialize(deserializer)?.and_then(Loose::get))
 }
 
 #[cfg(test)]
@@ -47,5 +55,21 @@ mod tests {
         assert!(relationship.following && !relationship.notifying && !relationship.blocking);
         assert_eq!(relationship.note, "met at a conf");
         assert!(serde_json::from_str::<Relationship>(r#"{"following":true}"#).is_err());
+    }
+
+    #[test]
+    fn languages_are_read_where_given_and_all_otherwise() {
+        let read = |json: &str| {
+            serde_json::from_str::<Relationship>(json)
+                .unwrap()
+                .languages
+        };
+        assert_eq!(
+            read(r#"{"id":"1","languages":["de","fr"]}"#),
+            Some(vec!["de".to_string(), "fr".to_string()])
+        );
+        assert_eq!(read(r#"{"id":"1","languages":null}"#), None);
+        assert_eq!(read(r#"{"id":"1","languages":"de"}"#), None);
+        assert_eq!(read(r#"{"id":"1"}"#), None);
     }
 }

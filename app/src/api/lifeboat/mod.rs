@@ -5,9 +5,11 @@
 //!   addresses are always full (`user@server`), since the server that
 //!   gave them may be gone when they are read;
 //! - `exchange`: how the pure engines ask the browser to act for them;
-//! - `health`: when to back up, and whether a server has gone silent.
+//! - `health`: when to back up, and whether a server has gone silent;
+//! - `collect`: the engine that fills a backup from the account's server.
 
 pub mod backup;
+pub mod collect;
 pub mod exchange;
 pub mod health;
 
