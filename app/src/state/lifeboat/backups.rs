@@ -7,9 +7,10 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use super::driver::{Stopped, drive, now_ms};
+use super::driver::{Engine, Stopped, drive, now_ms};
 use super::store;
 use crate::api::lifeboat::collect::Collect;
+use crate::api::lifeboat::exchange::{Answer, Next, Outcome};
 use crate::api::lifeboat::{BackupAccount, full_address};
 use crate::state::session::Session;
 use crate::state::{AppState, SignedInAccount};
@@ -23,6 +24,18 @@ const LOOK_EVERY_SECS: u64 = 600;
 thread_local! {
     /// Accounts whose backup is running now: one run per account.
     static RUNNING: RefCell<HashSet<String>> = RefCell::default();
+}
+
+impl Engine for Collect {
+    fn next(&mut self, now_ms: f64) -> Next {
+        Collect::next(self, now_ms)
+    }
+    fn absorb(&mut self, outcome: Outcome<Answer>, now_ms: f64) {
+        self.absorb_answer(outcome, now_ms);
+    }
+    fn absorb_download(&mut self, outcome: Result<Option<String>, String>, now_ms: f64) {
+        Collect::absorb_download(self, outcome, now_ms);
+    }
 }
 
 /// Starts the background schedule. What each account's backup last did
@@ -93,9 +106,10 @@ async fn run(state: AppState, account: &SignedInAccount) {
     };
     let shown_key = key.clone();
     let progress = move |engine: &Collect| {
-        let line = super::progress_line(&engine.progress());
+        let progress = engine.progress();
         state.lifeboat.update(|accounts| {
-            accounts.entry(shown_key.clone()).or_default().running = Some(line);
+            accounts.entry(shown_key.clone()).or_default().running =
+                Some((progress.phase, progress.counts));
         });
     };
     let stopped = drive(&mut engine, &session, &key, ("run", &key), &progress).await;
@@ -109,7 +123,13 @@ async fn run(state: AppState, account: &SignedInAccount) {
                     health.failed("the browser refused to store the backup".into());
                 }
             }
-            None => health.failed(engine.progress().failure.unwrap_or_default()),
+            None => health.failed(
+                engine
+                    .progress()
+                    .failure
+                    .map(|failure| failure.to_string())
+                    .unwrap_or_default(),
+            ),
         },
         Stopped::WaitingUntil(_) => health.answered(),
         Stopped::Unreachable(_) => health.unreachable(now_ms()),

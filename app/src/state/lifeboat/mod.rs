@@ -20,8 +20,9 @@ pub use store::{accounts_with, backup as stored_backup, file as stored_file};
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountLifeboat {
     pub health: BackupHealth,
-    /// What a running backup is doing, while one is.
-    pub running: Option<String>,
+    /// The phase a running backup is in and what it has kept so far,
+    /// while one runs.
+    pub running: Option<(&'static str, crate::api::lifeboat::collect::Counts)>,
     /// A restore into this account, under way or done.
     pub restore: Option<RestoreShown>,
 }

@@ -84,10 +84,20 @@ fn status(shown: &AccountLifeboat) -> AnyView {
         }
         None => view! { <p class="last-good">{tr(W::NoBackupYet)}</p> }.into_any(),
     };
-    let running = shown
-        .running
-        .clone()
-        .map(|line| view! { <p class="progress" role="status">{tr(W::BackingUp)}" "{line}</p> });
+    let running = shown.running.clone().map(|(phase, counts)| {
+        let figures = [
+            (counts.follows, W::Follows),
+            (counts.followers, W::Followers),
+            (counts.lists, W::Lists),
+            (counts.posts, W::Posts),
+        ];
+        view! {
+            <p class="progress" role="status" data-backup-phase=phase>
+                {tr(W::BackingUp)}" "
+                {figures.into_iter().map(|(count, words)| view! { <span>{count}" "{tr(words)}" "</span> }).collect_view()}
+            </p>
+        }
+    });
     let down = health.server_down().then(|| {
         let age = health
             .hours_since_good(now)
