@@ -8,6 +8,7 @@
 
 pub mod backup;
 pub mod exchange;
+pub mod export;
 
 pub use backup::{
     Backup, BackupAccount, BackupFilter, BackupFilterKeyword, BackupFollow, BackupList,
