@@ -2,5 +2,7 @@
 
 pub mod csv;
 mod csv_read;
+mod zip;
 
 pub use csv_read::{CsvError, CsvProblem};
+pub use zip::ZipError;
