@@ -129,7 +129,7 @@ fn actor_document(backup: &Backup, actor: &str) -> (Value, Vec<StoredFile>) {
         .fields
         .iter()
         .map(
-            |(name, value)| json!({"type": "PropertyValue", "name": name, "value": as_html(value)}),
+            |(name, value)| json!({"type": "PropertyValue", "name": name, "value": inline_html(value)}),
         )
         .collect();
     let mut document = json!({
@@ -158,18 +158,28 @@ fn actor_document(backup: &Backup, actor: &str) -> (Value, Vec<StoredFile>) {
     (document, stored)
 }
 
-/// Text as HTML, as ActivityPub carries it: the backup keeps a bio as
-/// written when the server gave the source, and as HTML otherwise.
+/// Text as HTML paragraphs, as ActivityPub carries a bio: the backup
+/// keeps it as written when the server gave the source, else as HTML.
 fn as_html(text: &str) -> String {
-    if text.trim_start().starts_with('<') || text.is_empty() {
+    if is_html(text) {
         return text.to_string();
     }
-    let escaped = text
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    escaped
+    inline_html(text)
         .split("\n\n")
         .map(|paragraph| format!("<p>{}</p>", paragraph.replace('\n', "<br>")))
         .collect()
+}
+
+/// Text as inline HTML, as Mastodon writes a profile field's value.
+fn inline_html(text: &str) -> String {
+    if is_html(text) {
+        return text.to_string();
+    }
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn is_html(text: &str) -> bool {
+    text.is_empty() || text.trim_start().starts_with('<')
 }

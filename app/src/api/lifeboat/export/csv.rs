@@ -76,8 +76,9 @@ pub const FOLLOWING_HEADER: [&str; 4] = [
 ];
 pub const MUTED_HEADER: [&str; 2] = ["Account address", "Hide notifications"];
 
-/// `following_accounts.csv`. Pending requests are included: Mastodon's
-/// export lists them too once accepted, and a new server asks again.
+/// `following_accounts.csv`. Requests still waiting on a locked account
+/// are included, unlike in Mastodon's own export: the point here is to
+/// ask again from the new server.
 pub fn following(backup: &Backup) -> Vec<u8> {
     let mut sheet = Sheet::with_header(&FOLLOWING_HEADER);
     for follow in &backup.follows {

@@ -198,6 +198,7 @@ fn the_actor_points_at_the_archived_avatar() {
     assert_eq!(actor["preferredUsername"], "ada");
     assert_eq!(actor["summary"], "<p>Counts &amp; computes</p>");
     assert_eq!(actor["attachment"][0]["type"], "PropertyValue");
+    assert_eq!(actor["attachment"][0]["value"], "https://ada.example");
     assert_eq!(actor["icon"]["url"], "avatar.png");
     assert!(
         actor.get("image").is_none(),
