@@ -35,6 +35,11 @@ pub enum ImportError {
          to {known}); reload the page to get the newest version, then try again"
     )]
     NewerFormat { found: u64, known: u32 },
+    #[error(
+        "this is Mastodon's archive of your posts, which holds no follows or lists; \
+         pick the zip the Lifeboat export made, or Mastodon's CSV exports"
+    )]
+    PostsArchiveOnly,
     #[error("samizdat-backup.json cannot be read ({0}); the file may be damaged")]
     Unreadable(String),
     #[error(transparent)]
@@ -97,6 +102,10 @@ fn read_mastodon_csvs(entries: &[zip::Entry]) -> Result<ImportedBackup, ImportEr
         }
     }
     if !found {
+        let has = |name: &str| entries.iter().any(|entry| entry.name == name);
+        if has("outbox.json") && has("actor.json") {
+            return Err(ImportError::PostsArchiveOnly);
+        }
         return Err(ImportError::NoBackupInside);
     }
     Ok(ImportedBackup {

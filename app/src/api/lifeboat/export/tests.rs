@@ -296,6 +296,17 @@ fn bad_files_get_errors_a_person_can_act_on() {
         read_backup_file(&unrelated).unwrap_err(),
         ImportError::NoBackupInside
     );
+    let posts_only = write_zip(
+        ["actor.json", "outbox.json"]
+            .into_iter()
+            .map(|name| (name.to_string(), b"{}".to_vec()))
+            .collect(),
+    )
+    .unwrap();
+    assert_eq!(
+        read_backup_file(&posts_only).unwrap_err(),
+        ImportError::PostsArchiveOnly
+    );
 }
 
 #[test]

@@ -14,7 +14,10 @@ pub enum ZipError {
     NotAZip,
     #[error("the zip file is cut short or damaged (try downloading it again)")]
     Damaged,
-    #[error("\"{0}\" in the zip is compressed; only files stored as they are can be read")]
+    #[error(
+        "\"{0}\" in the zip is compressed, which Samizdat does not read: \
+         zip the files again without compression (\"store\" only)"
+    )]
     Compressed(String),
     #[error("\"{0}\" in the zip is damaged (its checksum does not match)")]
     BadChecksum(String),
