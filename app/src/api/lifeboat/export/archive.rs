@@ -3,6 +3,8 @@
 //! the media under `media_attachments/`. Ids and URIs stay those of the
 //! old server, even when it is gone: they are what the posts were.
 
+use std::collections::BTreeSet;
+
 use serde_json::{Value, json};
 
 use super::activity::{Author, activity};
@@ -49,26 +51,16 @@ pub fn archive(backup: &Backup) -> Archive {
         actor: &actor,
         server: &backup.account.server,
     };
-    let mut stored = Vec::new();
     // Oldest first, as Mastodon's archive lists them.
     let items: Vec<Value> = backup
         .posts
         .iter()
         .rev()
         .map(|post| {
-            activity(post, &author, |at| {
-                let Some(media) = post.media.get(at) else {
-                    return String::new();
-                };
-                if !media.stored {
-                    return media.url.clone();
-                }
-                let path = media_path(media);
-                stored.push(StoredFile {
-                    path: path.clone(),
-                    key: format!("media/{}", media.id),
-                });
-                format!("/{path}")
+            activity(post, &author, |at| match post.media.get(at) {
+                Some(media) if media.stored => format!("/{}", media_path(media)),
+                Some(media) => media.url.clone(),
+                None => String::new(),
             })
         })
         .collect();
@@ -80,16 +72,50 @@ pub fn archive(backup: &Backup) -> Archive {
         "@context": AS, "id": "bookmarks.json", "type": "OrderedCollection",
         "totalItems": backup.bookmarks.len(), "orderedItems": backup.bookmarks,
     });
-    let (actor_json, images) = actor_document(backup, &actor);
-    let mut all_stored = images;
-    all_stored.extend(stored);
-    all_stored.dedup_by(|a, b| a.path == b.path);
     Archive {
         outbox: serde_json::to_vec(&outbox).unwrap_or_default(),
-        actor: serde_json::to_vec(&actor_json).unwrap_or_default(),
+        actor: serde_json::to_vec(&actor_document(backup, &actor)).unwrap_or_default(),
         bookmarks: serde_json::to_vec(&bookmarks).unwrap_or_default(),
-        stored: all_stored,
+        stored: stored_files(backup),
     }
+}
+
+/// The stored files the archive links to, each once: the profile's
+/// images, then the media of the posts (not of boosts, which link to
+/// the boosted post only).
+pub fn stored_files(backup: &Backup) -> Vec<StoredFile> {
+    let profile = &backup.profile;
+    let images = [
+        ("avatar", &profile.avatar_url),
+        ("header", &profile.header_url),
+    ]
+    .into_iter()
+    .filter(|(_, url)| is_real_image(url))
+    .map(|(key, url)| StoredFile {
+        path: profile_image_path(key, url),
+        key: key.to_string(),
+    });
+    let media = backup
+        .posts
+        .iter()
+        .rev()
+        .filter(|post| post.reblog_of.is_none())
+        .flat_map(|post| &post.media)
+        .filter(|media| media.stored)
+        .map(|media| StoredFile {
+            path: media_path(media),
+            key: format!("media/{}", media.id),
+        });
+    let mut seen = BTreeSet::new();
+    images
+        .chain(media)
+        .filter(|file| seen.insert(file.path.clone()))
+        .collect()
+}
+
+/// Mastodon's stand-in for "no image" is not worth keeping.
+fn is_real_image(url: &str) -> bool {
+    !url.is_empty() && !url.ends_with("/missing.png")
 }
 
 /// The account's ActivityPub id: the prefix of its posts' URIs where
@@ -108,23 +134,12 @@ fn actor_id(backup: &Backup) -> String {
         })
 }
 
-fn actor_document(backup: &Backup, actor: &str) -> (Value, Vec<StoredFile>) {
+fn actor_document(backup: &Backup, actor: &str) -> Value {
     let profile = &backup.profile;
-    let mut stored = Vec::new();
-    let mut image = |key: &str, url: &str| {
-        // Mastodon's stand-in for "no image" is not worth keeping.
-        if url.is_empty() || url.ends_with("/missing.png") {
-            return Value::Null;
-        }
+    let image = |key: &str, url: &str| {
         let path = profile_image_path(key, url);
-        stored.push(StoredFile {
-            path: path.clone(),
-            key: key.to_string(),
-        });
         json!({"type": "Image", "mediaType": media_type(None, &path), "url": path})
     };
-    let icon = image("avatar", &profile.avatar_url);
-    let header = image("header", &profile.header_url);
     let fields: Vec<Value> = profile
         .fields
         .iter()
@@ -149,13 +164,16 @@ fn actor_document(backup: &Backup, actor: &str) -> (Value, Vec<StoredFile>) {
         "attachment": fields,
     });
     if let Some(fields) = document.as_object_mut() {
-        for (name, image) in [("icon", icon), ("image", header)] {
-            if !image.is_null() {
-                fields.insert(name.into(), image);
+        for (name, key, url) in [
+            ("icon", "avatar", &profile.avatar_url),
+            ("image", "header", &profile.header_url),
+        ] {
+            if is_real_image(url) {
+                fields.insert(name.into(), image(key, url));
             }
         }
     }
-    (document, stored)
+    document
 }
 
 /// Text as HTML paragraphs, as ActivityPub carries a bio: the backup

@@ -2,6 +2,8 @@
 //! and its media), a bare `samizdat-backup.json`, or a zip of
 //! Mastodon's own CSV exports.
 
+use std::collections::HashMap;
+
 use thiserror::Error;
 
 use super::{BACKUP_FILE, archive, csv_read, zip};
@@ -73,10 +75,14 @@ fn read_zip(bytes: &[u8]) -> Result<ImportedBackup, ImportError> {
     let mut backup = parse_backup(backup_entry.bytes()?)?;
     // The same backup always lays its files out the same way.
     let folder = backup_entry.name.strip_suffix(BACKUP_FILE).unwrap_or("");
+    let by_name: HashMap<&str, &zip::Entry> = entries
+        .iter()
+        .map(|entry| (entry.name.as_str(), entry))
+        .collect();
     let mut media = Vec::new();
-    for wanted in archive::archive(&backup).stored {
+    for wanted in archive::stored_files(&backup) {
         let path = format!("{folder}{}", wanted.path);
-        if let Some(entry) = entries.iter().find(|entry| entry.name == path) {
+        if let Some(entry) = by_name.get(path.as_str()) {
             media.push((wanted.key, entry.bytes()?.to_vec()));
         }
     }
