@@ -15,11 +15,11 @@ mod activity;
 mod archive;
 pub mod csv;
 mod csv_read;
+mod filters;
 mod import;
 mod media_path;
 mod zip;
 
-use serde_json::json;
 use thiserror::Error;
 
 pub use archive::StoredFile;
@@ -57,7 +57,14 @@ pub fn export_files(backup: &Backup) -> ExportPlan {
         ("bookmarks.json".to_string(), archive.bookmarks),
     ];
     files.extend(csv::all(backup));
-    files.push(("filters.json".into(), to_json(&filters(backup))));
+    files.push((
+        filters::API_FILE.into(),
+        to_json(&filters::api_filters(backup)),
+    ));
+    files.push((
+        filters::MASTODON_FILE.into(),
+        to_json(&filters::mastodon_filters(backup)),
+    ));
     files.push(("profile.json".into(), to_json(&backup.profile)));
     files.push((BACKUP_FILE.into(), to_json(backup)));
     ExportPlan {
@@ -69,26 +76,6 @@ pub fn export_files(backup: &Backup) -> ExportPlan {
 /// The zip to download, its entries in the order given.
 pub fn write_zip(files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, ExportError> {
     Ok(zip::write(&files)?)
-}
-
-/// The filters as Mastodon's `/api/v2/filters` gives them, less the
-/// ids that belonged to the old server.
-fn filters(backup: &Backup) -> serde_json::Value {
-    let filters: Vec<_> = backup
-        .filters
-        .iter()
-        .map(|filter| {
-            json!({
-                "title": filter.title,
-                "context": filter.context,
-                "filter_action": filter.filter_action,
-                "expires_at": filter.expires_at,
-                "keywords": filter.keywords,
-                "statuses": [],
-            })
-        })
-        .collect();
-    json!(filters)
 }
 
 fn to_json(value: &impl serde::Serialize) -> Vec<u8> {

@@ -120,10 +120,13 @@ fn the_actor_points_at_the_archived_avatar() {
 }
 
 #[test]
-fn filters_are_written_as_mastodons_json() {
-    let filters = file(&export_files(&sample()), "filters.json");
-    assert_eq!(filters[0]["title"], "Spoilers");
-    assert_eq!(filters[0]["filter_action"], "warn");
-    assert_eq!(filters[0]["keywords"][0]["keyword"], "finale");
-    assert_eq!(filters[0]["keywords"][0]["whole_word"], true);
+fn filters_are_written_in_both_of_mastodons_shapes() {
+    let plan = export_files(&sample());
+    assert_eq!(file(&plan, "filters.json")[0]["filter_action"], "warn");
+    let own = file(&plan, "custom_filters.json");
+    assert_eq!(own["custom_filters"][0]["action"], "warn");
+    assert_eq!(
+        own["custom_filters"][0]["keywords_attributes"][0]["keyword"],
+        "finale"
+    );
 }
