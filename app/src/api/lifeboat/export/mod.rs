@@ -9,7 +9,8 @@
 //! 3. `write_zip` makes the download.
 //!
 //! `read_backup_file` reads such a zip (or a bare backup JSON, or a zip
-//! of Mastodon's own CSVs) back.
+//! of Mastodon's own CSVs) back; `read_csv_file` reads one of Mastodon's
+//! CSVs picked by itself.
 
 mod activity;
 mod archive;
@@ -24,7 +25,7 @@ use thiserror::Error;
 
 pub use archive::StoredFile;
 pub use csv_read::{CsvError, CsvProblem};
-pub use import::{ImportError, ImportedBackup, read_backup_file};
+pub use import::{ImportError, ImportedBackup, read_backup_file, read_csv_file};
 pub use zip::ZipError;
 
 use crate::api::lifeboat::Backup;

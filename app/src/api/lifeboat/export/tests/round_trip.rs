@@ -107,3 +107,13 @@ fn a_zip_of_mastodons_csvs_becomes_a_backup() {
     let error = read_backup_file(&broken).unwrap_err().to_string();
     assert!(error.starts_with("muted_accounts.csv, line 1:"), "{error}");
 }
+
+#[test]
+fn a_single_csv_picked_by_itself_reads_by_its_name() {
+    let csv = b"Account address,Hide notifications\nbob@b.example,false\n";
+    let backup = read_csv_file("muted_accounts.csv", csv).unwrap().backup;
+    assert_eq!(backup.mutes[0].address, "bob@b.example");
+    assert!(!backup.mutes[0].notifications);
+    let other = read_csv_file("contacts.csv", csv).unwrap_err();
+    assert_eq!(other, ImportError::NotABackup);
+}
