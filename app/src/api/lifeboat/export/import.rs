@@ -2,7 +2,7 @@
 //! and its media), a bare `samizdat-backup.json`, or a zip of
 //! Mastodon's own CSV exports.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use thiserror::Error;
 
@@ -100,10 +100,10 @@ fn read_zip(bytes: &[u8]) -> Result<ImportedBackup, ImportError> {
         }
     }
     // Media whose file did not come along must be fetched again, if ever.
+    let came: HashSet<&str> = media.iter().map(|(key, _)| key.as_str()).collect();
     for post in &mut backup.posts {
         for item in &mut post.media {
-            let key = format!("media/{}", item.id);
-            item.stored = item.stored && media.iter().any(|(have, _)| *have == key);
+            item.stored = item.stored && came.contains(format!("media/{}", item.id).as_str());
         }
     }
     Ok(ImportedBackup { backup, media })
