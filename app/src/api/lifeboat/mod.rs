@@ -6,11 +6,13 @@
 //!   gave them may be gone when they are read;
 //! - `exchange`: how the pure engines ask the browser to act for them;
 //! - `health`: when to back up, and whether a server has gone silent;
-//! - `collect`: the engine that fills a backup from the account's server.
+//! - `collect`: the engine that fills a backup from the account's server;
+//! - `export`: a backup as one zip other tools read, and read back.
 
 pub mod backup;
 pub mod collect;
 pub mod exchange;
+pub mod export;
 pub mod health;
 
 pub use backup::{

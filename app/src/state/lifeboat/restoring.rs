@@ -69,7 +69,7 @@ fn target_of(account: &SignedInAccount) -> Target {
 pub async fn import_file(bytes: &[u8]) -> Result<String, String> {
     let imported = read_backup_file(bytes).map_err(|error| error.to_string())?;
     let account = imported.backup.account.address.clone();
-    for (key, bytes) in &imported.files {
+    for (key, bytes) in &imported.media {
         let blob = blob_of(bytes)?;
         store::put_file(&account, key, &blob)
             .await

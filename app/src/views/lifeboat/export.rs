@@ -58,9 +58,10 @@ async fn zip_of(account: &str) -> Result<Vec<u8>, String> {
         .ok_or_else(|| tr(W::NoBackupYet)().to_string())?;
     let plan = export_files(&backup);
     let mut files = plan.files;
-    for (path, key) in plan.stored {
-        if let Some(blob) = stored_file(account, &key).await {
-            files.push((path, crate::browser::files::bytes_of(&blob).await?));
+    for stored in plan.stored {
+        // A file the browser no longer has only leaves its link unanswered.
+        if let Some(blob) = stored_file(account, &stored.key).await {
+            files.push((stored.path, crate::browser::files::bytes_of(&blob).await?));
         }
     }
     write_zip(files).map_err(|error| error.to_string())
