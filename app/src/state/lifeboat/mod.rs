@@ -41,8 +41,8 @@ pub struct RestoreShown {
     pub running: bool,
 }
 
-/// Reads every backed-up account's health into the app's state, and
-/// where each restore stands.
+/// Reads every backed-up account's health into the app's state, shows
+/// where each restore stands, and goes on with one a reload cut short.
 #[cfg_attr(samizdat_split, leptos::lazy)]
 #[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
 async fn load_health(state: AppState) {
@@ -53,6 +53,6 @@ async fn load_health(state: AppState) {
         });
     }
     for account in state.accounts.get_untracked() {
-        restoring::show_stored(state, &account.key()).await;
+        restoring::resume(state, account).await;
     }
 }

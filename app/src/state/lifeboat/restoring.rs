@@ -65,10 +65,16 @@ fn target_of(account: &SignedInAccount) -> Target {
 }
 
 /// Keeps a picked backup file in this browser, as a backup of the
-/// account it names; gives that account's key.
+/// account it names; gives the key it is kept under. The browser's own
+/// backup of that account, if any, is kept too: the file may be older.
 pub async fn import_file(bytes: &[u8]) -> Result<String, String> {
     let imported = read_backup_file(bytes).map_err(|error| error.to_string())?;
-    let account = imported.backup.account.address.clone();
+    let address = imported.backup.account.address.clone();
+    let account = if store::backup(&address).await.is_some() {
+        format!("{address} (file)")
+    } else {
+        address
+    };
     for (key, bytes) in &imported.media {
         let blob = blob_of(bytes)?;
         store::put_file(&account, key, &blob)
@@ -104,13 +110,6 @@ pub async fn restore(state: AppState, target: SignedInAccount, source: String) {
         }
     };
     run(state, &target, job).await;
-}
-
-/// Shows where a restore into `target` stands, if there was one.
-pub async fn show_stored(state: AppState, target: &str) {
-    if let Some(job) = store::load::<RestoreJob>("restore", target).await {
-        show(state, target, shown(&job, false));
-    }
 }
 
 /// Goes on with a restore that waited, once its time has come.
