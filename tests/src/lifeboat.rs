@@ -1,0 +1,24 @@
+//! The harness for Lifeboat's end-to-end tests: seeding an account on one
+//! mastodon-mock, reading back what a restore should recreate, carrying a
+//! backup across mocks that do not federate, and checking the export
+//! against Mastodon's formats.
+
+mod archive;
+mod http;
+mod png;
+mod rewrite;
+mod seed;
+mod state;
+
+pub use archive::{check_mastodon_csvs, unzip};
+pub use http::{Body, Response, send, send_any};
+pub use png::one_pixel;
+pub use rewrite::{
+    ExpectedOnB, Rewrite, expected_on_b, mirror_bookmarks, rewrite_backup_for, rewrite_backup_with,
+};
+pub use seed::{
+    EXTRA_USERS, Seeded, SeededFollow, SeededPost, add_dev_users, post_as, seed_account,
+};
+pub use state::{
+    AccountState, FilterState, FollowState, ListState, MuteState, ProfileState, account_state,
+};
