@@ -18,6 +18,7 @@ pub use rewrite::{
 };
 pub use seed::{
     EXTRA_USERS, Seeded, SeededFollow, SeededPost, add_dev_users, post_as, seed_account,
+    unfollow_everyone,
 };
 pub use state::{
     AccountState, FilterState, FollowState, ListState, MuteState, ProfileState, account_state,

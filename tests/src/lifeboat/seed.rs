@@ -97,6 +97,42 @@ pub async fn add_dev_users(server: &MockServer, names: &[&str]) -> anyhow::Resul
     Ok(())
 }
 
+/// Leaves `token`'s account following nobody. A mock started with
+/// `--demo` has its dev users follow each other (ada follows alan and
+/// grace), so a fresh server is not an empty one until this has run.
+pub async fn unfollow_everyone(server: &MockServer, token: &str) -> anyhow::Result<()> {
+    let me = api(
+        server,
+        "GET",
+        "/api/v1/accounts/verify_credentials",
+        token,
+        Body::Empty,
+    )
+    .await?;
+    let my_id = me["id"].as_str().unwrap_or_default();
+    let mut next = Some(format!(
+        "{}/api/v1/accounts/{my_id}/following?limit=80",
+        server.origin()
+    ));
+    let mut ids = Vec::new();
+    while let Some(url) = next.take() {
+        let page = send("GET", &url, Some(token), Body::Empty).await?;
+        let accounts = page.json()?;
+        let batch = accounts.as_array().cloned().unwrap_or_default();
+        ids.extend(
+            batch
+                .iter()
+                .filter_map(|a| a["id"].as_str().map(str::to_string)),
+        );
+        next = page.next_page().filter(|_| !batch.is_empty());
+    }
+    for id in ids {
+        let path = format!("/api/v1/accounts/{id}/unfollow");
+        api(server, "POST", &path, token, Body::Empty).await?;
+    }
+    Ok(())
+}
+
 /// Posts `text` as `author` (a dev user) on `server`.
 pub async fn post_as(server: &MockServer, author: &str, text: &str) -> anyhow::Result<SeededPost> {
     let token = format!("{author}_token");
