@@ -141,7 +141,11 @@ fn hand_made_backup(a: &str) -> serde_json::Value {
             { "address": "eve@elsewhere.example", "url": "https://elsewhere.example/@eve" },
         ],
         "lists": [{ "title": "Crew", "members": [format!("alan@{a}"), format!("grace@{a}")] }],
-        "mutes": [{ "address": format!("katherine@{a}"), "notifications": true }],
+        "mutes": [{
+            "address": format!("katherine@{a}"),
+            "url": "http://localhost:1001/@katherine",
+            "notifications": true,
+        }],
         "blocks": [{ "address": format!("mallory@{a}") }],
         "bookmarks": [format!("http://{a}/@katherine/1"), format!("http://{a}/@katherine/2")],
     })
@@ -155,6 +159,11 @@ fn a_backup_carried_to_b_names_b_accounts_except_those_kept_on_a() {
     let carried = rewrite_backup_for(&backup, a, b, &["grace"]);
     assert_eq!(carried["follows"][0]["address"], format!("alan@{b}"));
     assert_eq!(carried["follows"][0]["url"], format!("http://{b}/@alan"));
+    // The mock names itself localhost in its own links.
+    assert_eq!(
+        carried["mutes"][0]["url"],
+        "http://localhost:2002/@katherine"
+    );
     assert_eq!(
         carried["follows"][1]["address"],
         format!("grace@{a}"),

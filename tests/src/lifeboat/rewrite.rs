@@ -53,17 +53,41 @@ impl Rewrite {
         }
     }
 
-    /// The profile URL on B (`scheme://B/@user`) of one on A.
+    /// The profile URL on B (`scheme://B/@user`) of one on A. The mock
+    /// writes its own links with `localhost:port` where the client names
+    /// it `127.0.0.1:port`: both are taken as A, and the host is kept in
+    /// the style it came in.
     fn profile_url(&self, url: &str) -> Option<String> {
         let (scheme, rest) = url.split_once("://")?;
-        let user = rest.strip_prefix(&format!("{}/@", self.from))?;
+        let (host, user) = rest.split_once("/@")?;
+        let to = same_server(host, &self.from)?.then(|| moved_host(host, &self.to))?;
         self.address(&format!("{user}@{}", self.from))
-            .map(|_| format!("{scheme}://{}/@{user}", self.to))
+            .map(|_| format!("{scheme}://{to}/@{user}"))
     }
 
     /// A bookmarked URI as B knows it, `None` when B has no copy.
     pub fn status(&self, uri: &str) -> Option<String> {
         self.statuses.get(uri).cloned()
+    }
+}
+
+/// Whether `host` (from a URL) is the server the client calls `addr`;
+/// `None` when it is not a loopback name the mock might use.
+fn same_server(host: &str, addr: &str) -> Option<bool> {
+    if host == addr {
+        return Some(true);
+    }
+    let (name, port) = host.rsplit_once(':')?;
+    let (addr_name, addr_port) = addr.rsplit_once(':')?;
+    let loopback = |name: &str| name == "localhost" || name == "127.0.0.1";
+    Some(port == addr_port && loopback(name) && loopback(addr_name))
+}
+
+/// `to`, written as `host` was (`localhost:port` or `127.0.0.1:port`).
+fn moved_host(host: &str, to: &str) -> String {
+    match (host.split_once(':'), to.rsplit_once(':')) {
+        (Some((name, _)), Some((_, port))) => format!("{name}:{port}"),
+        _ => to.to_string(),
     }
 }
 
