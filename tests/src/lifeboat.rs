@@ -15,6 +15,7 @@ pub use http::{Body, Response, send, send_any};
 pub use png::one_pixel;
 pub use rewrite::{
     ExpectedOnB, Rewrite, expected_on_b, mirror_bookmarks, rewrite_backup_for, rewrite_backup_with,
+    unreported_impossible,
 };
 pub use seed::{
     EXTRA_USERS, Seeded, SeededFollow, SeededPost, add_dev_users, post_as, seed_account,
@@ -22,4 +23,5 @@ pub use seed::{
 };
 pub use state::{
     AccountState, FilterState, FollowState, ListState, MuteState, ProfileState, account_state,
+    differences,
 };

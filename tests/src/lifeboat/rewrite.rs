@@ -162,6 +162,21 @@ pub struct ExpectedOnB {
     pub impossible: BTreeSet<String>,
 }
 
+/// The impossible entries that no report item names with the outcome
+/// `impossible`. `items` are the report's items as (text, `data-outcome`).
+pub fn unreported_impossible(expected: &ExpectedOnB, items: &[(String, String)]) -> Vec<String> {
+    expected
+        .impossible
+        .iter()
+        .filter(|entry| {
+            !items
+                .iter()
+                .any(|(text, outcome)| outcome == "impossible" && text.contains(entry.as_str()))
+        })
+        .cloned()
+        .collect()
+}
+
 /// A's state, read with `account_state`, put through `rewrite`: B's state
 /// must equal it after a restore. Built from what A really held rather
 /// than from what was asked of it, so whatever the mock drops (see the

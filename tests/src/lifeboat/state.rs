@@ -76,6 +76,42 @@ impl AccountState {
     }
 }
 
+/// What differs between `expected` and `actual`, one line per part, for
+/// a failing test to print; empty when they are equal.
+pub fn differences(expected: &AccountState, actual: &AccountState) -> Vec<String> {
+    fn part<T: std::fmt::Debug + PartialEq>(name: &str, e: &T, a: &T, out: &mut Vec<String>) {
+        if e != a {
+            out.push(format!("{name}: expected {e:?}, found {a:?}"));
+        }
+    }
+    let mut out = Vec::new();
+    part("follows", &expected.follows, &actual.follows, &mut out);
+    part("lists", &expected.lists, &actual.lists, &mut out);
+    part("mutes", &expected.mutes, &actual.mutes, &mut out);
+    part("blocks", &expected.blocks, &actual.blocks, &mut out);
+    part(
+        "domain blocks",
+        &expected.domain_blocks,
+        &actual.domain_blocks,
+        &mut out,
+    );
+    part(
+        "bookmarks",
+        &expected.bookmarks,
+        &actual.bookmarks,
+        &mut out,
+    );
+    part(
+        "followed tags",
+        &expected.followed_tags,
+        &actual.followed_tags,
+        &mut out,
+    );
+    part("filters", &expected.filters, &actual.filters, &mut out);
+    part("profile", &expected.profile, &actual.profile, &mut out);
+    out
+}
+
 /// Reads the state of `token`'s account on `server`.
 pub async fn account_state(server: &MockServer, token: &str) -> anyhow::Result<AccountState> {
     let reader = Reader {
