@@ -4,23 +4,25 @@
 //! against Mastodon's formats.
 
 mod archive;
+mod by_hand;
 mod http;
+mod mock_calls;
 mod png;
+mod reader;
 mod rewrite;
 mod seed;
 mod state;
 
 pub use archive::{check_mastodon_csvs, unzip};
+pub use by_hand::recreate_state;
 pub use http::{Body, Response, send, send_any};
+pub use mock_calls::{add_dev_users, post_as, unfollow_everyone};
 pub use png::one_pixel;
 pub use rewrite::{
     ExpectedOnB, Rewrite, expected_on_b, mirror_bookmarks, rewrite_backup_for, rewrite_backup_with,
     unreported_impossible,
 };
-pub use seed::{
-    EXTRA_USERS, Seeded, SeededFollow, SeededPost, add_dev_users, post_as, seed_account,
-    unfollow_everyone,
-};
+pub use seed::{EXTRA_USERS, Seeded, SeededFollow, SeededPost, seed_account};
 pub use state::{
     AccountState, FilterState, FollowState, ListState, MuteState, ProfileState, account_state,
     differences,

@@ -9,7 +9,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::seed::{Seeded, post_as};
+use super::mock_calls::post_as;
+use super::seed::Seeded;
 use super::state::AccountState;
 use crate::MockServer;
 

@@ -7,7 +7,10 @@
 //! [`EXTRA_USERS`]. A test that restores onto a second mock makes them
 //! there too with [`add_dev_users`], so that they can be resolved.
 
-use super::http::{Body, send, send_any};
+use serde_json::{Value, json};
+
+use super::http::Body;
+use super::mock_calls::{add_dev_users, api, post_as, seeded_post};
 use super::png;
 use crate::{MockServer, account_id};
 
@@ -81,107 +84,42 @@ impl Seeded {
     }
 }
 
-/// Makes local users `names` on `server`, each with a token; a name
-/// already taken is left as it is.
-pub async fn add_dev_users(server: &MockServer, names: &[&str]) -> anyhow::Result<()> {
-    for name in names {
-        let body = serde_json::json!({ "username": name });
-        let url = format!("{}/api/v1/_mock/dev_user", server.origin());
-        let answer = send_any("POST", &url, None, Body::Json(&body)).await?;
-        anyhow::ensure!(
-            answer.status == 200 || answer.status == 422,
-            "cannot make {name}: {}",
-            answer.status
-        );
+/// Calls on one mock as one account.
+struct Caller<'a> {
+    server: &'a MockServer,
+    token: String,
+}
+
+impl Caller<'_> {
+    async fn call(&self, method: &str, path: &str, body: Body<'_>) -> anyhow::Result<Value> {
+        api(self.server, method, path, &self.token, body).await
     }
-    Ok(())
-}
 
-/// Leaves `token`'s account following nobody. A mock started with
-/// `--demo` has its dev users follow each other (ada follows alan and
-/// grace), so a fresh server is not an empty one until this has run.
-pub async fn unfollow_everyone(server: &MockServer, token: &str) -> anyhow::Result<()> {
-    let me = api(
-        server,
-        "GET",
-        "/api/v1/accounts/verify_credentials",
-        token,
-        Body::Empty,
-    )
-    .await?;
-    let my_id = me["id"].as_str().unwrap_or_default();
-    let mut next = Some(format!(
-        "{}/api/v1/accounts/{my_id}/following?limit=80",
-        server.origin()
-    ));
-    let mut ids = Vec::new();
-    while let Some(url) = next.take() {
-        let page = send("GET", &url, Some(token), Body::Empty).await?;
-        let accounts = page.json()?;
-        let batch = accounts.as_array().cloned().unwrap_or_default();
-        ids.extend(
-            batch
-                .iter()
-                .filter_map(|a| a["id"].as_str().map(str::to_string)),
-        );
-        next = page.next_page().filter(|_| !batch.is_empty());
+    async fn post(&self, path: &str, body: &Value) -> anyhow::Result<Value> {
+        self.call("POST", path, Body::Json(body)).await
     }
-    for id in ids {
-        let path = format!("/api/v1/accounts/{id}/unfollow");
-        api(server, "POST", &path, token, Body::Empty).await?;
-    }
-    Ok(())
-}
-
-/// Posts `text` as `author` (a dev user) on `server`.
-pub async fn post_as(server: &MockServer, author: &str, text: &str) -> anyhow::Result<SeededPost> {
-    let token = format!("{author}_token");
-    let body = serde_json::json!({ "status": text, "visibility": "public" });
-    let posted = api(
-        server,
-        "POST",
-        "/api/v1/statuses",
-        &token,
-        Body::Json(&body),
-    )
-    .await?;
-    seeded_post(&posted, author, text)
-}
-
-fn seeded_post(posted: &serde_json::Value, author: &str, text: &str) -> anyhow::Result<SeededPost> {
-    let field = |name: &str| {
-        posted[name]
-            .as_str()
-            .map(str::to_string)
-            .ok_or_else(|| anyhow::anyhow!("no {name} in {posted}"))
-    };
-    Ok(SeededPost {
-        id: field("id")?,
-        uri: field("uri")?,
-        author: author.to_string(),
-        text: text.to_string(),
-    })
-}
-
-async fn api(
-    server: &MockServer,
-    method: &str,
-    path: &str,
-    token: &str,
-    body: Body<'_>,
-) -> anyhow::Result<serde_json::Value> {
-    let url = format!("{}{path}", server.origin());
-    send(method, &url, Some(token), body).await?.json()
 }
 
 /// Seeds `who`'s account on `a` with follows, a list, a mute, a block, a
 /// domain block, a bookmark, a followed tag, a filter, a profile and two
 /// posts (one with an image and a CW, and a reply to it).
+///
+/// A mock started with `--demo` already has ada following alan and grace;
+/// the follows made here set what the demo does not ("show boosts" off).
 pub async fn seed_account(a: &MockServer, who: &str) -> anyhow::Result<Seeded> {
     add_dev_users(a, EXTRA_USERS).await?;
     let server = a.addr();
-    let token = format!("{who}_token");
     let at = |name: &str| format!("{name}@{server}");
+    let caller = Caller {
+        server: a,
+        token: format!("{who}_token"),
+    };
+    let [alan, grace, katherine, mallory] = [
+        account_id(a, "alan").await?,
+        account_id(a, "grace").await?,
+        account_id(a, "katherine").await?,
+        account_id(a, "mallory").await?,
+    ];
 
     // Two follows, one without boosts and with languages.
     let follows = vec![
@@ -196,104 +134,55 @@ pub async fn seed_account(a: &MockServer, who: &str) -> anyhow::Result<Seeded> {
             languages: Vec::new(),
         },
     ];
-    for (name, follow) in ["alan", "grace"].iter().zip(&follows) {
-        let id = account_id(a, name).await?;
-        let body = serde_json::json!({ "reblogs": follow.reblogs, "languages": follow.languages });
-        api(
-            a,
-            "POST",
-            &format!("/api/v1/accounts/{id}/follow"),
-            &token,
-            Body::Json(&body),
-        )
-        .await?;
+    for (id, follow) in [&alan, &grace].into_iter().zip(&follows) {
+        let body = json!({ "reblogs": follow.reblogs, "languages": follow.languages });
+        let path = format!("/api/v1/accounts/{id}/follow");
+        caller.post(&path, &body).await?;
     }
 
     // A list of both, showing replies to list members only.
     let list_title = "Lifeboat crew".to_string();
-    let list = api(
-        a,
-        "POST",
-        "/api/v1/lists",
-        &token,
-        Body::Json(&serde_json::json!({ "title": list_title, "replies_policy": "list" })),
-    )
-    .await?;
+    let body = json!({ "title": list_title, "replies_policy": "list" });
+    let list = caller.post("/api/v1/lists", &body).await?;
     let list_id = list["id"]
         .as_str()
         .ok_or_else(|| anyhow::anyhow!("no list id in {list}"))?;
-    let member_ids = [account_id(a, "alan").await?, account_id(a, "grace").await?];
-    api(
-        a,
-        "POST",
-        &format!("/api/v1/lists/{list_id}/accounts"),
-        &token,
-        Body::Json(&serde_json::json!({ "account_ids": member_ids })),
-    )
-    .await?;
+    let path = format!("/api/v1/lists/{list_id}/accounts");
+    caller
+        .post(&path, &json!({ "account_ids": [alan, grace] }))
+        .await?;
 
     // A mute for an hour, notifications included.
     let mute_seconds = 3600;
-    let katherine = account_id(a, "katherine").await?;
-    let body = serde_json::json!({ "duration": mute_seconds, "notifications": true });
-    api(
-        a,
-        "POST",
-        &format!("/api/v1/accounts/{katherine}/mute"),
-        &token,
-        Body::Json(&body),
-    )
-    .await?;
+    let body = json!({ "duration": mute_seconds, "notifications": true });
+    let path = format!("/api/v1/accounts/{katherine}/mute");
+    caller.post(&path, &body).await?;
 
     // A block, of an account that is not followed: a block ends follows.
-    let mallory = account_id(a, "mallory").await?;
-    api(
-        a,
-        "POST",
-        &format!("/api/v1/accounts/{mallory}/block"),
-        &token,
-        Body::Empty,
-    )
-    .await?;
+    let path = format!("/api/v1/accounts/{mallory}/block");
+    caller.call("POST", &path, Body::Empty).await?;
 
     // The mock takes a domain block only form-encoded.
     let blocked_domain = "spam.example".to_string();
-    let pairs = [("domain", "spam.example")];
-    api(
-        a,
-        "POST",
-        "/api/v1/domain_blocks",
-        &token,
-        Body::Form(&pairs),
-    )
-    .await?;
+    let pairs = [("domain", blocked_domain.as_str())];
+    caller
+        .call("POST", "/api/v1/domain_blocks", Body::Form(&pairs))
+        .await?;
 
     // A bookmark of someone else's post.
     let bookmarked = post_as(a, "katherine", "Orbit figures, checked twice.").await?;
-    api(
-        a,
-        "POST",
-        &format!("/api/v1/statuses/{}/bookmark", bookmarked.id),
-        &token,
-        Body::Empty,
-    )
-    .await?;
+    let path = format!("/api/v1/statuses/{}/bookmark", bookmarked.id);
+    caller.call("POST", &path, Body::Empty).await?;
 
     let tag = "lifeboat".to_string();
-    api(
-        a,
-        "POST",
-        &format!("/api/v1/tags/{tag}/follow"),
-        &token,
-        Body::Empty,
-    )
-    .await?;
+    let path = format!("/api/v1/tags/{tag}/follow");
+    caller.call("POST", &path, Body::Empty).await?;
 
     // A v2 filter; its keywords go in only as a JSON array on create.
     let filter_title = "Spoilers".to_string();
     let filter_context = vec!["home".to_string(), "public".to_string()];
     let filter_keywords = vec!["spoiler".to_string(), "finale".to_string()];
-    let body = serde_json::json!({
+    let body = json!({
         "title": filter_title,
         "context": filter_context,
         "filter_action": "warn",
@@ -302,64 +191,22 @@ pub async fn seed_account(a: &MockServer, who: &str) -> anyhow::Result<Seeded> {
             { "keyword": "finale", "whole_word": false },
         ],
     });
-    api(a, "POST", "/api/v2/filters", &token, Body::Json(&body)).await?;
+    caller.post("/api/v2/filters", &body).await?;
 
-    // The profile, form-encoded: the mock ignores a JSON body here.
     let display_name = format!("{who} (moving soon)");
     let note = "Writes about engines.\nBacked up, just in case.".to_string();
     let fields = vec![
         ("Home".to_string(), "the old server".to_string()),
         ("Pronouns".to_string(), "she/her".to_string()),
     ];
-    let mut profile: Vec<(String, String)> = vec![
-        ("display_name".into(), display_name.clone()),
-        ("note".into(), note.clone()),
-        ("locked".into(), "true".into()),
-    ];
-    for (index, (name, value)) in fields.iter().enumerate() {
-        profile.push((format!("fields_attributes[{index}][name]"), name.clone()));
-        profile.push((format!("fields_attributes[{index}][value]"), value.clone()));
-    }
-    let pairs: Vec<(&str, &str)> = profile
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let path = "/api/v1/accounts/update_credentials";
-    api(a, "PATCH", path, &token, Body::Form(&pairs)).await?;
+    set_profile(&caller, &display_name, &note, &fields).await?;
 
-    // A post with an image, a CW and a language, then a reply to it.
-    let image = png::one_pixel([200, 30, 30]);
-    let upload = Body::File {
-        field: "file",
-        name: "pixel.png",
-        mime: "image/png",
-        bytes: &image,
-    };
-    let media = api(a, "POST", "/api/v2/media", &token, upload).await?;
-    let media_id = media["id"]
-        .as_str()
-        .ok_or_else(|| anyhow::anyhow!("no media id: {media}"))?;
-    let media_url = media["url"].as_str().unwrap_or_default().to_string();
-    let (post_spoiler_text, post_language) = ("moving house".to_string(), "en".to_string());
-    let text = "Leaving this server soon. #lifeboat";
-    let body = serde_json::json!({
-        "status": text,
-        "media_ids": [media_id],
-        "spoiler_text": post_spoiler_text,
-        "language": post_language,
-        "visibility": "public",
-    });
-    let posted = api(a, "POST", "/api/v1/statuses", &token, Body::Json(&body)).await?;
-    let post = seeded_post(&posted, who, text)?;
-    let reply_text = "The new address follows.";
-    let body = serde_json::json!({ "status": reply_text, "in_reply_to_id": post.id });
-    let replied = api(a, "POST", "/api/v1/statuses", &token, Body::Json(&body)).await?;
-    let reply = seeded_post(&replied, who, reply_text)?;
+    let (post, media_url, reply) = post_with_image_and_reply(&caller, who).await?;
 
     Ok(Seeded {
         address: at(who),
         username: who.to_string(),
-        token,
+        token: caller.token,
         list_members: vec![at("alan"), at("grace")],
         follows,
         list_title,
@@ -379,10 +226,70 @@ pub async fn seed_account(a: &MockServer, who: &str) -> anyhow::Result<Seeded> {
         fields,
         locked: true,
         post,
-        post_spoiler_text,
-        post_language,
+        post_spoiler_text: POST_SPOILER_TEXT.into(),
+        post_language: POST_LANGUAGE.into(),
         media_url,
         reply,
         server,
     })
+}
+
+/// The profile, locked, form-encoded: the mock ignores a JSON body here.
+async fn set_profile(
+    caller: &Caller<'_>,
+    display_name: &str,
+    note: &str,
+    fields: &[(String, String)],
+) -> anyhow::Result<()> {
+    let mut form: Vec<(String, String)> = vec![
+        ("display_name".into(), display_name.into()),
+        ("note".into(), note.into()),
+        ("locked".into(), "true".into()),
+    ];
+    for (index, (name, value)) in fields.iter().enumerate() {
+        form.push((format!("fields_attributes[{index}][name]"), name.clone()));
+        form.push((format!("fields_attributes[{index}][value]"), value.clone()));
+    }
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let path = "/api/v1/accounts/update_credentials";
+    caller.call("PATCH", path, Body::Form(&pairs)).await?;
+    Ok(())
+}
+
+const POST_SPOILER_TEXT: &str = "moving house";
+const POST_LANGUAGE: &str = "en";
+
+/// A post with an image, a CW and a language, then a reply to it; the
+/// post, its image's URL and the reply.
+async fn post_with_image_and_reply(
+    caller: &Caller<'_>,
+    who: &str,
+) -> anyhow::Result<(SeededPost, String, SeededPost)> {
+    let image = png::one_pixel([200, 30, 30]);
+    let upload = Body::File {
+        field: "file",
+        name: "pixel.png",
+        mime: "image/png",
+        bytes: &image,
+    };
+    let media = caller.call("POST", "/api/v2/media", upload).await?;
+    let media_id = media["id"]
+        .as_str()
+        .ok_or_else(|| anyhow::anyhow!("no media id: {media}"))?;
+    let media_url = media["url"].as_str().unwrap_or_default().to_string();
+    let text = "Leaving this server soon. #lifeboat";
+    let body = json!({
+        "status": text,
+        "media_ids": [media_id],
+        "spoiler_text": POST_SPOILER_TEXT,
+        "language": POST_LANGUAGE,
+        "visibility": "public",
+    });
+    let posted = caller.post("/api/v1/statuses", &body).await?;
+    let post = seeded_post(&posted, who, text)?;
+    let reply_text = "The new address follows.";
+    let body = json!({ "status": reply_text, "in_reply_to_id": post.id });
+    let replied = caller.post("/api/v1/statuses", &body).await?;
+    let reply = seeded_post(&replied, who, reply_text)?;
+    Ok((post, media_url, reply))
 }
