@@ -19,7 +19,8 @@ fn set(items: &[&str]) -> BTreeSet<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn seeding_gives_server_a_everything_a_backup_holds_and_b_none_of_it() -> anyhow::Result<()> {
-    let (a, b) = (MockServer::start().await?, MockServer::start().await?);
+    let a = MockServer::start_self_named().await?;
+    let b = MockServer::start_self_named().await?;
     let seeded = seed_account(&a, "ada").await?;
     let on_a = account_state(&a, &seeded.token).await?;
     let at_a = |name: &str| format!("{name}@{}", a.addr());
@@ -118,6 +119,10 @@ async fn seeding_gives_server_a_everything_a_backup_holds_and_b_none_of_it() -> 
         .next()
         .cloned()
         .unwrap_or_default();
+    assert!(
+        copy.starts_with(&format!("http://{}/@katherine/", b.addr())),
+        "a self-named mock's status URIs name it as the client does: {copy}"
+    );
     let copy_id = copy.rsplit('/').next().unwrap_or_default();
     let on_b_copy = format!("{}/api/v1/statuses/{copy_id}", b.origin());
     let found = send("GET", &on_b_copy, Some("ada_token"), Body::Empty)
