@@ -4,6 +4,7 @@
 //! against Mastodon's formats.
 
 mod archive;
+mod backup_state;
 mod by_hand;
 mod http;
 mod mock_calls;
@@ -14,6 +15,7 @@ mod seed;
 mod state;
 
 pub use archive::{check_mastodon_csvs, unzip};
+pub use backup_state::state_of_backup;
 pub use by_hand::recreate_state;
 pub use http::{Body, Response, send, send_any};
 pub use mock_calls::{add_dev_users, post_as, unfollow_everyone};

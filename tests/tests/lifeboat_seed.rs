@@ -9,8 +9,8 @@ use e2e::MockServer;
 use e2e::lifeboat::{
     AccountState, Body, FilterState, MuteState, Rewrite, account_state, add_dev_users,
     check_mastodon_csvs, differences, expected_on_b, mirror_bookmarks, recreate_state,
-    rewrite_backup_for, rewrite_backup_with, seed_account, send, unfollow_everyone,
-    unreported_impossible, unzip,
+    rewrite_backup_for, rewrite_backup_with, seed_account, send, state_of_backup,
+    unfollow_everyone, unreported_impossible, unzip,
 };
 
 fn set(items: &[&str]) -> BTreeSet<String> {
@@ -167,7 +167,54 @@ fn hand_made_backup(a: &str) -> serde_json::Value {
         }],
         "blocks": [{ "address": format!("mallory@{a}") }],
         "bookmarks": [format!("http://{a}/@katherine/1"), format!("http://{a}/@katherine/2")],
+        "domain_blocks": ["spam.example"],
+        "followed_tags": ["Lifeboat"],
+        "filters": [{
+            "title": "Spoilers", "context": ["home"], "filter_action": "hide",
+            "keywords": [{ "keyword": "finale", "whole_word": true }],
+        }],
+        "profile": { "display_name": "Ada", "note": "Engines.", "fields": [["Home", "A"]], "locked": true },
     })
+}
+
+#[test]
+fn what_a_carried_backup_names_on_b_is_what_b_should_hold() {
+    let (a, b) = ("127.0.0.1:1001", "127.0.0.1:2002");
+    let backup = hand_made_backup(a);
+    let on_a = state_of_backup(&backup);
+    assert!(!on_a.follows[&format!("alan@{a}")].reblogs);
+    assert_eq!(on_a.followed_tags, set(&["lifeboat"]));
+    assert_eq!(
+        on_a.profile.fields,
+        vec![("Home".to_string(), "A".to_string())]
+    );
+    assert_eq!(
+        on_a.filters["Spoilers"].keywords,
+        BTreeSet::from([("finale".into(), true)])
+    );
+
+    let statuses = BTreeMap::from([(
+        format!("http://{a}/@katherine/1"),
+        format!("http://{b}/@katherine/5"),
+    )]);
+    let rewrite = Rewrite::new(a, b, &["grace"]).with_statuses(statuses);
+    let expected = expected_on_b(&on_a, &rewrite);
+    // The carried backup, less what cannot come back, is B's expected state.
+    let mut named = state_of_backup(&rewrite_backup_with(&backup, &rewrite));
+    let can_come_back = |entry: &String| !expected.impossible.contains(entry);
+    named.follows.retain(|address, _| can_come_back(address));
+    named.mutes.retain(|address, _| can_come_back(address));
+    named.blocks.retain(can_come_back);
+    named.bookmarks.retain(can_come_back);
+    for list in named.lists.values_mut() {
+        list.members.retain(can_come_back);
+    }
+    let differences = differences(&expected.state, &named);
+    assert!(differences.is_empty(), "{differences:#?}");
+    assert_eq!(
+        expected.impossible,
+        set(&[&format!("grace@{a}"), &format!("http://{a}/@katherine/2")])
+    );
 }
 
 #[test]
