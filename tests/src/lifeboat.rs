@@ -20,6 +20,7 @@ pub use by_hand::recreate_state;
 pub use http::{Body, Response, send, send_any};
 pub use mock_calls::{add_dev_users, post_as, unfollow_everyone};
 pub use png::one_pixel;
+pub use reader::all_pages;
 pub use rewrite::{
     ExpectedOnB, Rewrite, expected_on_b, mirror_bookmarks, rewrite_backup_for, rewrite_backup_with,
     unreported_impossible,

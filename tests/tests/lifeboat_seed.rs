@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use e2e::MockServer;
 use e2e::lifeboat::{
-    AccountState, Body, FilterState, MuteState, Rewrite, account_state, add_dev_users,
+    AccountState, Body, FilterState, MuteState, Rewrite, account_state, add_dev_users, all_pages,
     check_mastodon_csvs, differences, expected_on_b, mirror_bookmarks, recreate_state,
     rewrite_backup_for, rewrite_backup_with, seed_account, send, state_of_backup,
     unfollow_everyone, unreported_impossible, unzip,
@@ -79,6 +79,14 @@ async fn seeding_gives_server_a_everything_a_backup_holds_and_b_none_of_it() -> 
     .await?
     .json()?;
     assert_eq!(reply["in_reply_to_id"], seeded.post.id.as_str());
+
+    // Paged collections are read through their Link headers.
+    let path = format!(
+        "/api/v1/accounts/{}/following?limit=1",
+        e2e::account_id(&a, "ada").await?
+    );
+    let one_by_one = all_pages(&a, "ada_token", &path).await?;
+    assert_eq!(one_by_one.len(), on_a.follows.len(), "{one_by_one:#?}");
 
     // A fresh server: the same account, following only whom the mock's
     // demo data makes it follow, then nobody.

@@ -5,6 +5,16 @@ use std::collections::BTreeMap;
 use super::http::{Body, send};
 use crate::MockServer;
 
+/// Every item of the paged collection at `path` on `server`, following
+/// `Link: rel="next"` from page to page.
+pub async fn all_pages(
+    server: &MockServer,
+    token: &str,
+    path: &str,
+) -> anyhow::Result<Vec<serde_json::Value>> {
+    Reader::new(server, token).all(path).await
+}
+
 /// A string field, empty when absent.
 pub fn text(value: &serde_json::Value, key: &str) -> String {
     value[key].as_str().unwrap_or_default().to_string()
