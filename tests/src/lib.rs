@@ -5,6 +5,7 @@
 pub mod browser;
 pub mod hostile_data;
 pub mod hostile_server;
+pub mod lifeboat;
 pub mod mock_server;
 pub mod static_server;
 

@@ -24,6 +24,18 @@ impl MockServer {
     /// Starts it with `config`, the text of a `.mastodon_mock.toml`, such
     /// as `[streaming]\nenabled = false`.
     pub async fn start_configured(config: &str) -> anyhow::Result<Self> {
+        Self::start_with(config, false).await
+    }
+
+    /// Starts it so that its own links (account URLs, status URIs) name it
+    /// `127.0.0.1:port`, as the client does, rather than `localhost:port`:
+    /// what a test needs that matches a server's links against the server
+    /// the client signed in to (Lifeboat's bookmarks, by status URI).
+    pub async fn start_self_named() -> anyhow::Result<Self> {
+        Self::start_with("", true).await
+    }
+
+    async fn start_with(config: &str, self_named: bool) -> anyhow::Result<Self> {
         let config_file = tempfile::Builder::new().suffix(".toml").tempfile()?;
         std::fs::write(config_file.path(), config)?;
         let program =
@@ -43,6 +55,12 @@ impl MockServer {
                 "--config",
             ])
             .arg(config_file.path())
+            .args(
+                self_named
+                    .then(|| ["--domain".to_string(), format!("127.0.0.1:{port}")])
+                    .into_iter()
+                    .flatten(),
+            )
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .kill_on_drop(true)
