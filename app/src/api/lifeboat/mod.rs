@@ -4,10 +4,12 @@
 //! - `backup`: what a backup holds, as stored and exported;
 //!   addresses are always full (`user@server`), since the server that
 //!   gave them may be gone when they are read;
-//! - `exchange`: how the pure engines ask the browser to act for them.
+//! - `exchange`: how the pure engines ask the browser to act for them;
+//! - `restore`: rebuilding a backup on a new server.
 
 pub mod backup;
 pub mod exchange;
+pub mod restore;
 
 pub use backup::{
     Backup, BackupAccount, BackupFilter, BackupFilterKeyword, BackupFollow, BackupList,
