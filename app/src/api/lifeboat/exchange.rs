@@ -49,7 +49,10 @@ pub enum Part {
         bytes: Vec<u8>,
     },
     /// A file kept beside the backup under `key` (see `Next::Download`).
-    Stored { key: String, file_name: String },
+    Stored {
+        key: String,
+        file_name: String,
+    },
 }
 
 /// What came of a `Send`.

@@ -7,9 +7,7 @@ use super::super::super::actions::Relationship;
 use super::super::super::filter_edit::FilterRecord;
 use super::super::super::moderation::{FollowedTag, ListedAccount, Listing};
 use super::super::super::request::json;
-use super::super::super::{
-    Account, ApiError, Lists, Request, SearchResults, Status, UserList,
-};
+use super::super::super::{Account, ApiError, Lists, Request, SearchResults, Status, UserList};
 use super::super::backup::full_address;
 use super::super::exchange::{Answer, Outcome};
 use super::asks::uri_host_and_id;
@@ -143,8 +141,7 @@ impl Restore {
             }
             Step::ReadDomainBlocks => {
                 let domains = items::<String>(body).unwrap_or_default();
-                self.domain_blocks
-                    .add(domains.iter().map(|d| key(d)), next);
+                self.domain_blocks.add(domains.iter().map(|d| key(d)), next);
             }
             Step::ReadTags => {
                 let tags = items::<FollowedTag>(body).unwrap_or_default();

@@ -53,8 +53,10 @@ impl Restore {
                 of(&actions::relationships(&ids))
             }
             Step::Bulk { batch, entries } => {
-                let entries: Vec<&Entry> =
-                    entries.iter().filter_map(|i| self.entries.get(*i)).collect();
+                let entries: Vec<&Entry> = entries
+                    .iter()
+                    .filter_map(|i| self.entries.get(*i))
+                    .collect();
                 bulk::ask(self.target.bulk, *batch, &entries)?
             }
             Step::ReadLists => of(&Lists),
@@ -63,14 +65,12 @@ impl Restore {
                 let first = format!("{}?limit=0", list_members(plan.target_id.as_ref()?).path());
                 get(plan.members.next_page(&first)?)
             }
-            Step::ReadDomainBlocks => get(
-                self.domain_blocks
-                    .next_page(&format!("/api/v1/domain_blocks?limit={PAGE}"))?,
-            ),
-            Step::ReadTags => get(
-                self.followed_tags
-                    .next_page(&format!("/api/v1/followed_tags?limit={PAGE}"))?,
-            ),
+            Step::ReadDomainBlocks => get(self
+                .domain_blocks
+                .next_page(&format!("/api/v1/domain_blocks?limit={PAGE}"))?),
+            Step::ReadTags => get(self
+                .followed_tags
+                .next_page(&format!("/api/v1/followed_tags?limit={PAGE}"))?),
             Step::ReadFilters => of(&filters()),
             Step::FindStatus(uri) => self.find_status_ask(uri),
             Step::Write(index) => self.write_ask(self.entries.get(*index)?, now_ms)?,
@@ -170,9 +170,9 @@ impl Restore {
         Some(match entry.kind {
             super::Kind::Block => of(&actions::block(self.account_id(subject)?)),
             super::Kind::DomainBlock => of(&actions::block_domain(subject)),
-            super::Kind::Tag => {
-                of(&super::super::super::moderation::follow_tag(subject.trim_start_matches('#')))
-            }
+            super::Kind::Tag => of(&super::super::super::moderation::follow_tag(
+                subject.trim_start_matches('#'),
+            )),
             super::Kind::Bookmark => match self.statuses.get(&entry.subject)? {
                 FoundStatus::At { id, .. } => of(&actions::bookmark(id, Toggle::Do)),
                 FoundStatus::Missing(_) => return None,
@@ -226,6 +226,8 @@ fn profile_ask(profile: &BackupProfile) -> Ask {
     Ask {
         method: Method::Patch,
         path: CREDENTIALS.into(),
-        body: Some(AskBody::Plain(super::super::super::Body::Form(form(&pairs)))),
+        body: Some(AskBody::Plain(super::super::super::Body::Form(form(
+            &pairs,
+        )))),
     }
 }

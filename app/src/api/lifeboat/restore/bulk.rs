@@ -13,10 +13,10 @@
 //!   go one by one, with their settings.
 
 use super::super::super::Body;
+use super::super::super::Method;
 use super::super::super::oauth::form;
 use super::super::exchange::{Ask, AskBody, Part};
 use super::plan::{BulkImport, Entry, Work};
-use super::super::super::Method;
 use super::{Batch, export};
 
 pub(super) const GOTOSOCIAL_IMPORT: &str = "/api/v1/import";
@@ -57,11 +57,7 @@ pub(super) fn ask(bulk: BulkImport, batch: Batch, entries: &[&Entry]) -> Option<
                     "following_accounts.csv",
                     export::following_csv(entries),
                 ),
-                Batch::Blocks => (
-                    "blocks",
-                    "blocked_accounts.csv",
-                    export::addresses(entries),
-                ),
+                Batch::Blocks => ("blocks", "blocked_accounts.csv", export::addresses(entries)),
                 Batch::Mutes => return None,
             };
             let file = Part::File {
@@ -89,7 +85,10 @@ pub(super) fn ask(bulk: BulkImport, batch: Batch, entries: &[&Entry]) -> Option<
             Some(Ask {
                 method: Method::Post,
                 path: path.into(),
-                body: Some(AskBody::Plain(Body::Form(form(&[("list", list.trim_end())])))),
+                body: Some(AskBody::Plain(Body::Form(form(&[(
+                    "list",
+                    list.trim_end(),
+                )])))),
             })
         }
         BulkImport::None => None,

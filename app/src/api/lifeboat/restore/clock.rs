@@ -76,7 +76,10 @@ mod tests {
             epoch_ms("2026-12-02T10:00:00.5+01:00"),
             Some(1_796_202_000_500.0)
         );
-        assert_eq!(epoch_ms("2026-12-02T09:00:00.5Z"), Some(1_796_202_000_500.0));
+        assert_eq!(
+            epoch_ms("2026-12-02T09:00:00.5Z"),
+            Some(1_796_202_000_500.0)
+        );
         assert_eq!(epoch_ms("2026-13-02T09:00:00Z"), None);
         assert_eq!(epoch_ms("yesterday"), None);
     }

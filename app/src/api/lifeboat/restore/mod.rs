@@ -141,7 +141,10 @@ enum Batch {
 enum Step {
     Resolve(String),
     Relationships(Vec<String>),
-    Bulk { batch: Batch, entries: Vec<usize> },
+    Bulk {
+        batch: Batch,
+        entries: Vec<usize>,
+    },
     ReadLists,
     ReadMembers(usize),
     ReadDomainBlocks,

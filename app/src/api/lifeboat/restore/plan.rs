@@ -238,9 +238,12 @@ pub(super) fn entries(backup: &Backup, options: &Options) -> (Vec<Entry>, Vec<Li
     entries.extend(plain(Kind::DomainBlock, &backup.domain_blocks));
     entries.extend(plain(Kind::Bookmark, &backup.bookmarks));
     entries.extend(plain(Kind::Tag, &backup.followed_tags));
-    entries.extend(backup.filters.iter().map(|filter| {
-        entry(Kind::Filter, &filter.title, Work::Filter(filter.clone()))
-    }));
+    entries.extend(
+        backup
+            .filters
+            .iter()
+            .map(|filter| entry(Kind::Filter, &filter.title, Work::Filter(filter.clone()))),
+    );
     if options.profile {
         let work = Work::ProfileText(backup.profile.clone());
         entries.push(entry(Kind::Profile, "profile", work));

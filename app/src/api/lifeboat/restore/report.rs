@@ -59,7 +59,6 @@ pub struct ReportEntry {
 pub(super) const FOLLOW_CAP: &str = "daily follow limit on the new server";
 pub(super) const FOLLOW_REQUESTED: &str = "follow request pending";
 pub(super) const MEMBER_AFTER_FOLLOW: &str = "added once the follow goes";
-pub(super) const MEMBER_AFTER_REQUEST: &str =
-    "added once the follow request is accepted";
+pub(super) const MEMBER_AFTER_REQUEST: &str = "added once the follow request is accepted";
 pub(super) const NOT_YET: &str = "not done yet";
 pub(super) const LIST_FAILED: &str = "its list could not be made";

@@ -282,7 +282,11 @@ impl Restore {
         let Some(existing) = &self.target_lists else {
             return;
         };
-        for plan in self.lists.iter_mut().filter(|plan| plan.target_id.is_none()) {
+        for plan in self
+            .lists
+            .iter_mut()
+            .filter(|plan| plan.target_id.is_none())
+        {
             let title = plan.title.trim();
             if let Some((_, id)) = existing
                 .iter()
@@ -309,10 +313,14 @@ impl Restore {
     fn settled(&self, entry: &Entry, now_ms: f64) -> Option<EntryOutcome> {
         let lower = key(&entry.subject);
         match &entry.work {
-            Work::Mute { expires_at, .. } if seconds_left(expires_at.as_deref(), now_ms).is_none() => {
+            Work::Mute { expires_at, .. }
+                if seconds_left(expires_at.as_deref(), now_ms).is_none() =>
+            {
                 return Some(EntryOutcome::Present);
             }
-            Work::Filter(filter) if seconds_left(filter.expires_at.as_deref(), now_ms).is_none() => {
+            Work::Filter(filter)
+                if seconds_left(filter.expires_at.as_deref(), now_ms).is_none() =>
+            {
                 return Some(EntryOutcome::Present);
             }
             Work::ListMember { list } if self.list_failed(*list) => {

@@ -51,7 +51,10 @@ fn a_refusal_makes_that_entry_impossible_with_the_servers_words() {
         outcome(&restore, Kind::Follow, "dan@c.example"),
         EntryOutcome::Restored
     );
-    assert_eq!(outcome(&restore, Kind::Filter, "Spoilers"), EntryOutcome::Restored);
+    assert_eq!(
+        outcome(&restore, Kind::Filter, "Spoilers"),
+        EntryOutcome::Restored
+    );
     assert!(restore.finished());
 }
 
@@ -65,8 +68,10 @@ fn rate_limits_and_failures_wait_then_retry_the_same_step() {
             retry_after_secs: 30,
         },
     ));
-    fake.faults
-        .push_back(("/api/v1/lists".into(), ApiError::ServerFailed { status: 500 }));
+    fake.faults.push_back((
+        "/api/v1/lists".into(),
+        ApiError::ServerFailed { status: 500 },
+    ));
     fake.faults.push_back((
         "/api/v2/filters".into(),
         ApiError::Unreachable {
@@ -95,8 +100,11 @@ fn rate_limits_and_failures_wait_then_retry_the_same_step() {
         .filter(|ask| ask.path.ends_with(&format!("/{dan}/follow")))
         .count();
     assert_eq!(follows_of_dan, 2, "the refused one and its retry");
-    assert!(restore.report().iter().all(|entry| entry.outcome.name() != "impossible"
-        || entry.subject.contains("a.example")));
+    assert!(
+        restore.report().iter().all(
+            |entry| entry.outcome.name() != "impossible" || entry.subject.contains("a.example")
+        )
+    );
 }
 
 #[test]

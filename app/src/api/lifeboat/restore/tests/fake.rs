@@ -50,7 +50,7 @@ fn decode(text: &str) -> String {
         .into_owned()
 }
 
-fn query<'a>(path: &'a str, name: &str) -> Vec<String> {
+fn query(path: &str, name: &str) -> Vec<String> {
     let query = path.split_once('?').map_or("", |(_, query)| query);
     query
         .split('&')
@@ -156,10 +156,12 @@ impl Fake {
 
     pub fn answer(&mut self, ask: &Ask) -> Outcome<Answer> {
         self.log.push(ask.clone());
-        if let Some(at) = self.faults.iter().position(|(path, _)| ask.path.contains(path)) {
-            if let Some((_, error)) = self.faults.remove(at) {
-                return Err(error);
-            }
+        let fault = self
+            .faults
+            .iter()
+            .position(|(path, _)| ask.path.contains(path));
+        if let Some((_, error)) = fault.and_then(|at| self.faults.remove(at)) {
+            return Err(error);
         }
         let path = ask.path.split('?').next().unwrap_or_default().to_string();
         let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
@@ -172,9 +174,13 @@ impl Fake {
             (Method::Get, ["api", "v2", "search"]) => self.search(&ask.path),
             (Method::Get, ["api", "v1", "accounts", "relationships"]) => {
                 let ids = query(&ask.path, "id[]");
-                ok(Value::Array(ids.iter().map(|id| self.relationship(id)).collect()))
+                ok(Value::Array(
+                    ids.iter().map(|id| self.relationship(id)).collect(),
+                ))
             }
-            (Method::Post, ["api", "v1", "accounts", id, action]) => self.on_account(id, action, ask),
+            (Method::Post, ["api", "v1", "accounts", id, action]) => {
+                self.on_account(id, action, ask)
+            }
             (Method::Get, ["api", "v1", "lists"]) => ok(Value::Array(
                 self.lists
                     .iter()
@@ -183,8 +189,12 @@ impl Fake {
             )),
             (Method::Post, ["api", "v1", "lists"]) => {
                 let id = format!("L{}", self.lists.len() + 1);
-                let title = body_json(ask)["title"].as_str().unwrap_or_default().to_string();
-                self.lists.push((id.clone(), title.clone(), BTreeSet::new()));
+                let title = body_json(ask)["title"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string();
+                self.lists
+                    .push((id.clone(), title.clone(), BTreeSet::new()));
                 ok(json!({"id": id, "title": title}))
             }
             (Method::Get, ["api", "v1", "lists", id, "accounts"]) => {
@@ -243,7 +253,10 @@ impl Fake {
                 ok(self.status_json(&status))
             }
             (Method::Get, ["api", "v1", "followed_tags"]) => ok(Value::Array(
-                self.tags.iter().map(|t| json!({"name": t, "following": true})).collect(),
+                self.tags
+                    .iter()
+                    .map(|t| json!({"name": t, "following": true}))
+                    .collect(),
             )),
             (Method::Post, ["api", "v1", "tags", name, "follow"]) => {
                 self.tags.insert(decode(name));
@@ -340,7 +353,11 @@ fn describe_import(ask: &Ask) -> String {
             .iter()
             .map(|(name, part)| match part {
                 Part::Text(text) => format!("{name}={text}"),
-                Part::File { file_name, mime, bytes } => format!(
+                Part::File {
+                    file_name,
+                    mime,
+                    bytes,
+                } => format!(
                     "{name}={file_name} ({mime}):\n{}",
                     String::from_utf8_lossy(bytes)
                 ),

@@ -64,7 +64,11 @@ fn a_server_that_already_has_everything_is_written_nothing() {
     for status in &mut fake.statuses {
         status.2 = true;
     }
-    let mut restore = Restore::new(&backup(), super::engine(&backup()).target().clone(), without_profile());
+    let mut restore = Restore::new(
+        &backup(),
+        super::engine(&backup()).target().clone(),
+        without_profile(),
+    );
     assert_eq!(drive(&mut restore, &mut fake, NOW), Stop::Done);
 
     assert_eq!(writes(&fake), BTreeMap::new());
@@ -89,7 +93,9 @@ fn a_second_run_creates_nothing_twice() {
     assert_eq!(holdings(&fake), first);
     let second: Vec<String> = fake.log[before..].iter().filter_map(write_of).collect();
     assert!(
-        second.iter().all(|write| write.contains("update_credentials")),
+        second
+            .iter()
+            .all(|write| write.contains("update_credentials")),
         "{second:#?}"
     );
     let restored: Vec<_> = again
@@ -152,7 +158,11 @@ fn a_reload_that_loses_an_answer_repeats_only_what_is_harmless_to_repeat() {
         let mut reloaded: Restore = serde_json::from_str(&saved).unwrap();
         assert_eq!(drive(&mut reloaded, &mut fake, NOW), Stop::Done);
 
-        assert_eq!(holdings(&fake), holdings(&whole), "answer lost at step {cut}");
+        assert_eq!(
+            holdings(&fake),
+            holdings(&whole),
+            "answer lost at step {cut}"
+        );
         for (write, count) in writes(&fake) {
             let creates = write.starts_with("Post /api/v1/lists ")
                 || write.starts_with("Post /api/v2/filters ");

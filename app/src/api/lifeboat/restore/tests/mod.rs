@@ -9,8 +9,8 @@ mod order;
 mod pacing;
 
 use super::super::backup::{
-    Backup, BackupAccount, BackupFilter, BackupFilterKeyword, BackupFollow, BackupList,
-    BackupMute, KnownAccount,
+    Backup, BackupAccount, BackupFilter, BackupFilterKeyword, BackupFollow, BackupList, BackupMute,
+    KnownAccount,
 };
 use super::{BulkImport, Options, Restore, Target};
 use fake::Fake;
@@ -121,7 +121,11 @@ fn server() -> Fake {
     fake.account("lock@b.example", true);
     fake.statuses = vec![
         ("500".into(), "https://b.example/@carol/500".into(), false),
-        ("501".into(), "https://c.example/users/dan/statuses/9".into(), false),
+        (
+            "501".into(),
+            "https://c.example/users/dan/statuses/9".into(),
+            false,
+        ),
     ];
     fake
 }

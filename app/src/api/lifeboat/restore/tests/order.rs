@@ -51,7 +51,10 @@ fn accounts_resolve_before_anything_is_written_and_kinds_go_in_order() {
         filter,
         profile,
     ];
-    assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{writes:#?}");
+    assert!(
+        order.windows(2).all(|pair| pair[0] < pair[1]),
+        "{writes:#?}"
+    );
 }
 
 #[test]
@@ -111,13 +114,22 @@ fn the_new_server_ends_up_with_the_backup_and_the_report_says_what_could_not() {
     let gone = EntryOutcome::Impossible {
         why: "not found on b.example".into(),
     };
-    assert_eq!(outcome(Kind::Follow, "carol@b.example"), EntryOutcome::Restored);
+    assert_eq!(
+        outcome(Kind::Follow, "carol@b.example"),
+        EntryOutcome::Restored
+    );
     assert_eq!(outcome(Kind::Follow, "eve@a.example"), gone);
     assert_eq!(outcome(Kind::ListMember, "eve@a.example"), gone);
     assert_eq!(outcome(Kind::Bookmark, "https://a.example/@eve/1"), gone);
     assert_eq!(outcome(Kind::Follow, "lock@b.example").name(), "waiting");
-    assert_eq!(outcome(Kind::ListMember, "lock@b.example").name(), "waiting");
-    assert_eq!(outcome(Kind::ListMember, "Dan@C.example"), EntryOutcome::Restored);
+    assert_eq!(
+        outcome(Kind::ListMember, "lock@b.example").name(),
+        "waiting"
+    );
+    assert_eq!(
+        outcome(Kind::ListMember, "Dan@C.example"),
+        EntryOutcome::Restored
+    );
     assert_eq!(outcome(Kind::Mute, "old@b.example"), EntryOutcome::Present);
     assert_eq!(outcome(Kind::Profile, "profile"), EntryOutcome::Restored);
     let kinds: Vec<Kind> = report.iter().map(|entry| entry.kind).collect();

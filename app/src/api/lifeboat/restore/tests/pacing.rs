@@ -5,9 +5,7 @@ use super::fake::{Fake, Stop, drive};
 use super::{NOW, TARGET, follow};
 use crate::api::lifeboat::backup::{Backup, BackupList, BackupMute};
 use crate::api::lifeboat::exchange::Next;
-use crate::api::lifeboat::restore::{
-    BulkImport, EntryOutcome, Kind, Options, Restore, Target,
-};
+use crate::api::lifeboat::restore::{BulkImport, EntryOutcome, Kind, Options, Restore, Target};
 
 const DAY: f64 = 86_400_000.0;
 const TICK: f64 = 1000.0;
@@ -93,14 +91,27 @@ fn the_follow_over_the_cap_waits_a_day_from_the_first_and_the_rest_goes_on() {
         }
     );
     let waiting_member = outcome(&restore, Kind::ListMember, &user(400));
-    assert!(matches!(waiting_member, EntryOutcome::Waiting { until_ms: Some(t), .. } if t == until));
-    assert_eq!(outcome(&restore, Kind::ListMember, &user(0)), EntryOutcome::Restored);
-    assert_eq!(outcome(&restore, Kind::Mute, &format!("mutt@{TARGET}")), EntryOutcome::Restored);
-    assert_eq!(outcome(&restore, Kind::DomainBlock, "spam.example"), EntryOutcome::Restored);
+    assert!(
+        matches!(waiting_member, EntryOutcome::Waiting { until_ms: Some(t), .. } if t == until)
+    );
+    assert_eq!(
+        outcome(&restore, Kind::ListMember, &user(0)),
+        EntryOutcome::Restored
+    );
+    assert_eq!(
+        outcome(&restore, Kind::Mute, &format!("mutt@{TARGET}")),
+        EntryOutcome::Restored
+    );
+    assert_eq!(
+        outcome(&restore, Kind::DomainBlock, "spam.example"),
+        EntryOutcome::Restored
+    );
     assert!(!restore.finished());
     assert_eq!(
         restore.follows_csv_left().as_deref(),
-        Some("Account address,Show boosts,Notify on new posts,Languages\nu400@b.example,true,false,\n")
+        Some(
+            "Account address,Show boosts,Notify on new posts,Languages\nu400@b.example,true,false,\n"
+        )
     );
 
     // Still a second early: nothing goes.
@@ -109,12 +120,18 @@ fn the_follow_over_the_cap_waits_a_day_from_the_first_and_the_rest_goes_on() {
     assert_eq!(fake.log.len(), requests);
 
     // A later visit, after a reload.
-    let mut later: Restore = serde_json::from_str(&serde_json::to_string(&restore).unwrap()).unwrap();
+    let mut later: Restore =
+        serde_json::from_str(&serde_json::to_string(&restore).unwrap()).unwrap();
     assert_eq!(drive(&mut later, &mut fake, until), Stop::Done);
     assert!(later.finished() && later.follows_csv_left().is_none());
     assert!(fake.following.contains(&fake.id_of(&user(400))));
     assert_eq!(fake.lists[0].2.len(), 2);
-    assert!(later.report().iter().all(|entry| entry.outcome == EntryOutcome::Restored));
+    assert!(
+        later
+            .report()
+            .iter()
+            .all(|entry| entry.outcome == EntryOutcome::Restored)
+    );
 }
 
 #[test]
@@ -141,6 +158,9 @@ fn the_cap_counts_a_rolling_day() {
     let stop = drive(&mut restore, &mut fake, first + DAY);
     assert_eq!(stop, Stop::Wait(first + TICK + DAY));
     assert_eq!(fake.following.len(), 3);
-    assert_eq!(drive(&mut restore, &mut fake, first + TICK + DAY), Stop::Done);
+    assert_eq!(
+        drive(&mut restore, &mut fake, first + TICK + DAY),
+        Stop::Done
+    );
     assert_eq!(fake.following.len(), 4);
 }
