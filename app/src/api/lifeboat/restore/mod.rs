@@ -13,8 +13,10 @@ mod asks;
 mod bulk;
 mod clock;
 mod export;
+mod pacing;
 mod plan;
 mod report;
+mod settle;
 mod steps;
 
 #[cfg(test)]

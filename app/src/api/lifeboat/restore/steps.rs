@@ -2,10 +2,9 @@
 //! it can, then the first thing left to do, in the restore's order.
 
 use super::super::exchange::Next;
-use super::clock::{DAY_MS, seconds_left};
-use super::plan::{Entry, Kind, Work};
-use super::report::{self, EntryOutcome};
-use super::{Batch, Found, FoundStatus, Restore, Step, bulk};
+use super::plan::{Kind, Work};
+use super::report::EntryOutcome;
+use super::{Batch, Found, Restore, Step, bulk};
 
 /// How many accounts one relationships request asks about.
 const RELATIONSHIPS_PER_REQUEST: usize = 40;
@@ -159,7 +158,7 @@ impl Restore {
         (!entries.is_empty()).then_some(Step::Bulk { batch, entries })
     }
 
-    fn bulk_takes(&self, index: usize, batch: Batch) -> bool {
+    pub(super) fn bulk_takes(&self, index: usize, batch: Batch) -> bool {
         self.entries.get(index).is_some_and(|entry| {
             bulk::takes(self.target.bulk, &self.bulk_refused, batch, &entry.work)
         })
@@ -168,58 +167,6 @@ impl Restore {
     fn batch_or_each(&self, kind: Kind, batch: Batch) -> Option<Step> {
         self.batch(kind, batch)
             .or_else(|| self.todo(kind).next().map(Step::Write))
-    }
-
-    /// Follows left that go one by one, under the daily cap.
-    pub(super) fn follows_one_by_one(&self) -> impl Iterator<Item = usize> + '_ {
-        self.todo(Kind::Follow)
-            .filter(|index| !self.bulk_takes(*index, Batch::Follows))
-    }
-
-    fn cap(&self) -> usize {
-        self.target.follow_cap_per_day.max(1) as usize
-    }
-
-    fn cap_allows(&self, now_ms: f64) -> bool {
-        self.cap_frees_at().is_none_or(|frees| frees <= now_ms)
-    }
-
-    /// When the oldest follow still counted leaves the rolling day, if
-    /// the cap is reached.
-    fn cap_frees_at(&self) -> Option<f64> {
-        let counted = self.follow_times.len().checked_sub(self.cap())?;
-        self.follow_times.get(counted).map(|oldest| oldest + DAY_MS)
-    }
-
-    pub(super) fn record_follow(&mut self, now_ms: f64) {
-        self.follow_times.push(now_ms);
-        let surplus = self.follow_times.len().saturating_sub(self.cap());
-        self.follow_times.drain(..surplus);
-    }
-
-    /// When held-back follows go next, while the cap holds some back.
-    pub(super) fn paced_until(&self) -> Option<f64> {
-        self.follows_one_by_one().next()?;
-        self.cap_frees_at()
-    }
-
-    /// Whether the entry waits for a follow still to be sent one by one:
-    /// the follow itself, or a list member (Mastodon lists only hold
-    /// accounts the owner follows).
-    pub(super) fn waits_for_a_follow(&self, index: usize) -> bool {
-        let Some(entry) = self.entries.get(index) else {
-            return false;
-        };
-        match entry.kind {
-            Kind::Follow => entry.done.is_none(),
-            Kind::ListMember => {
-                let wanted = key(&entry.subject);
-                self.follows_one_by_one()
-                    .filter_map(|follow| self.entries.get(follow))
-                    .any(|follow| key(&follow.subject) == wanted)
-            }
-            _ => false,
-        }
     }
 
     fn list_step(&self) -> Option<Step> {
@@ -273,111 +220,6 @@ impl Restore {
         Some(match self.statuses.get(uri) {
             Some(_) => Step::Write(first),
             None => Step::FindStatus(uri.clone()),
-        })
-    }
-
-    /// Gives each backed-up list the new server's list of the same title,
-    /// once the new server's lists are read.
-    fn link_existing_lists(&mut self) {
-        let Some(existing) = &self.target_lists else {
-            return;
-        };
-        for plan in self
-            .lists
-            .iter_mut()
-            .filter(|plan| plan.target_id.is_none())
-        {
-            let title = plan.title.trim();
-            if let Some((_, id)) = existing
-                .iter()
-                .find(|(name, _)| name.trim().eq_ignore_ascii_case(title))
-            {
-                plan.target_id = Some(id.clone());
-            }
-        }
-    }
-
-    /// Gives every entry whose outcome is already known that outcome.
-    fn settle(&mut self, now_ms: f64) {
-        for index in 0..self.entries.len() {
-            let outcome = match self.entries.get(index) {
-                Some(entry) if entry.done.is_none() => self.settled(entry, now_ms),
-                _ => None,
-            };
-            if let (Some(outcome), Some(entry)) = (outcome, self.entries.get_mut(index)) {
-                entry.done = Some(outcome);
-            }
-        }
-    }
-
-    fn settled(&self, entry: &Entry, now_ms: f64) -> Option<EntryOutcome> {
-        let lower = key(&entry.subject);
-        match &entry.work {
-            Work::Mute { expires_at, .. }
-                if seconds_left(expires_at.as_deref(), now_ms).is_none() =>
-            {
-                return Some(EntryOutcome::Present);
-            }
-            Work::Filter(filter)
-                if seconds_left(filter.expires_at.as_deref(), now_ms).is_none() =>
-            {
-                return Some(EntryOutcome::Present);
-            }
-            Work::ListMember { list } if self.list_failed(*list) => {
-                return Some(EntryOutcome::impossible(report::LIST_FAILED));
-            }
-            Work::List { list } => {
-                let found = self.lists.get(*list)?.target_id.is_some();
-                return found.then_some(EntryOutcome::Present);
-            }
-            _ => {}
-        }
-        let present = |have: Option<&std::collections::BTreeSet<String>>| {
-            have?.contains(&lower).then_some(EntryOutcome::Present)
-        };
-        match entry.kind {
-            Kind::DomainBlock => present(self.domain_blocks.done()),
-            Kind::Tag => present(self.followed_tags.done()),
-            Kind::Filter => present(self.filters.done()),
-            Kind::Bookmark => match self.statuses.get(&entry.subject)? {
-                FoundStatus::Missing(why) => Some(EntryOutcome::impossible(why)),
-                FoundStatus::At { bookmarked, .. } => bookmarked.then_some(EntryOutcome::Present),
-            },
-            kind if kind.is_per_account() => self.settled_account(entry, kind),
-            _ => None,
-        }
-    }
-
-    fn settled_account(&self, entry: &Entry, kind: Kind) -> Option<EntryOutcome> {
-        let id = match self.accounts.get(&key(&entry.subject))? {
-            Found::Missing(why) => return Some(EntryOutcome::impossible(why)),
-            Found::At(id) => id,
-        };
-        if let Work::ListMember { list } = entry.work {
-            let members = self.lists.get(list)?.members.done();
-            if members.is_some_and(|members| members.contains(id)) {
-                return Some(EntryOutcome::Present);
-            }
-        }
-        let relation = self.relations.get(id)?;
-        match kind {
-            Kind::Follow if relation.following => Some(EntryOutcome::Present),
-            Kind::Follow if relation.requested => {
-                Some(EntryOutcome::waiting(report::FOLLOW_REQUESTED))
-            }
-            Kind::Mute if relation.muting => Some(EntryOutcome::Present),
-            Kind::Block if relation.blocking => Some(EntryOutcome::Present),
-            Kind::ListMember if !relation.following && relation.requested => {
-                Some(EntryOutcome::waiting(report::MEMBER_AFTER_REQUEST))
-            }
-            _ => None,
-        }
-    }
-
-    fn list_failed(&self, list: usize) -> bool {
-        self.entries.iter().any(|entry| {
-            entry.work == Work::List { list }
-                && matches!(entry.done, Some(EntryOutcome::Impossible { .. }))
         })
     }
 }

@@ -7,6 +7,7 @@ mod fake;
 mod idempotence;
 mod order;
 mod pacing;
+mod wire;
 
 use super::super::backup::{
     Backup, BackupAccount, BackupFilter, BackupFilterKeyword, BackupFollow, BackupList, BackupMute,
