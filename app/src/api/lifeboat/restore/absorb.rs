@@ -9,7 +9,7 @@ use super::super::super::moderation::{FollowedTag, ListedAccount, Listing};
 use super::super::super::request::json;
 use super::super::super::{Account, ApiError, Lists, Request, SearchResults, Status, UserList};
 use super::super::backup::full_address;
-use super::super::exchange::{Answer, Outcome};
+use super::super::exchange::{Answer, Outcome, RateLimit};
 use super::asks::uri_host_and_id;
 use super::plan::{Kind, Work};
 use super::report::{self, EntryOutcome};
@@ -19,6 +19,10 @@ use super::{Found, FoundStatus, Read, Relation, Restore, Step};
 /// How long to wait before trying again after the browser gave up on a
 /// server that failed or could not be reached.
 const RETRY_AFTER_FAILURE_MS: f64 = 60_000.0;
+
+/// Requests left in the server's window that the restore leaves to the
+/// reader's own use of the new server.
+const RESERVE: u32 = 20;
 
 const SIGNED_OUT: &str = "signed out of the new server: sign in again to go on";
 
@@ -33,8 +37,20 @@ impl Restore {
             return;
         };
         match outcome {
-            Ok(answer) => self.apply(step, &answer, now_ms),
+            Ok(answer) => {
+                self.keep_a_reserve(&answer.rate, now_ms);
+                self.apply(step, &answer, now_ms);
+            }
             Err(error) => self.fail(step, error, now_ms),
+        }
+    }
+
+    /// Waits for the server's window to reset once few requests are left
+    /// in it, so the reader's own reading is never starved.
+    fn keep_a_reserve(&mut self, rate: &RateLimit, now_ms: f64) {
+        let low = rate.remaining.is_some_and(|left| left <= RESERVE);
+        if let Some(reset) = rate.reset_ms.filter(|reset| low && *reset > now_ms) {
+            self.retry_at = Some(reset);
         }
     }
 

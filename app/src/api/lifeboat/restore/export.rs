@@ -62,3 +62,40 @@ pub fn announcement(backup: &Backup, new_address: &str) -> String {
     );
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::lifeboat::restore::plan::Kind;
+
+    fn follow(address: &str, languages: Option<Vec<&str>>) -> Entry {
+        Entry {
+            kind: Kind::Follow,
+            subject: address.into(),
+            work: Work::Follow {
+                reblogs: false,
+                notify: true,
+                languages: languages.map(|l| l.into_iter().map(String::from).collect()),
+            },
+            done: None,
+        }
+    }
+
+    #[test]
+    fn following_reads_as_mastodons_csv() {
+        let entries = [
+            follow("ada@a.example", Some(vec!["en", "fr"])),
+            follow("odd\"name@b.example", Some(vec!["de"])),
+            follow(" cy@c.example ", None),
+        ];
+        let refs: Vec<&Entry> = entries.iter().collect();
+        assert_eq!(
+            following_csv(&refs),
+            "Account address,Show boosts,Notify on new posts,Languages\n\
+             ada@a.example,false,true,\"en, fr\"\n\
+             \"odd\"\"name@b.example\",false,true,de\n\
+             cy@c.example,false,true,\n"
+        );
+        assert_eq!(addresses(&refs[2..]), "cy@c.example\n");
+    }
+}

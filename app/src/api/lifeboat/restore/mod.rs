@@ -7,6 +7,12 @@
 //! Order: accounts are resolved on the new server, then follows, lists
 //! (and their members, once followed), mutes, blocks, domain blocks,
 //! bookmarks, followed hashtags, filters and the profile.
+//!
+//! The runner saves the engine after `next` hands out a `Send` (before
+//! sending it) as well as after each `absorb`: a reload then finds the
+//! step still out, and checks what a lost create made before making it
+//! again. Follows, mutes, blocks, bookmarks and the rest are idempotent
+//! on the server, so those simply go again.
 
 mod absorb;
 mod asks;

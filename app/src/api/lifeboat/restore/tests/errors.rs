@@ -129,3 +129,30 @@ fn an_ended_session_stops_until_the_reader_signs_in_again() {
     assert!(restore.finished());
     assert_eq!(fake.domain_blocks, ["spam.example"]);
 }
+
+#[test]
+fn a_nearly_spent_rate_window_is_left_to_the_reader_until_it_resets() {
+    use crate::api::lifeboat::exchange::RateLimit;
+    let mut fake = server();
+    let mut restore = engine(&backup());
+    let Next::Send(ask) = restore.next(NOW) else {
+        panic!("a restore starts by sending");
+    };
+    let mut answer = fake.answer(&ask).unwrap();
+    let reset = NOW + 120_000.0;
+    answer.rate = RateLimit {
+        limit: Some(300),
+        remaining: Some(20),
+        reset_ms: Some(reset),
+    };
+    restore.absorb(Ok(answer.clone()), NOW);
+    assert_eq!(restore.next(NOW + 1.0), Next::Wait { until_ms: reset });
+
+    let mut roomy = engine(&backup());
+    let Next::Send(_) = roomy.next(NOW) else {
+        panic!("a restore starts by sending");
+    };
+    answer.rate.remaining = Some(21);
+    roomy.absorb(Ok(answer), NOW);
+    assert!(matches!(roomy.next(NOW + 1.0), Next::Send(_)));
+}
