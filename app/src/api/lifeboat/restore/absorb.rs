@@ -10,7 +10,6 @@ use super::super::super::request::json;
 use super::super::super::{Account, ApiError, Lists, Request, SearchResults, Status, UserList};
 use super::super::backup::full_address;
 use super::super::exchange::{Answer, Outcome, RateLimit};
-use super::asks::uri_host_and_id;
 use super::plan::{Kind, Work};
 use super::report::{self, EntryOutcome};
 use super::steps::key;
@@ -102,8 +101,12 @@ impl Restore {
             Step::ReadDomainBlocks => self.domain_blocks = Read::Done(Default::default()),
             Step::ReadTags => self.followed_tags = Read::Done(Default::default()),
             Step::FindStatus(uri) => {
-                let missing = format!("not found on {}", self.target.server);
-                self.statuses.insert(uri, FoundStatus::Missing(missing));
+                let found = if self.status_by_id(&uri) {
+                    FoundStatus::NotById
+                } else {
+                    FoundStatus::Missing(format!("not found on {}", self.target.server))
+                };
+                self.statuses.insert(uri, found);
             }
             Step::Write(index) => self.conclude(index, EntryOutcome::impossible(&why)),
         }
@@ -197,9 +200,8 @@ impl Restore {
     }
 
     fn found_status(&self, uri: &str, body: &str) -> FoundStatus {
-        let local = uri_host_and_id(uri)
-            .is_some_and(|(host, _)| host.eq_ignore_ascii_case(&self.target.server));
-        let candidates = if local {
+        let by_id = self.status_by_id(uri);
+        let candidates = if by_id {
             json::<Status>(body).map(|s| vec![s]).unwrap_or_default()
         } else {
             json::<SearchResults>(body)
@@ -210,7 +212,13 @@ impl Restore {
             .into_iter()
             .find(|status| status.uri == uri)
             .map_or_else(
-                || FoundStatus::Missing(format!("not found on {}", self.target.server)),
+                || {
+                    if by_id {
+                        FoundStatus::NotById
+                    } else {
+                        FoundStatus::Missing(format!("not found on {}", self.target.server))
+                    }
+                },
                 |status| FoundStatus::At {
                     id: status.id,
                     bookmarked: status.bookmarked,

@@ -93,9 +93,7 @@ impl Restore {
 
     fn find_status_ask(&self, uri: &str) -> Ask {
         match uri_host_and_id(uri) {
-            Some((host, id)) if host.eq_ignore_ascii_case(&self.target.server) => {
-                of(&status_by_id(id))
-            }
+            Some((_, id)) if self.status_by_id(uri) => of(&status_by_id(id)),
             _ => get(format!(
                 "/api/v2/search?q={}&type=statuses&resolve=true&limit=1",
                 segment(uri)
@@ -175,7 +173,7 @@ impl Restore {
             )),
             super::Kind::Bookmark => match self.statuses.get(&entry.subject)? {
                 FoundStatus::At { id, .. } => of(&actions::bookmark(id, Toggle::Do)),
-                FoundStatus::Missing(_) => return None,
+                FoundStatus::NotById | FoundStatus::Missing(_) => return None,
             },
             _ => return None,
         })

@@ -82,7 +82,13 @@ enum Found {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 enum FoundStatus {
-    At { id: String, bookmarked: bool },
+    At {
+        id: String,
+        bookmarked: bool,
+    },
+    /// A local URI whose last segment is not the status's id here (such
+    /// as Pleroma's `/objects/…`): searched for instead.
+    NotById,
     Missing(String),
 }
 
@@ -184,6 +190,14 @@ impl Restore {
             bulk_refused: Vec::new(),
             halted: None,
         }
+    }
+
+    /// Whether a bookmarked status is looked for by the id its URI ends
+    /// with: a URI of the new server's own, not yet tried that way.
+    fn status_by_id(&self, uri: &str) -> bool {
+        let local = asks::uri_host_and_id(uri)
+            .is_some_and(|(host, _)| host.eq_ignore_ascii_case(&self.target.server));
+        local && self.statuses.get(uri) != Some(&FoundStatus::NotById)
     }
 
     pub fn target(&self) -> &Target {

@@ -75,6 +75,7 @@ impl Restore {
             Kind::Filter => present(self.filters.done()),
             Kind::Bookmark => match self.statuses.get(&entry.subject)? {
                 FoundStatus::Missing(why) => Some(EntryOutcome::impossible(why)),
+                FoundStatus::NotById => None,
                 FoundStatus::At { bookmarked, .. } => bookmarked.then_some(EntryOutcome::Present),
             },
             kind if kind.is_per_account() => self.settled_account(entry, kind),

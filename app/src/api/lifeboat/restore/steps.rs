@@ -4,7 +4,7 @@
 use super::super::exchange::Next;
 use super::plan::{Kind, Work};
 use super::report::EntryOutcome;
-use super::{Batch, Found, Restore, Step, bulk};
+use super::{Batch, Found, FoundStatus, Restore, Step, bulk};
 
 /// How many accounts one relationships request asks about.
 const RELATIONSHIPS_PER_REQUEST: usize = 40;
@@ -218,8 +218,8 @@ impl Restore {
         let first = self.todo(Kind::Bookmark).next()?;
         let uri = &self.entries.get(first)?.subject;
         Some(match self.statuses.get(uri) {
+            None | Some(FoundStatus::NotById) => Step::FindStatus(uri.clone()),
             Some(_) => Step::Write(first),
-            None => Step::FindStatus(uri.clone()),
         })
     }
 }

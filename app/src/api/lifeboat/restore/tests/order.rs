@@ -177,3 +177,29 @@ fn the_announcement_names_both_addresses() {
     let text = announcement(&backup(), "@me@b.example");
     assert!(text.starts_with("I have moved: @me@a.example is now @me@b.example."));
 }
+
+#[test]
+fn a_local_status_whose_uri_does_not_end_in_its_id_is_searched_for() {
+    let mut fake = server();
+    let uri = "https://b.example/objects/5f1e";
+    fake.statuses.push(("502".into(), uri.into(), false));
+    let mut backup = backup();
+    backup.bookmarks = vec![uri.into()];
+    let mut restore = engine(&backup);
+    assert_eq!(drive(&mut restore, &mut fake, NOW), Stop::Done);
+    let tried: Vec<&str> = fake
+        .log
+        .iter()
+        .map(|ask| ask.path.as_str())
+        .filter(|path| path.contains("5f1e") || path.contains("/502/"))
+        .collect();
+    assert_eq!(
+        tried,
+        [
+            "/api/v1/statuses/5f1e",
+            "/api/v2/search?q=https%3A%2F%2Fb%2Eexample%2Fobjects%2F5f1e&type=statuses&resolve=true&limit=1",
+            "/api/v1/statuses/502/bookmark",
+        ]
+    );
+    assert!(fake.statuses.last().unwrap().2);
+}
