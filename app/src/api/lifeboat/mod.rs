@@ -7,13 +7,15 @@
 //! - `exchange`: how the pure engines ask the browser to act for them;
 //! - `health`: when to back up, and whether a server has gone silent;
 //! - `collect`: the engine that fills a backup from the account's server;
-//! - `export`: a backup as one zip other tools read, and read back.
+//! - `export`: a backup as one zip other tools read, and read back;
+//! - `restore`: rebuilding a backup on a new server.
 
 pub mod backup;
 pub mod collect;
 pub mod exchange;
 pub mod export;
 pub mod health;
+pub mod restore;
 
 pub use backup::{
     Backup, BackupAccount, BackupFilter, BackupFilterKeyword, BackupFollow, BackupList,
