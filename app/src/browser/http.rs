@@ -245,7 +245,11 @@ fn retry_after_secs(response: &Response) -> Option<u64> {
 /// The `X-RateLimit-*` headers, where the server sent them.
 fn rate_limit(response: &Response) -> RateLimit {
     let headers = response.headers();
-    let number = |name: &str| headers.get(name).and_then(|value| value.trim().parse().ok());
+    let number = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|value| value.trim().parse().ok())
+    };
     let reset_ms = headers
         .get("x-ratelimit-reset")
         .map(|value| js_sys::Date::parse(&value))

@@ -163,7 +163,8 @@ fn starting_with(prefix: &str) -> Result<IdbKeyRange, IdbError> {
 /// Every key starting with `prefix`, without reading the values.
 pub async fn keys(from: Store, prefix: &str) -> Result<Vec<String>, IdbError> {
     let store = store(from, IdbTransactionMode::Readonly).await?;
-    let keys: Array = settle(store.get_all_keys_with_key(&starting_with(prefix)?)?)
+    let range = starting_with(prefix)?;
+    let keys: Array = settle(store.get_all_keys_with_key(&range)?)
         .await?
         .dyn_into()?;
     Ok(keys.iter().filter_map(|key| key.as_string()).collect())

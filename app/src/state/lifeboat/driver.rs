@@ -9,9 +9,9 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use super::store;
-use crate::api::lifeboat::exchange::{Answer, Ask, AskBody, Next, Outcome, Part};
 use crate::api::ApiError;
 use crate::api::actions::Untyped;
+use crate::api::lifeboat::exchange::{Answer, Ask, AskBody, Next, Outcome, Part};
 use crate::browser::http;
 use crate::state::session::Session;
 
@@ -21,6 +21,11 @@ pub trait Engine: Serialize {
     fn absorb(&mut self, outcome: Outcome<Answer>, now_ms: f64);
     /// What came of a `Next::Download`: the file's MIME type, or why not.
     fn absorb_download(&mut self, outcome: Result<Option<String>, String>, now_ms: f64);
+    /// Whether the engine is saved before each request goes out, so that
+    /// a reload that loses an answer checks rather than sends again.
+    fn saved_before_sending(&self) -> bool {
+        false
+    }
 }
 
 /// Why a run stopped.
@@ -89,10 +94,15 @@ pub async fn drive<E: Engine>(
                 };
                 engine.absorb_download(outcome, now_ms());
             }
-            Next::Send(ask) => match perform(session, files, &ask).await {
-                Err(error) if gone_silent(&error) => break Stopped::Unreachable(error),
-                outcome => engine.absorb(outcome, now_ms()),
-            },
+            Next::Send(ask) => {
+                if engine.saved_before_sending() {
+                    let _ = store::save(kind, account, engine).await;
+                }
+                match perform(session, files, &ask).await {
+                    Err(error) if gone_silent(&error) => break Stopped::Unreachable(error),
+                    outcome => engine.absorb(outcome, now_ms()),
+                }
+            }
         }
         progress(engine);
         if now_ms() - saved_at >= SAVE_EVERY_MS {

@@ -11,7 +11,8 @@ use super::driver::{Engine, drive, now_ms};
 use super::{RestoreShown, store};
 use crate::api::lifeboat::exchange::{Answer, Next, Outcome};
 use crate::api::lifeboat::export::read_backup_file;
-use crate::api::lifeboat::restore::{Options, Restore, Target};
+use crate::api::lifeboat::restore::{BulkImport, Options, Restore, Target};
+use crate::state::server_info::server_info;
 use crate::state::session::Session;
 use crate::state::{AppState, SignedInAccount};
 
@@ -30,6 +31,9 @@ impl Engine for RestoreJob {
         self.engine.absorb(outcome, now_ms);
     }
     fn absorb_download(&mut self, _: Result<Option<String>, String>, _: f64) {}
+    fn saved_before_sending(&self) -> bool {
+        true
+    }
 }
 
 thread_local! {
@@ -55,13 +59,32 @@ fn show(state: AppState, target: &str, shown: RestoreShown) {
 
 /// What restoring `source` into `target` would do, before anything is
 /// sent.
-pub async fn preview(source: &str, target: &SignedInAccount) -> Option<crate::api::lifeboat::restore::Preview> {
-    let backup = store::backup(source).await?;
-    Some(Restore::new(&backup, target_of(target), Options::default()).preview())
+pub async fn preview(
+    state: AppState,
+    source: &str,
+    target: &SignedInAccount,
+) -> Option<crate::api::lifeboat::restore::Preview> {
+    Some(new_restore(state, source, target).await?.preview())
 }
 
-fn target_of(account: &SignedInAccount) -> Target {
-    Target::mastodon(account.server.to_string())
+/// A restore of `source` into `target`, for what the new server offers
+/// and the files the backup kept.
+async fn new_restore(state: AppState, source: &str, target: &SignedInAccount) -> Option<Restore> {
+    let backup = store::backup(source).await?;
+    let bulk = server_info(state, &target.server)
+        .await
+        .map(|info| BulkImport::of(&info.software))
+        .unwrap_or_default();
+    let options = Options {
+        avatar_stored: store::file(source, "avatar").await.is_some(),
+        header_stored: store::file(source, "header").await.is_some(),
+        ..Options::default()
+    };
+    Some(Restore::new(
+        &backup,
+        Target::new(&target.server.to_string(), bulk),
+        options,
+    ))
 }
 
 /// Keeps a picked backup file in this browser, as a backup of the
@@ -100,13 +123,10 @@ pub async fn restore(state: AppState, target: SignedInAccount, source: String) {
     let job = match store::load::<RestoreJob>("restore", &key).await {
         Some(job) if job.source == source => job,
         _ => {
-            let Some(backup) = store::backup(&source).await else {
+            let Some(engine) = new_restore(state, &source, &target).await else {
                 return;
             };
-            RestoreJob {
-                engine: Restore::new(&backup, target_of(&target), Options::default()),
-                source,
-            }
+            RestoreJob { engine, source }
         }
     };
     run(state, &target, job).await;
@@ -118,7 +138,10 @@ pub async fn resume(state: AppState, target: SignedInAccount) {
         return;
     };
     show(state, &target.key(), shown(&job, false));
-    let due = job.engine.waiting_until().is_none_or(|until| until <= now_ms());
+    let due = job
+        .engine
+        .waiting_until()
+        .is_none_or(|until| until <= now_ms());
     if !job.engine.finished() && due {
         run(state, &target, job).await;
     }

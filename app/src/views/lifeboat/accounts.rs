@@ -79,7 +79,10 @@ fn status(shown: &AccountLifeboat) -> AnyView {
     let last_good = match health.last_good_ms {
         Some(at) => {
             let iso = String::from(js_sys::Date::new(&at.into()).to_iso_string());
-            let local = String::from(js_sys::Date::new(&at.into()).to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED));
+            let local = String::from(
+                js_sys::Date::new(&at.into())
+                    .to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED),
+            );
             view! { <p class="last-good">{tr(W::LastGood)}" "<time datetime=iso.clone() data-last-backup=iso>{local}</time></p> }.into_any()
         }
         None => view! { <p class="last-good">{tr(W::NoBackupYet)}</p> }.into_any(),

@@ -49,14 +49,16 @@ fn RestoreInto(target: SignedInAccount) -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            planned.try_set(preview(&source, &target.get_value()).await);
+            planned.try_set(preview(state, &source, &target.get_value()).await);
         });
     });
     let restore_key = key.clone();
     let shown = Memo::new(move |_| {
-        state
-            .lifeboat
-            .with(|accounts| accounts.get(&restore_key).and_then(|shown| shown.restore.clone()))
+        state.lifeboat.with(|accounts| {
+            accounts
+                .get(&restore_key)
+                .and_then(|shown| shown.restore.clone())
+        })
     });
     let running = move || shown.with(|shown| shown.as_ref().is_some_and(|shown| shown.running));
     let pick_file = move |ev: leptos::ev::Event| {
@@ -144,9 +146,13 @@ fn Report(shown: crate::state::lifeboat::RestoreShown, target: SignedInAccount) 
         view! { <p role="status" data-restore-state="finished">{tr(W::RestoreDone)}</p> }.into_any()
     } else {
         let until = shown.waiting_until.map(|at| {
-            String::from(js_sys::Date::new(&at.into()).to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+            String::from(
+                js_sys::Date::new(&at.into())
+                    .to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED),
+            )
         });
-        view! { <p role="status" data-restore-state="waiting">{tr(W::RestoreWaits)}" "{until}</p> }.into_any()
+        view! { <p role="status" data-restore-state="waiting">{tr(W::RestoreWaits)}" "{until}</p> }
+            .into_any()
     };
     let csv = shown.follows_csv.map(|csv| {
         let href = format!("data:text/csv;charset=utf-8,{}", js_sys::encode_uri_component(&csv));

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::super::backup::{Backup, BackupFilter, BackupProfile};
 use super::report::EntryOutcome;
+use crate::api::instance::Software;
 
 /// Mastodon's cap on follows made through its API, per rolling day.
 pub const MASTODON_FOLLOW_CAP: u32 = 400;
@@ -20,6 +21,17 @@ pub enum BulkImport {
     /// `/api/pleroma/{follow,blocks,mutes}_import` with one address a line
     /// (Pleroma and Akkoma).
     Pleroma,
+}
+
+impl BulkImport {
+    /// The bulk import the server's software offers, if any.
+    pub fn of(software: &Software) -> Self {
+        match software {
+            Software::GoToSocial => Self::GoToSocial,
+            Software::Pleroma | Software::Akkoma => Self::Pleroma,
+            _ => Self::None,
+        }
+    }
 }
 
 /// The server the backup is restored onto.
