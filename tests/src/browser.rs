@@ -104,7 +104,19 @@ impl Browser {
     /// Waits until `script` returns true in the page, failing after 20 s
     /// with `what` and the page's source.
     pub async fn until(&self, what: &str, script: &str) -> anyhow::Result<()> {
-        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        self.until_within(what, script, Duration::from_secs(20))
+            .await
+    }
+
+    /// `until`, for work that may take longer than 20 s (a backup, a
+    /// restore through injected faults).
+    pub async fn until_within(
+        &self,
+        what: &str,
+        script: &str,
+        limit: Duration,
+    ) -> anyhow::Result<()> {
+        let deadline = std::time::Instant::now() + limit;
         loop {
             if self.eval(script).await? == serde_json::Value::Bool(true) {
                 return Ok(());
@@ -112,7 +124,8 @@ impl Browser {
             if std::time::Instant::now() > deadline {
                 let body = self.client.source().await.unwrap_or_default();
                 anyhow::bail!(
-                    "waited 20 s for {what}; the page was:\n{}",
+                    "waited {} s for {what}; the page was:\n{}",
+                    limit.as_secs(),
                     body.chars().take(4000).collect::<String>()
                 );
             }

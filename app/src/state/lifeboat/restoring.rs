@@ -121,7 +121,8 @@ fn blob_of(bytes: &[u8]) -> Result<web_sys::Blob, String> {
 pub async fn restore(state: AppState, target: SignedInAccount, source: String) {
     let key = target.key();
     let job = match store::load::<RestoreJob>("restore", &key).await {
-        Some(job) if job.source == source => job,
+        // A finished restore is run afresh: it then finds what is there.
+        Some(job) if job.source == source && !job.engine.finished() => job,
         _ => {
             let Some(engine) = new_restore(state, &source, &target).await else {
                 return;
