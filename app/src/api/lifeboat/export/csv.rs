@@ -2,7 +2,7 @@
 //! them (`Export` in Mastodon 4.x, through Ruby's CSV), so that any
 //! server's import page takes them as they are.
 
-use crate::api::lifeboat::Backup;
+use crate::api::lifeboat::{Backup, BackupFollow};
 
 /// One cell as Ruby's CSV sees it: `nil` is an empty cell, but an empty
 /// string is written `""`.
@@ -80,8 +80,13 @@ pub const MUTED_HEADER: [&str; 2] = ["Account address", "Hide notifications"];
 /// are included, unlike in Mastodon's own export: the point here is to
 /// ask again from the new server.
 pub fn following(backup: &Backup) -> Vec<u8> {
+    following_of(&backup.follows)
+}
+
+/// `following_accounts.csv` for some follows: what a restore has left.
+pub fn following_of(follows: &[BackupFollow]) -> Vec<u8> {
     let mut sheet = Sheet::with_header(&FOLLOWING_HEADER);
-    for follow in &backup.follows {
+    for follow in follows {
         let languages = follow
             .languages
             .as_ref()

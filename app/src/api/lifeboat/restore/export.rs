@@ -1,40 +1,30 @@
 //! Text the restore hands out: Mastodon's CSVs for what is left, and a
 //! draft announcing the move.
 
-use super::super::backup::Backup;
+use super::super::backup::{Backup, BackupFollow};
+use super::super::export::csv;
 use super::plan::{Entry, Work};
-
-const FOLLOWING_HEADER: &str = "Account address,Show boosts,Notify on new posts,Languages";
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-fn field(value: &str) -> String {
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_string()
-    }
-}
 
 /// Follow entries as Mastodon's `following_accounts.csv`.
 pub(super) fn following_csv(entries: &[&Entry]) -> String {
-    let mut csv = format!("{FOLLOWING_HEADER}\n");
-    for entry in entries {
-        let Work::Follow {
-            reblogs,
-            notify,
-            languages,
-        } = &entry.work
-        else {
-            continue;
-        };
-        let languages = languages.as_deref().unwrap_or_default().join(", ");
-        csv.push_str(&format!(
-            "{},{reblogs},{notify},{}\n",
-            field(entry.subject.trim()),
-            field(&languages)
-        ));
-    }
-    csv
+    let follows: Vec<BackupFollow> = entries
+        .iter()
+        .filter_map(|entry| match &entry.work {
+            Work::Follow {
+                reblogs,
+                notify,
+                languages,
+            } => Some(BackupFollow {
+                address: entry.subject.trim().to_string(),
+                reblogs: *reblogs,
+                notify: *notify,
+                languages: languages.clone(),
+                ..BackupFollow::default()
+            }),
+            _ => None,
+        })
+        .collect();
+    String::from_utf8_lossy(&csv::following_of(&follows)).into_owned()
 }
 
 /// One address a line: Mastodon's `blocked_accounts.csv`, and what
@@ -66,7 +56,7 @@ pub fn announcement(backup: &Backup, new_address: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::lifeboat::restore::plan::Kind;
+    use crate::api::lifeboat::restore::Kind;
 
     fn follow(address: &str, languages: Option<Vec<&str>>) -> Entry {
         Entry {

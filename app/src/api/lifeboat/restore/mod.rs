@@ -19,6 +19,7 @@ mod asks;
 mod bulk;
 mod clock;
 mod export;
+mod kind;
 mod pacing;
 mod plan;
 mod report;
@@ -34,7 +35,8 @@ use serde::{Deserialize, Serialize};
 
 use super::backup::Backup;
 pub use export::announcement;
-pub use plan::{BulkImport, Kind, MASTODON_FOLLOW_CAP, Options, Preview, Target};
+pub use kind::Kind;
+pub use plan::{BulkImport, MASTODON_FOLLOW_CAP, Options, Preview, Target};
 pub use report::{EntryOutcome, ReportEntry};
 
 use plan::{Entry, ListPlan};

@@ -2,7 +2,7 @@
 //! rolling day through its API; the rest wait for a slot to free.
 
 use super::clock::DAY_MS;
-use super::plan::Kind;
+use super::kind::Kind;
 use super::steps::key;
 use super::{Batch, Restore};
 

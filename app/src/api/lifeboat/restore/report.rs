@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::plan::Kind;
+use super::kind::Kind;
 
 /// What came of one entry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::clock::seconds_left;
-use super::plan::{Entry, Kind, Work};
+use super::kind::Kind;
+use super::plan::{Entry, Work};
 use super::report::{self, EntryOutcome};
 use super::steps::key;
 use super::{Found, FoundStatus, Restore};

@@ -2,7 +2,8 @@
 //! it can, then the first thing left to do, in the restore's order.
 
 use super::super::exchange::Next;
-use super::plan::{Kind, Work};
+use super::kind::Kind;
+use super::plan::Work;
 use super::report::EntryOutcome;
 use super::{Batch, Found, FoundStatus, Restore, Step, bulk};
 
