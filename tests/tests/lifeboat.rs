@@ -235,7 +235,7 @@ async fn an_account_backed_up_on_a_dead_server_is_restored_on_another() -> anyho
 
     // Running it again creates nothing twice: everything is already there.
     browser.click("[data-action=restore]").await?;
-    browser
+    let second = browser
         .until_within(
             "the second restore to finish",
             "return !!document.querySelector('[data-restore-state=finished]')
@@ -243,7 +243,13 @@ async fn an_account_backed_up_on_a_dead_server_is_restored_on_another() -> anyho
                      .every(li => li.dataset.outcome !== 'restored')",
             LONG,
         )
-        .await?;
+        .await;
+    if second.is_err() {
+        let section = browser
+            .eval("return document.querySelector('#restore')?.outerHTML")
+            .await?;
+        anyhow::bail!("the second restore: {section}");
+    }
     let outcomes: BTreeMap<String, usize> =
         report(&browser)
             .await?

@@ -61,6 +61,20 @@ fn RestoreInto(target: SignedInAccount) -> impl IntoView {
         })
     });
     let running = move || shown.with(|shown| shown.as_ref().is_some_and(|shown| shown.running));
+    // After a reload, the backup of the restore under way or last made
+    // is the one picked, so that it can be gone on with or run again.
+    Effect::new(move |_| {
+        if let Some(source) = shown.with(|shown| shown.as_ref().map(|shown| shown.source.clone()))
+            && picked.get_untracked().is_none()
+        {
+            sources.update(|sources| {
+                if !sources.contains(&source) {
+                    sources.push(source.clone());
+                }
+            });
+            picked.set(Some(source));
+        }
+    });
     let pick_file = move |ev: leptos::ev::Event| {
         let Some(file) = file_of(&ev) else { return };
         problem.set(None);
