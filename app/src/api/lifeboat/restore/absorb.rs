@@ -10,6 +10,7 @@ use super::super::super::request::json;
 use super::super::super::{Account, ApiError, Lists, Request, SearchResults, Status, UserList};
 use super::super::backup::full_address;
 use super::super::exchange::{Answer, Outcome, RateLimit};
+use super::current_profile;
 use super::kind::Kind;
 use super::plan::Work;
 use super::report::{self, EntryOutcome};
@@ -94,6 +95,7 @@ impl Restore {
             Step::Bulk { batch, .. } => self.bulk_refused.push(batch),
             Step::ReadLists => self.give_up(Kind::List, &why),
             Step::ReadFilters => self.give_up(Kind::Filter, &why),
+            Step::ReadProfile => self.profile_read = true,
             Step::ReadMembers(list) => {
                 if let Some(plan) = self.lists.get_mut(list) {
                     plan.members = Read::Done(Default::default());
@@ -174,6 +176,17 @@ impl Restore {
                     .add(filters.iter().map(|f| key(&f.title)), None),
                 None => self.give_up(Kind::Filter, "the new server's filters are unreadable"),
             },
+            Step::ReadProfile => {
+                self.profile_read = true;
+                let present = self.entries.iter().position(|entry| {
+                    entry.done.is_none()
+                        && matches!(&entry.work, Work::ProfileText(profile)
+                            if current_profile::already_there(body, profile))
+                });
+                if let Some(index) = present {
+                    self.conclude(index, EntryOutcome::Present);
+                }
+            }
             Step::FindStatus(uri) => {
                 let found = self.found_status(&uri, body);
                 self.statuses.insert(uri, found);

@@ -7,7 +7,9 @@ use super::super::super::list_edit::{ListDraft, RepliesPolicy, create_list};
 use super::super::super::moderation::list_members;
 use super::super::super::oauth::form;
 use super::super::super::request::segment;
-use super::super::super::{FilterAction, Lists, Method, Request, lookup_account, status_by_id};
+use super::super::super::{
+    FilterAction, Lists, Method, Request, lookup_account, status_by_id, verify_credentials,
+};
 use super::super::backup::{BackupFilter, BackupProfile};
 use super::super::exchange::{Ask, AskBody, Part};
 use super::clock::seconds_left;
@@ -72,6 +74,7 @@ impl Restore {
                 .followed_tags
                 .next_page(&format!("/api/v1/followed_tags?limit={PAGE}"))?),
             Step::ReadFilters => of(&filters()),
+            Step::ReadProfile => of(&verify_credentials()),
             Step::FindStatus(uri) => self.find_status_ask(uri),
             Step::Write(index) => self.write_ask(self.entries.get(*index)?, now_ms)?,
         })

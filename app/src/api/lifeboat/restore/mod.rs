@@ -18,6 +18,7 @@ mod absorb;
 mod asks;
 mod bulk;
 mod clock;
+mod current_profile;
 mod export;
 mod kind;
 mod pacing;
@@ -73,6 +74,9 @@ pub struct Restore {
     bulk_refused: Vec<Batch>,
     /// Why the restore stopped (the session on the new server ended).
     halted: Option<String>,
+    /// The new account's profile was read (or could not be).
+    #[serde(default)]
+    profile_read: bool,
 }
 
 /// An account or status as searched for on the new server.
@@ -166,6 +170,8 @@ enum Step {
     ReadDomainBlocks,
     ReadTags,
     ReadFilters,
+    /// The new account's profile, before its text is written.
+    ReadProfile,
     FindStatus(String),
     /// The entry at this index, written.
     Write(usize),
@@ -191,6 +197,7 @@ impl Restore {
             sent: None,
             bulk_refused: Vec::new(),
             halted: None,
+            profile_read: false,
         }
     }
 

@@ -97,7 +97,19 @@ impl Restore {
             .or_else(|| self.bookmark_step())
             .or_else(|| self.read_then_write(Kind::Tag))
             .or_else(|| self.read_then_write(Kind::Filter))
-            .or_else(|| self.todo(Kind::Profile).next().map(Step::Write))
+            .or_else(|| self.profile_step())
+    }
+
+    /// The profile's text is written only once the new account's own has
+    /// been read, to tell whether it is there already.
+    fn profile_step(&self) -> Option<Step> {
+        let index = self.todo(Kind::Profile).next()?;
+        let text = matches!(self.entries.get(index)?.work, Work::ProfileText(_));
+        Some(if text && !self.profile_read {
+            Step::ReadProfile
+        } else {
+            Step::Write(index)
+        })
     }
 
     /// Indexes of the entries of `kind` not yet settled, in order.

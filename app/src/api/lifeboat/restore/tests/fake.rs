@@ -46,6 +46,32 @@ pub struct Fake {
 }
 
 impl Fake {
+    /// The account's profile as `verify_credentials` shows it, from the
+    /// last form written to `update_credentials`.
+    fn credentials(&self) -> Value {
+        let value = |name: &str| {
+            self.profile
+                .iter()
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| value.clone())
+        };
+        let text = |name: &str| value(name).unwrap_or_default();
+        let fields: Vec<Value> = (0..)
+            .map_while(|index| {
+                let name = value(&format!("fields_attributes[{index}][name]"))?;
+                let field = value(&format!("fields_attributes[{index}][value]"));
+                Some(json!({"name": name, "value": field.unwrap_or_default()}))
+            })
+            .collect();
+        json!({
+            "id": "1", "acct": "me",
+            "display_name": text("display_name"),
+            "locked": text("locked") == "true",
+            "bot": text("bot") == "true",
+            "source": {"note": text("note"), "fields": fields},
+        })
+    }
+
     pub fn new(server: &str) -> Self {
         Self {
             server: server.into(),
@@ -228,6 +254,9 @@ impl Fake {
                 filter["keywords"] = filter["keywords_attributes"].clone();
                 self.filters.push(filter.clone());
                 ok(filter)
+            }
+            (Method::Get, ["api", "v1", "accounts", "verify_credentials"]) => {
+                ok(self.credentials())
             }
             (Method::Patch, ["api", "v1", "accounts", "update_credentials"]) => {
                 match &ask.body {
