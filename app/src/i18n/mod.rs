@@ -56,6 +56,8 @@ impl Lang {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Text {
     SkipToContent,
+    Lifeboat,
+    ServerStoppedAnswering,
     Home,
     Local,
     Federated,
@@ -154,6 +156,10 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
     match (lang, key) {
         (Lang::En, SkipToContent) => "Skip to content",
         (Lang::Fr, SkipToContent) => "Aller au contenu",
+        (Lang::En, Lifeboat) => "Lifeboat",
+        (Lang::Fr, Lifeboat) => "Canot de sauvetage",
+        (Lang::En, ServerStoppedAnswering) => "The server of this account has stopped answering:",
+        (Lang::Fr, ServerStoppedAnswering) => "Le serveur de ce compte ne répond plus :",
         (Lang::En, Home) => "Home",
         (Lang::Fr, Home) => "Accueil",
         (Lang::En, Local) => "Local",

@@ -42,7 +42,6 @@ mod timeline;
 use leptos::prelude::*;
 
 use crate::i18n::Text;
-use crate::i18n::lifeboat::LifeboatWords;
 use crate::i18n::moderation::ModerationWords;
 
 use crate::api::Timeline;
@@ -209,7 +208,7 @@ fn Header(
     };
     let lifeboat = move || {
         let signed_in = state.accounts.with(|accounts| !accounts.is_empty());
-        signed_in.then(|| view! { <a class="lifeboat-link" href=Route::Lifeboat.to_fragment()>{tr(LifeboatWords::Lifeboat)}</a> })
+        signed_in.then(|| view! { <a class="lifeboat-link" href=Route::Lifeboat.to_fragment()>{tr(Text::Lifeboat)}</a> })
     };
     let server_down = move || {
         let down: Vec<String> = state.lifeboat.with(|accounts| {
@@ -221,8 +220,8 @@ fn Header(
         });
         (!down.is_empty()).then(|| view! {
             <p class="server-down-banner" role="alert" data-server-down-banner=down.join(" ")>
-                {tr(LifeboatWords::ServerDown)}" "{down.iter().map(|key| format!("@{key}")).collect::<Vec<_>>().join(", ")}" "
-                <a href=Route::Lifeboat.to_fragment()>{tr(LifeboatWords::Lifeboat)}</a>
+                {tr(Text::ServerStoppedAnswering)}" "{down.iter().map(|key| format!("@{key}")).collect::<Vec<_>>().join(", ")}" "
+                <a href=Route::Lifeboat.to_fragment()>{tr(Text::Lifeboat)}</a>
             </p>
         })
     };
