@@ -210,20 +210,22 @@ fn Header(
         let signed_in = state.accounts.with(|accounts| !accounts.is_empty());
         signed_in.then(|| view! { <a class="lifeboat-link" href=Route::Lifeboat.to_fragment()>{tr(Text::Lifeboat)}</a> })
     };
-    let server_down = move || {
-        let down: Vec<String> = state.lifeboat.with(|accounts| {
+    // A memo, so that a backup's progress does not redraw the banner.
+    let down = Memo::new(move |_| {
+        let mut down: Vec<String> = state.lifeboat.with(|accounts| {
             accounts
                 .iter()
                 .filter(|(_, shown)| shown.health.server_down())
                 .map(|(key, _)| key.clone())
                 .collect()
         });
-        (!down.is_empty()).then(|| view! {
-            <p class="server-down-banner" role="alert" data-server-down-banner=down.join(" ")>
-                {tr(Text::ServerStoppedAnswering)}" "{down.iter().map(|key| format!("@{key}")).collect::<Vec<_>>().join(", ")}" "
-                <a href=Route::Lifeboat.to_fragment()>{tr(Text::Lifeboat)}</a>
-            </p>
-        })
+        down.sort();
+        down
+    });
+    let server_down = move || {
+        let down = down.get();
+        // The banner's code loads only when a server has gone silent.
+        (!down.is_empty()).then(|| later_part(lifeboat::banner(down)))
     };
     view! {
         <header class="top">

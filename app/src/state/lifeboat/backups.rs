@@ -15,9 +15,9 @@ use crate::api::lifeboat::{BackupAccount, full_address};
 use crate::state::session::Session;
 use crate::state::{AppState, SignedInAccount};
 
-/// The first background backup waits this long after start (s), so that
-/// it never competes with the reader's first minute.
-const START_AFTER_SECS: u64 = 60;
+/// The first background backup waits this long after the page has
+/// settled (s), so that it never competes with the reader's first minute.
+const START_AFTER_SECS: u64 = 57;
 /// How often due backups are looked for (s).
 const LOOK_EVERY_SECS: u64 = 600;
 
@@ -38,35 +38,30 @@ impl Engine for Collect {
     }
 }
 
-/// Starts the background schedule. What each account's backup last did
-/// is shown as soon as the page has settled.
+/// Starts the background schedule once the page has settled. The
+/// schedule's code is loaded then, in one piece.
 pub fn install(state: AppState) {
-    crate::views::after_seconds(3, move || {
-        leptos::task::spawn_local(async move {
-            super::load_health(state).await;
-        });
-    });
-    crate::views::after_seconds(START_AFTER_SECS, move || look(state));
+    crate::views::after_seconds(3, move || leptos::task::spawn_local(schedule(state)));
 }
 
-fn look(state: AppState) {
-    leptos::task::spawn_local(async move {
-        back_up_due(state).await;
-        crate::views::after_seconds(LOOK_EVERY_SECS, move || look(state));
-    });
-}
-
-/// Backs up, one after another, the accounts whose backup is due, then
-/// goes on with any restore whose wait is over. Its code loads then.
+/// Shows what each account's backup last did, then, a while after start
+/// and every few minutes, backs up the accounts whose backup is due and
+/// goes on with any restore whose wait is over.
 #[cfg_attr(samizdat_split, leptos::lazy)]
 #[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
-async fn back_up_due(state: AppState) {
-    for account in state.accounts.get_untracked() {
-        let health = store::health(&account.key()).await;
-        if health.due(now_ms()) {
-            back_up(state, account.clone()).await;
+async fn schedule(state: AppState) {
+    super::load_health(state).await;
+    let mut wait_secs = START_AFTER_SECS;
+    loop {
+        super::driver::sleep_ms(wait_secs as f64 * 1000.0).await;
+        for account in state.accounts.get_untracked() {
+            let health = store::health(&account.key()).await;
+            if health.due(now_ms()) {
+                back_up(state, account.clone()).await;
+            }
+            super::restoring::resume(state, account).await;
         }
-        super::restoring::resume(state, account).await;
+        wait_secs = LOOK_EVERY_SECS;
     }
 }
 

@@ -48,11 +48,10 @@ pub fn now_ms() -> f64 {
 }
 
 pub async fn sleep_ms(ms: f64) {
-    let ms = ms.clamp(0.0, LONGEST_WAIT_MS) as u64;
-    gloo_timers_sleep(Duration::from_millis(ms)).await;
+    timer(Duration::from_millis(ms.max(0.0) as u64)).await;
 }
 
-async fn gloo_timers_sleep(duration: Duration) {
+async fn timer(duration: Duration) {
     let (done, wait) = futures::channel::oneshot::channel::<()>();
     leptos::prelude::set_timeout(
         move || {

@@ -43,8 +43,6 @@ pub struct RestoreShown {
 
 /// Reads every backed-up account's health into the app's state, shows
 /// where each restore stands, and goes on with one a reload cut short.
-#[cfg_attr(samizdat_split, leptos::lazy)]
-#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
 async fn load_health(state: AppState) {
     for account in store::accounts_with("health").await {
         let health = store::health(&account).await;
