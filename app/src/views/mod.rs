@@ -48,7 +48,7 @@ use crate::api::Timeline;
 use crate::browser::location::{navigate, route_signal};
 use crate::route::Route;
 use crate::state::session::{Session, provide_session};
-use crate::state::{AppState, load_host_config, provide_app_state, sign_in};
+use crate::state::{AppState, SignedInAccount, load_host_config, provide_app_state, sign_in};
 
 /// Mounts the client on the page's body.
 pub fn start() {
@@ -210,20 +210,22 @@ fn Header(
         let signed_in = state.accounts.with(|accounts| !accounts.is_empty());
         signed_in.then(|| view! { <a class="lifeboat-link" href=Route::Lifeboat.to_fragment()>{tr(Text::Lifeboat)}</a> })
     };
-    // A memo, so that a backup's progress does not redraw the banner.
-    let down = Memo::new(move |_| {
-        let mut down: Vec<String> = state.lifeboat.with(|accounts| {
-            accounts
-                .iter()
-                .filter(|(_, shown)| shown.health.server_down())
-                .map(|(key, _)| key.clone())
-                .collect()
-        });
-        down.sort();
-        down
-    });
     let server_down = move || {
-        let down = down.get();
+        // In the order of the accounts, so that the banner reads the same
+        // from one redraw to the next.
+        let down: Vec<String> = state.lifeboat.with(|shown| {
+            state.accounts.with(|accounts| {
+                accounts
+                    .iter()
+                    .map(SignedInAccount::key)
+                    .filter(|key| {
+                        shown
+                            .get(key)
+                            .is_some_and(|shown| shown.health.server_down())
+                    })
+                    .collect()
+            })
+        });
         // The banner's code loads only when a server has gone silent.
         (!down.is_empty()).then(|| later_part(lifeboat::banner(down)))
     };
