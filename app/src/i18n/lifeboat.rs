@@ -28,6 +28,7 @@ pub enum LifeboatWords {
     Restoring,
     RestoreDone,
     RestoreWaits,
+    RestoreHalted,
     FollowsCsv,
     DraftAnnouncement,
     Restored,
@@ -118,6 +119,12 @@ impl Words for LifeboatWords {
             }
             (Lang::Fr, RestoreWaits) => {
                 "Le serveur limite les abonnements par jour : le reste partira de lui-même lors d’une prochaine visite, à partir du"
+            }
+            (Lang::En, RestoreHalted) => {
+                "The restore stopped: sign in to the new server again, then press Restore to go on. The server said:"
+            }
+            (Lang::Fr, RestoreHalted) => {
+                "La restauration s’est arrêtée : reconnectez-vous au nouveau serveur, puis appuyez sur Restaurer pour continuer. Le serveur a dit :"
             }
             (Lang::En, FollowsCsv) => "Follows still to make, for Mastodon’s import page (CSV)",
             (Lang::Fr, FollowsCsv) => {

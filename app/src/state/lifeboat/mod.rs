@@ -38,6 +38,9 @@ pub struct RestoreShown {
     pub waiting_until: Option<f64>,
     /// The follows not yet made, as Mastodon's CSV.
     pub follows_csv: Option<String>,
+    /// Why the restore stopped before the end (the new server refused
+    /// the account's token), until it is asked to go on.
+    pub halted: Option<String>,
     pub running: bool,
 }
 

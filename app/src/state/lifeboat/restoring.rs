@@ -1,6 +1,6 @@
 //! Restoring a backup into the active account on a new server: one run
-//! at a time, saved after every step, resumed by itself on a later visit
-//! when the server's daily cap on follows made it wait.
+//! at a time, saved before every request, resumed by itself on a later
+//! visit when the server's daily cap on follows made it wait.
 
 use std::cell::Cell;
 
@@ -47,6 +47,7 @@ fn shown(job: &RestoreJob, running: bool) -> RestoreShown {
         finished: job.engine.finished(),
         waiting_until: job.engine.waiting_until(),
         follows_csv: job.engine.follows_csv_left(),
+        halted: job.engine.halted().map(str::to_string),
         running,
     }
 }
@@ -122,7 +123,12 @@ pub async fn restore(state: AppState, target: SignedInAccount, source: String) {
     let key = target.key();
     let job = match store::load::<RestoreJob>("restore", &key).await {
         // A finished restore is run afresh: it then finds what is there.
-        Some(job) if job.source == source && !job.engine.finished() => job,
+        Some(mut job) if job.source == source && !job.engine.finished() => {
+            // The reader asked again: a restore stopped by a refused
+            // token goes on with the account's new one.
+            job.engine.resume();
+            job
+        }
         _ => {
             let Some(engine) = new_restore(state, &source, &target).await else {
                 return;

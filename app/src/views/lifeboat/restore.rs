@@ -156,6 +156,9 @@ fn PreviewList(plan: Preview) -> impl IntoView {
 fn Report(shown: crate::state::lifeboat::RestoreShown, target: SignedInAccount) -> impl IntoView {
     let status = if shown.running {
         view! { <p role="status" data-restore-state="running">{tr(W::Restoring)}</p> }.into_any()
+    } else if let Some(why) = shown.halted.clone() {
+        view! { <p role="alert" data-restore-state="halted">{tr(W::RestoreHalted)}" "{why}</p> }
+            .into_any()
     } else if shown.finished {
         view! { <p role="status" data-restore-state="finished">{tr(W::RestoreDone)}</p> }.into_any()
     } else {
