@@ -91,8 +91,11 @@ async fn new_restore(state: AppState, source: &str, target: &SignedInAccount) ->
 /// Keeps a picked backup file in this browser, as a backup of the
 /// account it names; gives the key it is kept under. The browser's own
 /// backup of that account, if any, is kept too: the file may be older.
-pub async fn import_file(bytes: &[u8]) -> Result<String, String> {
-    let imported = read_backup_file(bytes).map_err(|error| error.to_string())?;
+/// The readers' code loads on the first file picked.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+pub async fn import_file(bytes: Vec<u8>) -> Result<String, String> {
+    let imported = read_backup_file(&bytes).map_err(|error| error.to_string())?;
     let address = imported.backup.account.address.clone();
     let account = if store::backup(&address).await.is_some() {
         format!("{address} (file)")

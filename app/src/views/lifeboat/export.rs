@@ -26,7 +26,7 @@ pub fn ExportButton(account: String) -> impl IntoView {
     let export = move |_| {
         exported.set(Exported::Working);
         leptos::task::spawn_local(async move {
-            let outcome = zip_of(&account.get_value()).await.and_then(|zip| {
+            let outcome = zip_of(account.get_value()).await.and_then(|zip| {
                 crate::browser::files::offer_download(&zip, &name.get_value(), "application/zip")
                     .ok_or_else(|| "the browser refused the download".to_string())
             });
@@ -52,7 +52,11 @@ pub fn ExportButton(account: String) -> impl IntoView {
 }
 
 /// The zip of `account`'s last complete backup, with its stored files.
-async fn zip_of(account: &str) -> Result<Vec<u8>, String> {
+/// The writers' code loads on the first export.
+#[cfg_attr(samizdat_split, leptos::lazy)]
+#[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
+async fn zip_of(account: String) -> Result<Vec<u8>, String> {
+    let account = account.as_str();
     let backup = stored_backup(account)
         .await
         .ok_or_else(|| tr(W::NoBackupYet)().to_string())?;

@@ -80,7 +80,7 @@ fn RestoreInto(target: SignedInAccount) -> impl IntoView {
         problem.set(None);
         leptos::task::spawn_local(async move {
             let imported = match crate::browser::files::bytes_of(&file).await {
-                Ok(bytes) => import_file(&bytes).await,
+                Ok(bytes) => import_file(bytes).await,
                 Err(why) => Err(why),
             };
             match imported {
