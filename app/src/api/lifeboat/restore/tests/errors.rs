@@ -2,18 +2,10 @@
 //! do to a restore.
 
 use super::fake::{Stop, drive};
-use super::{NOW, backup, engine, server};
+use super::{NOW, backup, engine, outcome, server};
 use crate::api::ApiError;
 use crate::api::lifeboat::exchange::Next;
-use crate::api::lifeboat::restore::{EntryOutcome, Kind, Restore};
-
-fn outcome(restore: &Restore, kind: Kind, subject: &str) -> EntryOutcome {
-    let report = restore.report();
-    let entry = report
-        .iter()
-        .find(|entry| entry.kind == kind && entry.subject == subject);
-    entry.unwrap().outcome.clone()
-}
+use crate::api::lifeboat::restore::{EntryOutcome, Kind};
 
 #[test]
 fn a_refusal_makes_that_entry_impossible_with_the_servers_words() {

@@ -13,7 +13,7 @@ use super::super::backup::{
     Backup, BackupAccount, BackupFilter, BackupFilterKeyword, BackupFollow, BackupList, BackupMute,
     KnownAccount,
 };
-use super::{BulkImport, Options, Restore, Target};
+use super::{BulkImport, EntryOutcome, Kind, Options, Restore, Target};
 use fake::Fake;
 
 /// 2026-12-02T09:00:00Z.
@@ -137,4 +137,13 @@ fn engine(backup: &Backup) -> Restore {
         Target::new(TARGET, BulkImport::None),
         Options::default(),
     )
+}
+
+/// What the report says of the entry of `kind` about `subject`.
+fn outcome(restore: &Restore, kind: Kind, subject: &str) -> EntryOutcome {
+    let report = restore.report();
+    let entry = report
+        .iter()
+        .find(|entry| entry.kind == kind && entry.subject == subject);
+    entry.unwrap().outcome.clone()
 }

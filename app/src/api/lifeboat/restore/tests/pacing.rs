@@ -2,7 +2,7 @@
 //! rest of the restore goes on meanwhile.
 
 use super::fake::{Fake, Stop, drive};
-use super::{NOW, TARGET, follow};
+use super::{NOW, TARGET, follow, outcome};
 use crate::api::lifeboat::backup::{Backup, BackupList, BackupMute};
 use crate::api::lifeboat::exchange::Next;
 use crate::api::lifeboat::restore::{BulkImport, EntryOutcome, Kind, Options, Restore, Target};
@@ -56,14 +56,6 @@ fn drive_ticking(restore: &mut Restore, fake: &mut Fake, start: f64) -> (Option<
             _ => return (first_follow, Stop::Done),
         }
     }
-}
-
-fn outcome(restore: &Restore, kind: Kind, subject: &str) -> EntryOutcome {
-    let report = restore.report();
-    let entry = report
-        .iter()
-        .find(|entry| entry.kind == kind && entry.subject == subject);
-    entry.unwrap().outcome.clone()
 }
 
 #[test]
