@@ -1,6 +1,6 @@
 //! A small HTTP/1.1 client for talking to mastodon-mock on loopback with
 //! the bodies Mastodon's API takes (JSON, form, multipart) and the headers
-//! it answers with (`Link`), which the harness's JSON helpers do not give.
+//! it answers with (`Link`). The harness's JSON helpers go through it too.
 
 use anyhow::Context;
 

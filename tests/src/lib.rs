@@ -5,6 +5,7 @@
 pub mod browser;
 pub mod hostile_data;
 pub mod hostile_server;
+pub mod http;
 pub mod lifeboat;
 pub mod mock_server;
 pub mod static_server;
@@ -71,25 +72,19 @@ pub async fn http_ok(url: &str) -> bool {
 
 /// GETs `url` over plain HTTP and parses the body as JSON.
 pub async fn get_json(url: &str) -> anyhow::Result<serde_json::Value> {
-    request_json("GET", url, None, "").await
+    request_json("GET", url, None, None).await
 }
 
 /// GETs `url` with a bearer token and parses the body as JSON.
 pub async fn get_json_as(url: &str, token: &str) -> anyhow::Result<serde_json::Value> {
-    request_json("GET", url, Some(token), "").await
+    request_json("GET", url, Some(token), None).await
 }
 
 /// The HTTP status of a GET of `url` with a bearer token.
 pub async fn status_as(url: &str, token: &str) -> anyhow::Result<u16> {
-    match request_json("GET", url, Some(token), "").await {
-        Ok(_) => Ok(200),
-        Err(error) => {
-            let text = error.to_string();
-            text.split_whitespace()
-                .find_map(|word| word.parse::<u16>().ok().filter(|code| *code >= 100))
-                .ok_or(error)
-        }
-    }
+    Ok(http::send_any("GET", url, Some(token), http::Body::Empty)
+        .await?
+        .status)
 }
 
 /// POSTs a JSON body to `url`, with a bearer token when given.
@@ -98,7 +93,7 @@ pub async fn post_json(
     token: Option<&str>,
     body: &serde_json::Value,
 ) -> anyhow::Result<serde_json::Value> {
-    request_json("POST", url, token, &body.to_string()).await
+    request_json("POST", url, token, Some(body)).await
 }
 
 /// Posts a status as `token`'s account through the API, as another
@@ -144,44 +139,17 @@ pub async fn open_route(
 
 /// DELETEs `url` with a bearer token, returning the JSON answer.
 pub async fn delete_as(url: &str, token: &str) -> anyhow::Result<serde_json::Value> {
-    request_json("DELETE", url, Some(token), "").await
+    request_json("DELETE", url, Some(token), None).await
 }
 
 async fn request_json(
     method: &str,
     url: &str,
     token: Option<&str>,
-    body: &str,
+    body: Option<&serde_json::Value>,
 ) -> anyhow::Result<serde_json::Value> {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let rest = url
-        .strip_prefix("http://")
-        .ok_or_else(|| anyhow::anyhow!("only http:// URLs: {url}"))?;
-    let (authority, path) = rest
-        .split_once('/')
-        .map_or((rest, "/".to_string()), |(a, p)| (a, format!("/{p}")));
-    let mut stream = tokio::net::TcpStream::connect(authority).await?;
-    let auth = token
-        .map(|token| format!("Authorization: Bearer {token}\r\n"))
-        .unwrap_or_default();
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {authority}\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: {}\r\n{auth}Connection: close\r\n\r\n",
-        body.len()
-    );
-    stream.write_all(head.as_bytes()).await?;
-    stream.write_all(body.as_bytes()).await?;
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).await?;
-    let text = String::from_utf8(response)?;
-    let (head, body) = text
-        .split_once("\r\n\r\n")
-        .ok_or_else(|| anyhow::anyhow!("no HTTP body from {url}"))?;
-    anyhow::ensure!(
-        head.starts_with("HTTP/1.1 2") || head.starts_with("HTTP/1.0 2"),
-        "{url} answered {}",
-        head.lines().next().unwrap_or_default()
-    );
-    Ok(serde_json::from_str(body)?)
+    let body = body.map_or(http::Body::Empty, http::Body::Json);
+    http::send(method, url, token, body).await?.json()
 }
 
 /// The visible text of status HTML, for comparing with what the page shows.

@@ -6,7 +6,6 @@
 mod archive;
 mod backup_state;
 mod by_hand;
-mod http;
 mod mock_calls;
 mod png;
 mod reader;
@@ -14,10 +13,10 @@ mod rewrite;
 mod seed;
 mod state;
 
+pub use crate::http::{Body, Response, send, send_any};
 pub use archive::{check_mastodon_csvs, unzip};
 pub use backup_state::state_of_backup;
 pub use by_hand::recreate_state;
-pub use http::{Body, Response, send, send_any};
 pub use mock_calls::{add_dev_users, post_as, unfollow_everyone};
 pub use png::one_pixel;
 pub use reader::all_pages;

@@ -1,8 +1,8 @@
 //! A restore done by hand, straight through the API, without the client.
 
-use super::http::{Body, send};
 use super::state::AccountState;
 use crate::MockServer;
+use crate::http::{Body, send};
 
 /// Recreates `state` on `server` through its API, as a restore would: to
 /// show an expected state is one the mock can hold, or to put part of it

@@ -1,9 +1,9 @@
 //! Small calls on a mock that seeding and the tests share: users,
 //! follows, posts.
 
-use super::http::{Body, send, send_any};
 use super::seed::SeededPost;
 use crate::MockServer;
+use crate::http::{Body, send, send_any};
 
 /// Makes local users `names` on `server`, each with a token; a name
 /// already taken is left as it is.

@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::http::{Body, send};
 use crate::MockServer;
+use crate::http::{Body, send};
 
 /// Every item of the paged collection at `path` on `server`, following
 /// `Link: rel="next"` from page to page.

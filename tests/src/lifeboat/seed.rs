@@ -9,9 +9,9 @@
 
 use serde_json::{Value, json};
 
-use super::http::Body;
 use super::mock_calls::{add_dev_users, api, post_as, seeded_post};
 use super::png;
+use crate::http::Body;
 use crate::{MockServer, account_id};
 
 /// Local users made on top of the dev users, on every mock involved.
