@@ -13,6 +13,7 @@ mod manifest;
 mod names;
 mod path;
 mod signature;
+mod trust;
 
 pub use content_type::content_type;
 pub use file::{FileEntry, FileProblem, sha256_hex};
@@ -22,6 +23,7 @@ pub use path::is_safe_relative_path;
 pub use signature::{
     KeyError, PublicKey, SignatureError, SignaturePart, SigningKey, UNTRUSTED_COMMENT,
 };
+pub use trust::{Accepted, Seen, TrustError, accept};
 
 #[cfg(all(test, target_arch = "wasm32"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
