@@ -3,11 +3,13 @@
 //! and headless Chromium through chromedriver. Everything stops on drop.
 
 pub mod browser;
+pub mod front_host;
 pub mod hostile_data;
 pub mod hostile_server;
 pub mod http;
 pub mod lifeboat;
 pub mod mock_server;
+pub mod s3_server;
 pub mod static_server;
 
 use std::net::TcpListener;
