@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use site_gen::mirror::deploy::DeployOptions;
 use site_gen::serve::Mount;
 
 #[derive(Parser)]
@@ -85,7 +86,8 @@ enum Command {
         #[command(subcommand)]
         command: MirrorCommand,
     },
-    /// Deploys a built site to a folder or an S3-compatible bucket (s3://bucket/prefix).
+    /// Deploys a built site to a folder or an S3-compatible bucket (s3://bucket/prefix),
+    /// uploading what the target lacks or holds otherwise and deleting what the site no longer has.
     Deploy {
         dir: PathBuf,
         target: String,
@@ -98,6 +100,9 @@ enum Command {
         /// Refuse to delete more files than this.
         #[arg(long, default_value_t = 256)]
         max_deletes: usize,
+        /// Upload every file, even those the target already holds as they are.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -172,7 +177,17 @@ fn main() -> ExitCode {
             endpoint,
             dry_run,
             max_deletes,
-        } => cmd::mirror::deploy_site(&dir, &target, endpoint.as_deref(), dry_run, max_deletes),
+            force,
+        } => cmd::mirror::deploy_site(
+            &dir,
+            &target,
+            endpoint.as_deref(),
+            DeployOptions {
+                dry_run,
+                max_deletes,
+                force,
+            },
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

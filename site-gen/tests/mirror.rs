@@ -14,7 +14,7 @@ use site_gen::mirror::deploy::{DeployOptions, deploy};
 use site_gen::mirror::keys;
 use site_gen::mirror::pull::pull;
 use site_gen::mirror::seen::SeenSerials;
-use site_gen::mirror::storage::{Source, Store, Target};
+use site_gen::mirror::storage::{HeldFile, Source, Store, Target};
 use site_gen::mirror::verify::verify_site;
 use site_gen::{BuildOptions, build_with};
 
@@ -510,6 +510,7 @@ fn deploy_to_a_folder_uploads_changes_only_and_caps_deletions() {
     let options = DeployOptions {
         dry_run: false,
         max_deletes: 5,
+        force: false,
     };
     let first = deploy(&out, &target, options).unwrap();
     assert!(first.uploads.len() > 50 && first.deletes.is_empty());
@@ -573,6 +574,9 @@ impl Target for Full {
     fn describe(&self) -> String {
         "a full host".into()
     }
+    fn list(&self) -> Result<Vec<HeldFile>, MirrorError> {
+        Target::list(&self.inner)
+    }
     fn get(&self, path: &str) -> Result<Option<Vec<u8>>, MirrorError> {
         Target::get(&self.inner, path)
     }
@@ -597,6 +601,7 @@ fn a_deploy_that_fails_midway_names_the_file_and_leaves_the_old_manifest() {
     let options = DeployOptions {
         dry_run: false,
         max_deletes: 5,
+        force: false,
     };
     deploy(&publisher.build("site"), &folder(&host), options).unwrap();
     let deployed = fs::read(host.join(MANIFEST_PATH)).unwrap();

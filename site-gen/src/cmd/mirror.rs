@@ -124,8 +124,7 @@ pub fn deploy_site(
     dir: &Path,
     target: &str,
     endpoint: Option<&str>,
-    dry_run: bool,
-    max_deletes: usize,
+    options: DeployOptions,
 ) -> anyhow::Result<()> {
     // A deploy goes to a folder or a bucket, never to an HTTP origin.
     let target = if target.starts_with("s3://") {
@@ -133,14 +132,8 @@ pub fn deploy_site(
     } else {
         Store::folder(target.as_ref())?
     };
-    let plan = deploy(
-        dir,
-        &target,
-        DeployOptions {
-            dry_run,
-            max_deletes,
-        },
-    )?;
+    let plan = deploy(dir, &target, options)?;
+    let dry_run = options.dry_run;
     let verb = if dry_run { "would upload" } else { "uploaded" };
     for path in &plan.uploads {
         eprintln!("  {verb} {path}");

@@ -1,15 +1,18 @@
 //! Deploying a site to a static host: a local folder or any S3-compatible
-//! bucket. Only changed files are uploaded; the manifest goes last, so no
-//! reader ever sees a manifest that names a file not yet there; deletions
-//! come after it, and are capped.
+//! bucket. What to upload is decided from what the target really holds,
+//! so a file changed or removed there behind the publisher's back is put
+//! right; the manifest goes last, so no reader ever sees a manifest that
+//! names a file not yet there; deletions come after it, and are capped.
 
-use std::collections::BTreeMap;
+mod plan;
+
 use std::path::Path;
 
 use samizdat_manifest::{MANIFEST_PATH, Manifest, SIGNATURE_PATH};
 
 use super::MirrorError;
 use super::storage::Target;
+pub use plan::DeployPlan;
 
 #[derive(Clone, Copy, Debug)]
 pub struct DeployOptions {
@@ -17,13 +20,8 @@ pub struct DeployOptions {
     /// The most files one deploy may delete, as a guard against deploying
     /// the wrong folder.
     pub max_deletes: usize,
-}
-
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct DeployPlan {
-    pub uploads: Vec<String>,
-    pub deletes: Vec<String>,
-    pub unchanged: usize,
+    /// Upload every file, whatever the target holds.
+    pub force: bool,
 }
 
 /// A change to the target that failed, after the store's own retries.
@@ -47,34 +45,7 @@ pub fn deploy(
         })?;
     let manifest = Manifest::parse(&manifest_bytes)?;
     let signature = std::fs::read(dir.join(SIGNATURE_PATH)).ok();
-    let remote = match target.get(MANIFEST_PATH)? {
-        Some(bytes) => Manifest::parse(&bytes).ok(),
-        None => None,
-    };
-    let remote_files: BTreeMap<&str, &str> = remote
-        .iter()
-        .flat_map(|manifest| {
-            manifest
-                .files
-                .iter()
-                .map(|entry| (entry.path.as_str(), entry.sha256.as_str()))
-        })
-        .collect();
-    let local_files = manifest.by_path();
-
-    let mut plan = DeployPlan::default();
-    for entry in &manifest.files {
-        if remote_files.get(entry.path.as_str()) == Some(&entry.sha256.as_str()) {
-            plan.unchanged += 1;
-        } else {
-            plan.uploads.push(entry.path.clone());
-        }
-    }
-    plan.deletes = remote_files
-        .keys()
-        .filter(|path| !local_files.contains_key(*path))
-        .map(|path| path.to_string())
-        .collect();
+    let plan = plan::plan(dir, &manifest, target, options.force)?;
     if plan.deletes.len() > options.max_deletes {
         return Err(MirrorError::TooManyDeletes {
             count: plan.deletes.len(),
@@ -87,6 +58,7 @@ pub fn deploy(
         return Ok(plan);
     }
 
+    let local_files = manifest.by_path();
     for path in &plan.uploads {
         let bytes = std::fs::read(dir.join(path))
             .map_err(|error| MirrorError::io(dir.join(path), error))?;

@@ -21,9 +21,22 @@ pub trait Source: Sync {
     fn describe(&self) -> String;
 }
 
+/// A file a target holds, as the target's listing describes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeldFile {
+    /// Relative to the site's root.
+    pub path: String,
+    pub size: u64,
+    /// The MD5 of the file's bytes, in lowercase hex, where the store
+    /// reports it (a bucket's ETag for a single-part upload).
+    pub md5: Option<String>,
+}
+
 /// Where a site is deployed.
 pub trait Target: Sync {
     fn describe(&self) -> String;
+    /// Every file the target holds but the reserved ones.
+    fn list(&self) -> Result<Vec<HeldFile>, MirrorError>;
     /// The file at `path`, or `None` where there is none.
     fn get(&self, path: &str) -> Result<Option<Vec<u8>>, MirrorError>;
     fn put(&self, path: &str, bytes: &[u8]) -> Result<(), MirrorError>;

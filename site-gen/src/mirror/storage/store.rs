@@ -1,6 +1,7 @@
 //! One store for every kind of copy: object_store does the reading and
 //! writing, this adds the site's view (paths relative to its root, the
-//! folder's listing, and the headers a bucket serves files with).
+//! listing of a folder or a bucket, and the headers a bucket serves files
+//! with).
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -12,8 +13,13 @@ use object_store::{Attribute, Attributes, ObjectStore, ObjectStoreExt, PutOption
 use samizdat_manifest::content_type;
 
 use super::remote::{self, S3Location};
-use super::{Source, Target};
+use super::{HeldFile, Source, Target};
 use crate::mirror::{FileKind, MirrorError, cache_control};
+
+mod listing;
+mod resolve;
+
+use resolve::resolve;
 
 pub struct Store {
     inner: Box<dyn ObjectStore>,
@@ -169,32 +175,6 @@ impl Store {
     }
 }
 
-/// `dir` as an absolute path without `.` or `..`, which object_store's
-/// paths cannot hold. The deepest part that exists is resolved by the
-/// system, links and all; the rest does not exist yet, so holds no links.
-fn resolve(dir: &Path) -> std::io::Result<PathBuf> {
-    let absolute = std::path::absolute(dir)?;
-    let mut existing = absolute.as_path();
-    let mut missing = Vec::new();
-    loop {
-        match std::fs::canonicalize(existing) {
-            Ok(resolved) => {
-                return Ok(missing
-                    .iter()
-                    .rev()
-                    .fold(resolved, |path, part| path.join(part)));
-            }
-            Err(error) => match (existing.parent(), existing.file_name()) {
-                (Some(parent), Some(name)) => {
-                    missing.push(name);
-                    existing = parent;
-                }
-                _ => return Err(error),
-            },
-        }
-    }
-}
-
 fn runtime() -> Result<tokio::runtime::Runtime, MirrorError> {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -208,12 +188,14 @@ impl Source for Store {
         self.read(path)
     }
 
-    /// A folder lists what is in it; an HTTP origin cannot, and a bucket
-    /// is only checked for what its manifest names.
+    /// A folder and a bucket list what they hold; an HTTP origin cannot.
     fn list(&self) -> Option<Result<Vec<String>, MirrorError>> {
         match &self.kind {
             Kind::Folder(dir) => Some(crate::mirror::manifest::list_files(dir)),
-            Kind::Http | Kind::S3 => None,
+            Kind::S3 => self
+                .held_files()
+                .map(|held| held.map(|files| files.into_iter().map(|file| file.path).collect())),
+            Kind::Http => None,
         }
     }
 
@@ -225,6 +207,10 @@ impl Source for Store {
 impl Target for Store {
     fn describe(&self) -> String {
         self.description.clone()
+    }
+
+    fn list(&self) -> Result<Vec<HeldFile>, MirrorError> {
+        self.held_files().unwrap_or_else(|| Ok(Vec::new()))
     }
 
     fn get(&self, path: &str) -> Result<Option<Vec<u8>>, MirrorError> {
