@@ -1,14 +1,15 @@
 //! moto, a real S3 server, on loopback, with one bucket made the way an
 //! operator makes it. Objects are read back anonymously over plain HTTP,
-//! path-style (`/bucket/key`), as a static host in front of a bucket does.
+//! path-style (`/bucket/key`), as a static host in front of a public
+//! bucket does.
 
 use std::process::Stdio;
 use std::time::Duration;
 
 use tokio::process::{Child, Command};
 
-use crate::http::Body;
 use crate::{free_port, http_ok, wait_for};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// The credentials moto accepts; any will do, but they must be set.
 pub const CREDENTIALS: [(&str, &str); 3] = [
@@ -44,7 +45,7 @@ impl S3Server {
             http_ok(&endpoint)
         })
         .await?;
-        crate::http::send("PUT", &format!("{endpoint}/{bucket}"), None, Body::Empty)
+        make_public_bucket(port, bucket)
             .await
             .map_err(|error| anyhow::anyhow!("moto did not make the bucket {bucket}: {error}"))?;
         Ok(Self {
@@ -63,4 +64,19 @@ impl S3Server {
     pub fn location(&self, prefix: &str) -> String {
         format!("s3://{}/{prefix}", self.bucket)
     }
+}
+
+/// Makes `bucket` readable by anyone, as a bucket a static host serves
+/// from is: the host in front reads it without credentials.
+async fn make_public_bucket(port: u16, bucket: &str) -> anyhow::Result<()> {
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await?;
+    let request = format!(
+        "PUT /{bucket} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nx-amz-acl: public-read\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes()).await?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).await?;
+    let status = answer.lines().next().unwrap_or_default();
+    anyhow::ensure!(status.contains(" 200 "), "{status}");
+    Ok(())
 }

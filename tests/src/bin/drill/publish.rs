@@ -14,7 +14,7 @@ pub struct Work {
     _dir: tempfile::TempDir,
     pub secret_key: PathBuf,
     pub public_key: PathBuf,
-    pub state: PathBuf,
+    states: PathBuf,
     pub site: PathBuf,
     pub client: PathBuf,
     pub mirror_site: PathBuf,
@@ -28,7 +28,7 @@ impl Work {
         let work = Self {
             secret_key: at("publisher.key"),
             public_key: at("publisher.pub"),
-            state: at("seen-serials.json"),
+            states: at("state"),
             site: at("site"),
             client: at("client"),
             mirror_site: at("mirror/site"),
@@ -38,6 +38,12 @@ impl Work {
         std::fs::create_dir_all(&work.mirror_site)?;
         std::fs::create_dir_all(&work.mirror_client)?;
         Ok(work)
+    }
+
+    /// The serials seen of one copy (`site` or `app`): each is a site of
+    /// its own, signed by the same publisher's key.
+    pub fn state(&self, prefix: &str) -> PathBuf {
+        self.states.join(format!("{prefix}.json"))
     }
 
     fn key_name(&self) -> PathBuf {
@@ -113,7 +119,7 @@ pub async fn pull_mirror(
                 "--key",
                 text(&work.public_key),
                 "--state",
-                text(&work.state),
+                text(&work.state(prefix)),
             ])
             .await?;
         said.push(pulled);
@@ -138,7 +144,7 @@ pub async fn tamper_and_verify(
             "--key",
             text(&work.public_key),
             "--state",
-            text(&work.state),
+            text(&work.state("app")),
         ])
         .await?;
     anyhow::ensure!(
@@ -176,7 +182,7 @@ pub async fn verify_bucket(
                 "--key",
                 text(&work.public_key),
                 "--state",
-                text(&work.state),
+                text(&work.state(prefix)),
             ])
             .await?;
         said.push(verified);
