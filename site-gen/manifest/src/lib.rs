@@ -13,6 +13,7 @@ mod manifest;
 mod names;
 mod path;
 mod signature;
+mod summary;
 mod trust;
 
 pub use content_type::content_type;
@@ -23,6 +24,7 @@ pub use path::is_safe_relative_path;
 pub use signature::{
     KeyError, PublicKey, SignatureError, SignaturePart, SigningKey, UNTRUSTED_COMMENT,
 };
+pub use summary::{Summary, files_sha256};
 pub use trust::{Accepted, Seen, TrustError, accept};
 
 #[cfg(all(test, target_arch = "wasm32"))]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
-use crate::{FileEntry, is_safe_relative_path, sha256_hex};
+use crate::{FileEntry, Summary, is_safe_relative_path};
 
 pub const FORMAT: &str = "samizdat-manifest/1";
 
@@ -36,26 +36,43 @@ pub enum ManifestError {
 
 impl Manifest {
     /// The manifest that follows `previous` (the bytes of the site's last
-    /// manifest, if any) for `files`. When the files are the same, it is
-    /// the previous manifest itself, so rebuilding changes nothing.
-    /// Otherwise the serial is the creation time in seconds, or one more
-    /// than the previous serial when that is not later.
+    /// manifest, if any) for `files`: [`Manifest::following`] its summary.
+    /// Bytes that are not a manifest count as no previous manifest.
     pub fn next(
-        mut files: Vec<FileEntry>,
+        files: Vec<FileEntry>,
         created: Timestamp,
         valid_for: SignedDuration,
         previous: Option<&[u8]>,
     ) -> Self {
+        let previous = previous.and_then(|bytes| Summary::of(bytes).ok());
+        Self::following(files, created, valid_for, previous.as_ref())
+    }
+
+    /// The manifest that follows the one `previous` summarises, for
+    /// `files`. When the files are the same and `created` is no later,
+    /// it is the previous manifest itself, so building again changes
+    /// nothing. Otherwise it is a new one: created at the later of the two
+    /// times, so an expiry never moves back; its serial that time in
+    /// seconds, or one more than the previous serial when that is not
+    /// later; and it names the previous manifest's hash. So a later
+    /// `created` alone renews the expiry of unchanged files.
+    pub fn following(
+        mut files: Vec<FileEntry>,
+        created: Timestamp,
+        valid_for: SignedDuration,
+        previous: Option<&Summary>,
+    ) -> Self {
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        let previous_manifest = previous.and_then(|bytes| Self::parse(bytes).ok());
-        if let Some(manifest) = &previous_manifest
-            && manifest.files == files
+        if let Some(previous) = previous
+            && created <= previous.created
+            && let Some(same) = previous.restore(&files)
         {
-            return manifest.clone();
+            return same;
         }
+        let created = previous.map_or(created, |previous| created.max(previous.created));
         let created_secs = u64::try_from(created.as_second()).unwrap_or(0);
-        let serial = match &previous_manifest {
-            Some(manifest) => created_secs.max(manifest.serial + 1),
+        let serial = match previous {
+            Some(previous) => created_secs.max(previous.serial.saturating_add(1)),
             None => created_secs,
         };
         Self {
@@ -63,9 +80,7 @@ impl Manifest {
             serial,
             created,
             expires: created.checked_add(valid_for).unwrap_or(Timestamp::MAX),
-            previous: previous
-                .filter(|_| previous_manifest.is_some())
-                .map(sha256_hex),
+            previous: previous.map(|previous| previous.sha256.clone()),
             files,
         }
     }
@@ -113,6 +128,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
+    use crate::sha256_hex;
 
     fn entry(path: &str, contents: &str) -> FileEntry {
         FileEntry::for_contents(path, contents.as_bytes())
@@ -174,6 +190,59 @@ mod tests {
             Some(&edited.to_bytes()),
         );
         assert_eq!(later.serial, 1_769_904_000);
+    }
+
+    #[test]
+    fn a_later_signing_time_renews_unchanged_files_and_an_earlier_one_keeps_them() {
+        let valid = SignedDuration::from_hours(24 * 90);
+        let files = || vec![entry("a.html", "a")];
+        let first = Manifest::next(files(), at("2024-01-02T00:00:00Z"), valid, None);
+        let bytes = first.to_bytes();
+
+        for same_or_earlier in ["2024-01-02T00:00:00Z", "2023-06-01T00:00:00Z"] {
+            let again = Manifest::next(files(), at(same_or_earlier), valid, Some(&bytes));
+            assert_eq!(again.to_bytes(), bytes, "signed at {same_or_earlier}");
+        }
+
+        let renewed = Manifest::next(files(), at("2026-03-01T00:00:00Z"), valid, Some(&bytes));
+        assert_eq!(renewed.files, first.files);
+        assert_eq!(renewed.serial, 1_772_323_200);
+        assert_eq!(renewed.expires, at("2026-05-30T00:00:00Z"));
+        assert_eq!(renewed.previous, Some(sha256_hex(&bytes)));
+
+        // A correction built without a signing time keeps the renewed
+        // expiry rather than falling back to the archive's old date.
+        let corrected = Manifest::next(
+            vec![entry("a.html", "a, corrected")],
+            at("2024-01-02T00:00:00Z"),
+            valid,
+            Some(&renewed.to_bytes()),
+        );
+        assert_eq!(corrected.serial, renewed.serial + 1);
+        assert_eq!(corrected.created, renewed.created);
+        assert_eq!(corrected.expires, renewed.expires);
+    }
+
+    #[test]
+    fn a_summary_stands_for_the_previous_manifest() {
+        let valid = SignedDuration::from_hours(24);
+        let first = first_of("a.html", valid);
+        let summary = Summary::of(&first.to_bytes()).unwrap();
+        let same = Manifest::following(
+            vec![entry("a.html", "a")],
+            first.created,
+            valid,
+            Some(&summary),
+        );
+        assert_eq!(same, first);
+        let edited = Manifest::following(
+            vec![entry("a.html", "b")],
+            first.created,
+            valid,
+            Some(&summary),
+        );
+        assert_eq!(edited.serial, first.serial + 1);
+        assert_eq!(edited.previous, Some(summary.sha256));
     }
 
     #[test]
