@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
-use samizdat_manifest::{FileProblem, MANIFEST_PATH, PublicKey, SignatureError};
+use samizdat_manifest::{FileProblem, MANIFEST_PATH, PublicKey, SignatureError, TrustError};
 use site_gen::mirror::MirrorError;
 use site_gen::mirror::deploy::{DeployOptions, deploy};
 use site_gen::mirror::keys;
@@ -163,14 +163,18 @@ fn a_tampered_manifest_or_another_key_fails_the_signature() {
     .unwrap();
     assert!(matches!(
         publisher.verify(&folder(&out)),
-        Err(MirrorError::BadSignature(SignatureError::Data))
+        Err(MirrorError::Trust(TrustError::Signature(
+            SignatureError::Data
+        )))
     ));
 
     let stranger = Publisher::new();
     let other = stranger.build("site");
     assert!(matches!(
         publisher.verify(&folder(&other)),
-        Err(MirrorError::BadSignature(SignatureError::OtherKey { .. }))
+        Err(MirrorError::Trust(TrustError::Signature(
+            SignatureError::OtherKey { .. }
+        )))
     ));
 }
 
@@ -208,7 +212,7 @@ fn an_older_signed_manifest_is_rejected_after_a_newer_one() {
     );
     let replay = publisher.verify(&folder(&old_copy));
     assert!(
-        matches!(&replay, Err(MirrorError::Rollback { serial, seen, .. }) if serial < seen),
+        matches!(&replay, Err(MirrorError::Trust(TrustError::Rollback { serial, seen })) if serial < seen),
         "{replay:?}"
     );
 }
@@ -227,7 +231,7 @@ fn an_expired_manifest_is_rejected() {
         later,
     );
     assert!(
-        matches!(&result, Err(MirrorError::Expired(at)) if *at < later),
+        matches!(&result, Err(MirrorError::Trust(TrustError::Expired(at))) if *at < later),
         "{result:?}"
     );
 }

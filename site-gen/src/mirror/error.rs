@@ -3,8 +3,7 @@
 
 use std::path::PathBuf;
 
-use jiff::Timestamp;
-use samizdat_manifest::{FileProblem, MANIFEST_PATH, ManifestError, SignatureError};
+use samizdat_manifest::{FileProblem, MANIFEST_PATH, ManifestError, TrustError};
 
 use super::keys::KeyError;
 
@@ -17,8 +16,9 @@ pub enum MirrorError {
     },
     #[error(transparent)]
     Key(#[from] KeyError),
-    #[error("the signature does not verify with this key: {0}")]
-    BadSignature(#[from] SignatureError),
+    /// The signed manifest itself is refused: signature, shape, serial or expiry.
+    #[error(transparent)]
+    Trust(#[from] TrustError),
     #[error("the manifest cannot be read: {0}")]
     BadManifest(#[from] ManifestError),
     #[error("{location}: not found")]
@@ -37,16 +37,6 @@ pub enum MirrorError {
         path: PathBuf,
         source: serde_json::Error,
     },
-    #[error(
-        "rollback: the manifest's serial {serial} is lower than {seen}, already seen for key {key_id}; this copy is older than one verified before"
-    )]
-    Rollback {
-        serial: u64,
-        seen: u64,
-        key_id: String,
-    },
-    #[error("the manifest expired at {0}; the publisher must build and sign the site again")]
-    Expired(Timestamp),
     #[error(
         "{}: {source}; build the site first, or write one with `site-gen manifest`",
         path.display()

@@ -115,7 +115,7 @@ pub fn pull(
         .map_err(|error| MirrorError::io(SIGNATURE_PATH, error))?;
     swap_in(&next, dir).map_err(|error| MirrorError::io(dir, error))?;
     let _ = fs::remove_dir_all(&partial);
-    seen.record(&signed.key_id, signed.manifest.serial)?;
+    seen.record(&signed.key_id, &signed.seen)?;
 
     let mut report = PullReport {
         serial: signed.manifest.serial,

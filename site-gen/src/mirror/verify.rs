@@ -1,9 +1,10 @@
-//! Verifying a copy of a site: the signature, the expiry, the serial
-//! against rollback, and every file's size and hash.
+//! Verifying a copy of a site: the signature, the expiry and the serial,
+//! decided by the manifest crate's `accept`, then every file's size and
+//! hash.
 
 use jiff::Timestamp;
 use rayon::prelude::*;
-use samizdat_manifest::{FileProblem, MANIFEST_PATH, Manifest, PublicKey, SIGNATURE_PATH};
+use samizdat_manifest::{FileProblem, MANIFEST_PATH, Manifest, PublicKey, SIGNATURE_PATH, Seen};
 
 use super::MirrorError;
 use super::seen::SeenSerials;
@@ -15,9 +16,12 @@ pub struct SignedManifest {
     pub bytes: Vec<u8>,
     pub signature: Vec<u8>,
     pub key_id: String,
+    /// What to remember of it once every file matched.
+    pub seen: Seen,
 }
 
-/// Fetches the manifest and its signature from `source` and checks them.
+/// Fetches the manifest and its signature from `source` and decides on
+/// them against what was last accepted from the key.
 pub fn fetch_signed_manifest(
     source: &dyn Source,
     public: &PublicKey,
@@ -26,18 +30,13 @@ pub fn fetch_signed_manifest(
 ) -> Result<SignedManifest, MirrorError> {
     let bytes = source.get(MANIFEST_PATH)?;
     let signature = source.get(SIGNATURE_PATH)?;
-    public.verify(&signature, &bytes)?;
-    let manifest = Manifest::parse(&bytes)?;
-    if manifest.is_expired(now) {
-        return Err(MirrorError::Expired(manifest.expires));
-    }
-    let key_id = public.id();
-    seen.check(&key_id, manifest.serial)?;
+    let accepted = seen.accept(public, &bytes, &signature, now)?;
     Ok(SignedManifest {
-        manifest,
+        manifest: accepted.manifest,
         bytes,
         signature,
-        key_id,
+        key_id: public.id(),
+        seen: accepted.seen,
     })
 }
 
@@ -79,7 +78,7 @@ pub fn verify_site(
     }
     problems.sort_by(|a, b| a.path().cmp(b.path()));
     if problems.is_empty() {
-        seen.record(&signed.key_id, signed.manifest.serial)?;
+        seen.record(&signed.key_id, &signed.seen)?;
     }
     Ok(VerifyReport {
         serial: signed.manifest.serial,
