@@ -12,6 +12,7 @@ pub mod content;
 pub mod mirror;
 pub mod output;
 pub mod problem;
+pub mod record;
 pub mod render;
 pub mod reserved;
 pub mod scaffold;
@@ -45,8 +46,16 @@ pub struct BuildOptions<'a> {
     /// Warnings, such as unknown front matter fields, fail the build.
     pub strict: bool,
     pub progress: &'a dyn Progress,
-    /// Signs the manifest when given.
+    /// Signs the manifest when given; a signed build also keeps the
+    /// archive's record of the manifest it wrote.
     pub sign_key: Option<&'a minisign::SecretKey>,
+    /// When the manifest is signed: its creation time, and so its expiry,
+    /// is the later of this and the archive's newest date.
+    pub signed_at: Option<jiff::Timestamp>,
+    /// The manifest readers have seen, which this build follows when its
+    /// serial is the highest of the output folder's, the archive record's
+    /// and this one.
+    pub previous: Option<&'a samizdat_manifest::Summary>,
 }
 
 impl Default for BuildOptions<'_> {
@@ -55,6 +64,8 @@ impl Default for BuildOptions<'_> {
             strict: false,
             progress: &Quiet,
             sign_key: None,
+            signed_at: None,
+            previous: None,
         }
     }
 }
@@ -82,8 +93,11 @@ pub fn build_with(
     let staging = output::Staging::create(out_dir)?;
     render::render_site(&site, &archive, &staging, options.progress)?;
     staging.copy_assets(&site.assets)?;
-    write_manifest(&site, out_dir, &staging, options.sign_key)?;
+    let manifest = write_manifest(&site, archive_dir, out_dir, &staging, options)?;
     let files = staging.commit()?;
+    if options.sign_key.is_some() {
+        record::save(archive_dir, &manifest)?;
+    }
     Ok(BuildReport {
         articles: site.articles.len(),
         files,
@@ -91,28 +105,38 @@ pub fn build_with(
     })
 }
 
-/// Writes the manifest of everything staged, following the output's
-/// previous manifest, and its signature when there is a key.
+/// Writes the manifest of everything staged, and its signature when there
+/// is a key, following the latest manifest known; returns its summary.
 fn write_manifest(
     site: &content::Site,
+    archive_dir: &Path,
     out_dir: &Path,
     staging: &output::Staging,
-    key: Option<&minisign::SecretKey>,
-) -> Result<(), Problem> {
+    options: BuildOptions,
+) -> Result<samizdat_manifest::Summary, Problem> {
     use reserved::{MANIFEST_PATH, SIGNATURE_PATH};
-    let created = site
+    use samizdat_manifest::Summary;
+    let newest = site
         .articles
         .iter()
         .map(|article| article.updated.unwrap_or(article.date).max(article.date))
         .max()
         .unwrap_or_default();
+    let created = options.signed_at.map_or(newest, |at| at.max(newest));
     let valid_for =
         jiff::SignedDuration::from_hours(24 * i64::from(site.config.manifest_valid_days));
-    let previous = std::fs::read(out_dir.join(MANIFEST_PATH)).ok();
+    let in_output = std::fs::read(out_dir.join(MANIFEST_PATH))
+        .ok()
+        .and_then(|bytes| Summary::of(&bytes).ok());
+    let previous = mirror::published::latest([
+        options.previous.cloned(),
+        in_output,
+        record::load(archive_dir)?,
+    ]);
     let prepared = mirror::manifest::prepare(
         staging.entries(),
-        previous.as_deref(),
-        key,
+        previous.as_ref(),
+        options.sign_key,
         created,
         valid_for,
     )
@@ -125,8 +149,8 @@ fn write_manifest(
         )
     })?;
     staging.write(MANIFEST_PATH, &prepared.bytes)?;
-    match &prepared.signature {
-        Some(signature) => staging.write(SIGNATURE_PATH, signature.as_bytes()),
-        None => Ok(()),
+    if let Some(signature) = &prepared.signature {
+        staging.write(SIGNATURE_PATH, signature.as_bytes())?;
     }
+    Ok(Summary::of_manifest(&prepared.manifest))
 }

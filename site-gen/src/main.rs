@@ -23,6 +23,20 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Builds ARCHIVE into a static site.
+    ///
+    /// The site's manifest (samizdat-manifest.json) follows the last one
+    /// published, so that its serial moves on with every change of content:
+    /// it follows whichever has the highest serial of --previous, the
+    /// output folder's own manifest, and ARCHIVE/.samizdat/published.json,
+    /// the record a signed build keeps in the archive (commit it with the
+    /// archive, so a build in a fresh folder, as in CI, moves the serial on
+    /// too). The same input builds byte-identical output, and leaves the
+    /// record as it was.
+    ///
+    /// The manifest expires manifest_valid_days (site.toml, 90 by default)
+    /// after it is made: at the archive's newest date, or at --signed-at
+    /// (else SOURCE_DATE_EPOCH) when that is later. To renew the expiry of
+    /// an unchanged site, build again with `--signed-at now`.
     Build {
         archive: PathBuf,
         /// The output folder, replaced only when the build succeeds.
@@ -34,6 +48,15 @@ enum Command {
         /// Sign the manifest with this secret key (from `site-gen keygen`).
         #[arg(long)]
         sign_key: Option<PathBuf>,
+        /// When the manifest is signed, an RFC 3339 time or `now`; a later
+        /// time than the last manifest's renews its expiry. Default:
+        /// SOURCE_DATE_EPOCH when set, else the archive's newest date.
+        #[arg(long, value_name = "TIME", value_parser = cmd::signing::parse_signed_at)]
+        signed_at: Option<jiff::Timestamp>,
+        /// The published manifest to follow: its path, or an http(s) URL
+        /// of the manifest or of the site's root.
+        #[arg(long, value_name = "URL|FILE")]
+        previous: Option<String>,
     },
     /// Builds ARCHIVE, serves it on 127.0.0.1, and rebuilds and reloads on change.
     Serve {
@@ -62,19 +85,33 @@ enum Command {
         password: bool,
     },
     /// Writes a manifest (and with a key, its signature) for any folder, such as the client's dist/.
+    ///
+    /// It follows the folder's own manifest, or --previous when that has
+    /// a higher serial. On a built site, `--signed-at now` signs the same
+    /// files again with a fresh expiry, without building.
     Manifest {
         dir: PathBuf,
         #[arg(long)]
         sign_key: Option<PathBuf>,
         #[arg(long, default_value_t = 90)]
         valid_days: u32,
+        /// The creation time, an RFC 3339 time or `now`. Default:
+        /// SOURCE_DATE_EPOCH when set, else the clock, and an unchanged
+        /// folder keeps its manifest.
+        #[arg(long, value_name = "TIME", value_parser = cmd::signing::parse_signed_at)]
+        signed_at: Option<jiff::Timestamp>,
+        /// The published manifest to follow: its path, or an http(s) URL
+        /// of the manifest or of the site's root.
+        #[arg(long, value_name = "URL|FILE")]
+        previous: Option<String>,
     },
     /// Verifies a copy of a site, a folder or a URL, against its signed manifest.
     Verify {
         location: String,
         #[arg(long)]
         key: PathBuf,
-        /// Where the highest serial seen per key is kept, against rollback.
+        /// Where the last manifest accepted per key (serial and hash) is
+        /// kept, against rollback; a missing or empty file is no state.
         #[arg(long)]
         state: Option<PathBuf>,
         /// For an s3:// location: the S3-compatible endpoint.
@@ -139,7 +176,16 @@ fn main() -> ExitCode {
             out,
             strict,
             sign_key,
-        } => cmd::build::run(&archive, &out, strict, sign_key.as_deref()),
+            signed_at,
+            previous,
+        } => cmd::build::run(
+            &archive,
+            &out,
+            strict,
+            sign_key.as_deref(),
+            signed_at,
+            previous.as_deref(),
+        ),
         Command::Serve {
             archive,
             out,
@@ -154,7 +200,15 @@ fn main() -> ExitCode {
             dir,
             sign_key,
             valid_days,
-        } => cmd::mirror::manifest(&dir, sign_key.as_deref(), valid_days),
+            signed_at,
+            previous,
+        } => cmd::mirror::manifest(
+            &dir,
+            sign_key.as_deref(),
+            valid_days,
+            signed_at,
+            previous.as_deref(),
+        ),
         Command::Verify {
             location,
             key,

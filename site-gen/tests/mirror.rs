@@ -651,14 +651,24 @@ fn any_folder_such_as_the_clients_dist_gets_a_manifest_to_verify_and_pull() {
     fs::write(dist.join("nested/icon.svg"), "<svg/>").unwrap();
     let created: jiff::Timestamp = "2026-11-29T00:00:00Z".parse().unwrap();
     let valid = jiff::SignedDuration::from_hours(24 * 30);
-    let manifest =
-        site_gen::mirror::manifest::write_for_dir(&dist, Some(&publisher.secret), created, valid)
-            .unwrap();
+    let manifest = site_gen::mirror::manifest::write_for_dir(
+        &dist,
+        Some(&publisher.secret),
+        Some(created),
+        valid,
+        None,
+    )
+    .unwrap();
     assert_eq!(manifest.files.len(), 3);
     assert_eq!(manifest.files[0].content_type, "application/wasm");
-    let again =
-        site_gen::mirror::manifest::write_for_dir(&dist, Some(&publisher.secret), created, valid)
-            .unwrap();
+    let again = site_gen::mirror::manifest::write_for_dir(
+        &dist,
+        Some(&publisher.secret),
+        Some(created),
+        valid,
+        None,
+    )
+    .unwrap();
     assert_eq!(again, manifest, "an unchanged folder keeps its manifest");
 
     let now: jiff::Timestamp = "2026-12-01T00:00:00Z".parse().unwrap();

@@ -29,15 +29,23 @@ pub fn files_sha256(files: &[FileEntry]) -> String {
 impl Summary {
     /// The summary of a manifest's `bytes`, which it hashes as they are.
     pub fn of(bytes: &[u8]) -> Result<Self, ManifestError> {
-        let manifest = Manifest::parse(bytes)?;
-        Ok(Self {
+        Ok(Self::with_hash(&Manifest::parse(bytes)?, sha256_hex(bytes)))
+    }
+
+    /// The summary of `manifest` as [`Manifest::to_bytes`] writes it.
+    pub fn of_manifest(manifest: &Manifest) -> Self {
+        Self::with_hash(manifest, sha256_hex(&manifest.to_bytes()))
+    }
+
+    fn with_hash(manifest: &Manifest, sha256: String) -> Self {
+        Self {
             serial: manifest.serial,
             created: manifest.created,
             expires: manifest.expires,
-            previous: manifest.previous,
+            previous: manifest.previous.clone(),
             files_sha256: files_sha256(&manifest.files),
-            sha256: sha256_hex(bytes),
-        })
+            sha256,
+        }
     }
 
     /// The summarised manifest, when `files` (sorted by path) are its own
@@ -86,6 +94,7 @@ mod tests {
         let summary = Summary::of(&bytes).unwrap();
         assert_eq!(summary.serial, manifest.serial);
         assert_eq!(summary.sha256, sha256_hex(&bytes));
+        assert_eq!(Summary::of_manifest(&manifest), summary);
         assert_eq!(summary.restore(&files("a")), Some(manifest));
         assert_eq!(summary.restore(&files("a2")), None);
 

@@ -22,7 +22,7 @@ pub fn build_once(
     archive: &Path,
     out: &Path,
     strict: bool,
-    sign_key: Option<&minisign::SecretKey>,
+    signing: Signing,
 ) -> anyhow::Result<BuildReport> {
     let started = Instant::now();
     let bar = ProgressBar::new(0);
@@ -36,7 +36,9 @@ pub fn build_once(
         BuildOptions {
             strict,
             progress: &progress,
-            sign_key,
+            sign_key: signing.key.as_ref(),
+            signed_at: signing.signed_at,
+            previous: signing.previous.as_ref(),
         },
     );
     progress.0.finish_and_clear();
@@ -58,14 +60,28 @@ pub fn build_once(
     }
 }
 
+/// How a build signs its manifest; the default signs nothing.
+#[derive(Default)]
+pub struct Signing {
+    pub key: Option<minisign::SecretKey>,
+    pub signed_at: Option<jiff::Timestamp>,
+    pub previous: Option<samizdat_manifest::Summary>,
+}
+
 pub fn run(
     archive: &Path,
     out: &Path,
     strict: bool,
     sign_key: Option<&Path>,
+    signed_at: Option<jiff::Timestamp>,
+    previous: Option<&str>,
 ) -> anyhow::Result<()> {
-    let key = sign_key
-        .map(site_gen::mirror::keys::load_secret)
-        .transpose()?;
-    build_once(archive, out, strict, key.as_ref()).map(|_| ())
+    let signing = Signing {
+        key: sign_key
+            .map(site_gen::mirror::keys::load_secret)
+            .transpose()?,
+        signed_at: super::signing::signing_time(signed_at)?,
+        previous: super::signing::previous(previous)?,
+    };
+    build_once(archive, out, strict, signing).map(|_| ())
 }

@@ -13,6 +13,8 @@ use site_gen::mirror::storage::{self, Store, Target};
 use site_gen::mirror::verify::verify_site;
 use site_gen::reserved::MANIFEST_PATH;
 
+use super::signing::signing_time;
+
 pub fn keygen(out: &Path, password: bool) -> anyhow::Result<()> {
     let password = if password {
         Some(
@@ -35,24 +37,24 @@ pub fn keygen(out: &Path, password: bool) -> anyhow::Result<()> {
 }
 
 /// Writes a manifest, and a signature with a key, for any folder, such as
-/// the client's dist/. Its creation time is `SOURCE_DATE_EPOCH` when set.
-pub fn manifest(dir: &Path, sign_key: Option<&Path>, valid_days: u32) -> anyhow::Result<()> {
-    let created = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(epoch) => jiff::Timestamp::from_second(
-            epoch
-                .trim()
-                .parse()
-                .context("SOURCE_DATE_EPOCH is not a number of seconds")?,
-        )?,
-        Err(_) => jiff::Timestamp::now(),
-    };
+/// the client's dist/ or a built site to sign again with a fresh expiry.
+pub fn manifest(
+    dir: &Path,
+    sign_key: Option<&Path>,
+    valid_days: u32,
+    signed_at: Option<jiff::Timestamp>,
+    previous: Option<&str>,
+) -> anyhow::Result<()> {
+    let signed_at = signing_time(signed_at)?;
+    let published = super::signing::previous(previous)?;
     let valid_for = jiff::SignedDuration::from_hours(24 * i64::from(valid_days));
     let key = sign_key.map(keys::load_secret).transpose()?;
-    let manifest = write_for_dir(dir, key.as_ref(), created, valid_for)?;
+    let manifest = write_for_dir(dir, key.as_ref(), signed_at, valid_for, published.as_ref())?;
     eprintln!(
-        "{} files, serial {}, in {}",
+        "{} files, serial {}, expires {}, in {}",
         manifest.files.len(),
         manifest.serial,
+        manifest.expires,
         dir.join(MANIFEST_PATH).display()
     );
     Ok(())

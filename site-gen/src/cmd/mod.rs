@@ -3,3 +3,4 @@ pub mod check;
 pub mod mirror;
 pub mod new;
 pub mod serve;
+pub mod signing;

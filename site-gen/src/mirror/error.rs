@@ -46,6 +46,10 @@ pub enum MirrorError {
         source: std::io::Error,
     },
     #[error(
+        "{location}: cannot read the published manifest given with --previous ({reason}); give the manifest's path or URL, or the site's root URL"
+    )]
+    Previous { location: String, reason: String },
+    #[error(
         "{} holds files but no {MANIFEST_PATH}: pull into an empty folder or a copy of the site",
         dir.display()
     )]

@@ -7,8 +7,9 @@ use std::path::Path;
 
 use jiff::{SignedDuration, Timestamp};
 use rayon::prelude::*;
-use samizdat_manifest::{FileEntry, MANIFEST_PATH, Manifest, SIGNATURE_PATH};
+use samizdat_manifest::{FileEntry, MANIFEST_PATH, Manifest, SIGNATURE_PATH, Summary};
 
+use super::published::latest;
 use super::{MirrorError, keys};
 use crate::reserved::is_reserved;
 
@@ -19,16 +20,16 @@ pub struct Prepared {
     pub signature: Option<String>,
 }
 
-/// The manifest that follows `previous` (the bytes of the folder's last
-/// manifest, if any) for `files`, signed when there is a key.
+/// The manifest that follows the one `previous` summarises, if any, for
+/// `files`, signed when there is a key.
 pub fn prepare(
     files: Vec<FileEntry>,
-    previous: Option<&[u8]>,
+    previous: Option<&Summary>,
     key: Option<&minisign::SecretKey>,
     created: Timestamp,
     valid_for: SignedDuration,
 ) -> Result<Prepared, MirrorError> {
-    let manifest = Manifest::next(files, created, valid_for, previous);
+    let manifest = Manifest::following(files, created, valid_for, previous);
     let bytes = manifest.to_bytes();
     let signature = match key {
         Some(key) => Some(keys::signing_key(key)?.sign(
@@ -44,15 +45,29 @@ pub fn prepare(
     })
 }
 
-/// Writes a manifest for any folder, and with a key its signature.
+/// Writes a manifest for any folder, and with a key its signature. It
+/// follows the folder's own manifest or `published`, whichever has the
+/// higher serial. Its creation time is `signed_at`; without one, the
+/// clock, unless the files are those of the manifest it follows, which is
+/// then kept as it is.
 pub fn write_for_dir(
     dir: &Path,
     key: Option<&minisign::SecretKey>,
-    created: Timestamp,
+    signed_at: Option<Timestamp>,
     valid_for: SignedDuration,
+    published: Option<&Summary>,
 ) -> Result<Manifest, MirrorError> {
-    let previous = std::fs::read(dir.join(MANIFEST_PATH)).ok();
-    let prepared = prepare(scan_dir(dir)?, previous.as_deref(), key, created, valid_for)?;
+    let own = std::fs::read(dir.join(MANIFEST_PATH))
+        .ok()
+        .and_then(|bytes| Summary::of(&bytes).ok());
+    let previous = latest([published.cloned(), own]);
+    let files = scan_dir(dir)?;
+    let created = match (signed_at, &previous) {
+        (Some(at), _) => at,
+        (None, Some(previous)) if previous.restore(&files).is_some() => previous.created,
+        (None, _) => Timestamp::now(),
+    };
+    let prepared = prepare(files, previous.as_ref(), key, created, valid_for)?;
     let write = |name: &str, bytes: &[u8]| {
         let path = dir.join(name);
         std::fs::write(&path, bytes).map_err(|error| MirrorError::io(path, error))

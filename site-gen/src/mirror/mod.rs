@@ -11,6 +11,7 @@ pub mod deploy;
 mod error;
 pub mod keys;
 pub mod manifest;
+pub mod published;
 pub mod pull;
 pub mod seen;
 pub mod storage;
