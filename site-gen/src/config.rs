@@ -64,8 +64,10 @@ pub struct SiteConfig {
     pub trust_html: bool,
     /// French spacing before ; : ! ? and inside « » in French articles.
     pub french_typography: bool,
-    /// How long a signed manifest stays valid after the archive's newest
-    /// date; mirrors refuse an expired one, so rebuild and sign before then.
+    /// How long a signed manifest stays valid after it is made: at the
+    /// archive's newest date, or at `--signed-at` when that is later.
+    /// Mirrors refuse an expired one, so sign again before then
+    /// (`site-gen build --signed-at now`).
     pub manifest_valid_days: u32,
     /// Which archives to build.
     pub taxonomies: Vec<TaxonomyKind>,

@@ -40,7 +40,7 @@ pub enum TrustError {
     )]
     Replaced { serial: u64 },
     #[error(
-        "the manifest expired at {0}; the publisher must sign the site again with a fresh expiry (`site-gen build --signed-at now`, or `site-gen manifest DIR --signed-at now` for a built folder)"
+        "the manifest expired at {0}; the publisher must sign the site again with a fresh expiry (`site-gen build ARCHIVE --sign-key KEY --signed-at now`, or `site-gen manifest DIR --sign-key KEY --signed-at now` for a built folder)"
     )]
     Expired(Timestamp),
 }
