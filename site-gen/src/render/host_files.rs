@@ -1,21 +1,35 @@
-//! Files for the host rather than the reader: `robots.txt`, and the
-//! `_headers` and `_redirects` that Netlify- and Cloudflare Pages-style
-//! hosts read.
+//! Files for the host and for programs rather than the reader:
+//! `robots.txt`, the `_headers` and `_redirects` that Netlify- and
+//! Cloudflare Pages-style hosts read, and `mirrors.json`, the publisher's
+//! mirrors, which the signed manifest lists like any file.
 
 use super::Page;
 use crate::content::Site;
 
-/// Every host file of the site.
-pub fn pages(site: &Site) -> [Page; 3] {
-    [
+/// Every host file of the site; `mirrors.json` when it has mirrors.
+pub fn pages(site: &Site) -> Vec<Page> {
+    let mut pages = vec![
         ("robots.txt", robots(site.config.base_url.as_deref())),
         ("_headers", headers()),
         ("_redirects", redirects(site)),
-    ]
-    .map(|(path, contents)| Page {
-        path: path.into(),
-        contents,
-    })
+    ];
+    if !site.config.mirrors.is_empty() {
+        pages.push(("mirrors.json", mirrors(&site.config.mirrors)));
+    }
+    pages
+        .into_iter()
+        .map(|(path, contents)| Page {
+            path: path.into(),
+            contents,
+        })
+        .collect()
+}
+
+/// A JSON array of the mirrors' URLs, as `site.toml` lists them.
+fn mirrors(urls: &[String]) -> String {
+    let mut json = serde_json::to_string_pretty(urls).unwrap_or_default();
+    json.push('\n');
+    json
 }
 
 /// Fingerprinted assets are cached for ever, the rest briefly.
