@@ -15,6 +15,9 @@ pub struct Work {
     pub secret_key: PathBuf,
     pub public_key: PathBuf,
     states: PathBuf,
+    /// A copy of the example archive: a signed build keeps its record of
+    /// the published manifest in the archive.
+    pub archive: PathBuf,
     pub site: PathBuf,
     pub client: PathBuf,
     pub mirror_site: PathBuf,
@@ -29,6 +32,7 @@ impl Work {
             secret_key: at("publisher.key"),
             public_key: at("publisher.pub"),
             states: at("state"),
+            archive: at("archive"),
             site: at("site"),
             client: at("client"),
             mirror_site: at("mirror/site"),
@@ -56,11 +60,12 @@ pub async fn build_site(site_gen: &SiteGen, work: &Work) -> anyhow::Result<((), 
     site_gen
         .run(&["keygen", "--out", text(&work.key_name())])
         .await?;
-    let archive = e2e::repo_root().join("examples");
+    let archive = &work.archive;
+    crate::client::copy_dir(&e2e::repo_root().join("examples"), archive)?;
     let built = site_gen
         .run(&[
             "build",
-            text(&archive),
+            text(archive),
             "-o",
             text(&work.site),
             "--sign-key",
