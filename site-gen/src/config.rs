@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
+use crate::content::slug::slugify;
 use crate::problem::Problem;
 
 /// A taxonomy site-gen can build archives for, named in `site.toml` and
@@ -69,6 +70,12 @@ pub struct SiteConfig {
     /// Mirrors refuse an expired one, so sign again before then
     /// (`site-gen build --signed-at now`).
     pub manifest_valid_days: u32,
+    /// Which of the publisher's sites this is, named in its signed
+    /// manifest: readers keep serials per key and site, so a key that
+    /// also signs another site (the client) does not mix their serials.
+    /// Unset, the slug of `title`; see [`SiteConfig::site_name`].
+    #[serde(deserialize_with = "site_name_field")]
+    pub site_id: Option<String>,
     /// Which archives to build.
     pub taxonomies: Vec<TaxonomyKind>,
 }
@@ -85,6 +92,7 @@ impl Default for SiteConfig {
             trust_html: false,
             french_typography: false,
             manifest_valid_days: 90,
+            site_id: None,
             taxonomies: TaxonomyKind::ALL.to_vec(),
         }
     }
@@ -130,6 +138,36 @@ impl SiteConfig {
     }
 }
 
+/// The name a site's manifests carry: `site_id`, else the slug of the
+/// title, else `site`. Renaming starts readers on a fresh serial track,
+/// so the default follows the title only until `site_id` is set.
+impl SiteConfig {
+    pub fn site_name(&self) -> String {
+        self.site_id.clone().unwrap_or_else(|| {
+            let slug = slugify(&self.title);
+            if slug.is_empty() { "site".into() } else { slug }
+        })
+    }
+}
+
+/// Whether `name` can name a site: a slug, as [`slugify`] makes them.
+pub fn is_site_name(name: &str) -> bool {
+    !name.is_empty() && slugify(name) == name
+}
+
+fn site_name_field<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let name = String::deserialize(deserializer)?;
+    if is_site_name(&name) {
+        return Ok(Some(name));
+    }
+    Err(serde::de::Error::custom(format!(
+        "site_id “{name}” is not a slug: use lower-case letters, digits and single hyphens, such as “{}”",
+        slugify(&name)
+    )))
+}
+
 fn without_trailing_slash<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<String>, D::Error> {
@@ -161,5 +199,27 @@ mod tests {
         );
         assert_eq!(config.taxonomies, [TaxonomyKind::Years, TaxonomyKind::Tags]);
         assert_eq!(SiteConfig::default().taxonomies, TaxonomyKind::ALL);
+    }
+
+    #[test]
+    fn the_site_name_is_site_id_else_the_title_as_a_slug() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(SiteConfig::FILE_NAME);
+        std::fs::write(&path, "title = \"The Lantern: Coast News\"\n").unwrap();
+        let config = SiteConfig::load(dir.path()).unwrap();
+        assert_eq!(config.site_name(), "the-lantern-coast-news");
+        std::fs::write(&path, "title = \"?!\"\n").unwrap();
+        assert_eq!(SiteConfig::load(dir.path()).unwrap().site_name(), "site");
+
+        std::fs::write(&path, "title = \"The Lantern\"\nsite_id = \"lantern\"\n").unwrap();
+        assert_eq!(SiteConfig::load(dir.path()).unwrap().site_name(), "lantern");
+        std::fs::write(
+            &path,
+            "title = \"The Lantern\"\nsite_id = \"The Lantern\"\n",
+        )
+        .unwrap();
+        let problem = SiteConfig::load(dir.path()).unwrap_err();
+        assert_eq!(problem.line, Some(2), "{problem}");
+        assert!(problem.message.contains("“the-lantern”"), "{problem}");
     }
 }

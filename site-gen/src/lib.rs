@@ -56,6 +56,9 @@ pub struct BuildOptions<'a> {
     /// serial is the highest of the output folder's, the archive record's
     /// and this one.
     pub previous: Option<&'a samizdat_manifest::Summary>,
+    /// Lets `site_id` (or the title it defaults to) differ from the name
+    /// of the manifest the build follows, starting a fresh serial track.
+    pub rename_site: bool,
 }
 
 impl Default for BuildOptions<'_> {
@@ -66,6 +69,7 @@ impl Default for BuildOptions<'_> {
             sign_key: None,
             signed_at: None,
             previous: None,
+            rename_site: false,
         }
     }
 }
@@ -133,20 +137,32 @@ fn write_manifest(
         in_output,
         record::load(archive_dir)?,
     ]);
+    let site_name = site.config.site_name();
+    let naming = mirror::manifest::Naming {
+        site: Some(&site_name),
+        rename: options.rename_site,
+    };
     let prepared = mirror::manifest::prepare(
         staging.entries(),
+        naming,
         previous.as_ref(),
         options.sign_key,
         created,
         valid_for,
     )
-    .map_err(|error| {
-        Problem::new(
+    .map_err(|error| match error {
+        mirror::MirrorError::SiteRenamed { .. } => Problem::new(
+            archive_dir.join(config::SiteConfig::FILE_NAME),
+            None,
+            error.to_string(),
+            "",
+        ),
+        _ => Problem::new(
             SIGNATURE_PATH,
             None,
             error.to_string(),
             "check the secret key",
-        )
+        ),
     })?;
     staging.write(MANIFEST_PATH, &prepared.bytes)?;
     if let Some(signature) = &prepared.signature {

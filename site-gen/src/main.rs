@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use site_gen::mirror::deploy::DeployOptions;
+use site_gen::mirror::manifest::Naming;
 use site_gen::serve::Mount;
 
 #[derive(Parser)]
@@ -57,6 +58,11 @@ enum Command {
         /// of the manifest or of the site's root.
         #[arg(long, value_name = "URL|FILE")]
         previous: Option<String>,
+        /// Let the site's name (site_id in site.toml, else its title as a
+        /// slug) differ from the one of the manifest it follows: readers
+        /// start a fresh serial track for the new name.
+        #[arg(long)]
+        rename_site: bool,
     },
     /// Builds ARCHIVE, serves it on 127.0.0.1, and rebuilds and reloads on change.
     Serve {
@@ -89,6 +95,10 @@ enum Command {
     /// It follows the folder's own manifest, or --previous when that has
     /// a higher serial. On a built site, `--signed-at now` signs the same
     /// files again with a fresh expiry, without building.
+    ///
+    /// A key that signs several sites (a news site and the client) names
+    /// each, so readers keep their serials apart: --site, else the name of
+    /// the manifest it follows.
     Manifest {
         dir: PathBuf,
         #[arg(long)]
@@ -104,6 +114,14 @@ enum Command {
         /// of the manifest or of the site's root.
         #[arg(long, value_name = "URL|FILE")]
         previous: Option<String>,
+        /// Which of the publisher's sites this is: lower-case letters,
+        /// digits and hyphens, such as samizdat-client.
+        #[arg(long, value_name = "NAME", value_parser = parse_site_name)]
+        site: Option<String>,
+        /// Let --site differ from the name of the manifest it follows:
+        /// readers start a fresh serial track for the new name.
+        #[arg(long)]
+        rename_site: bool,
     },
     /// Verifies a copy of a site, a folder or a URL, against its signed manifest.
     Verify {
@@ -159,6 +177,13 @@ enum MirrorCommand {
     },
 }
 
+fn parse_site_name(text: &str) -> Result<String, String> {
+    if site_gen::config::is_site_name(text) {
+        return Ok(text.to_string());
+    }
+    Err("use lower-case letters, digits and single hyphens, such as samizdat-client".into())
+}
+
 fn parse_mount(text: &str) -> Result<Mount, String> {
     let (prefix, dir) = text
         .split_once('=')
@@ -178,6 +203,7 @@ fn main() -> ExitCode {
             sign_key,
             signed_at,
             previous,
+            rename_site,
         } => cmd::build::run(
             &archive,
             &out,
@@ -185,6 +211,7 @@ fn main() -> ExitCode {
             sign_key.as_deref(),
             signed_at,
             previous.as_deref(),
+            rename_site,
         ),
         Command::Serve {
             archive,
@@ -202,12 +229,18 @@ fn main() -> ExitCode {
             valid_days,
             signed_at,
             previous,
+            site,
+            rename_site,
         } => cmd::mirror::manifest(
             &dir,
             sign_key.as_deref(),
             valid_days,
             signed_at,
             previous.as_deref(),
+            Naming {
+                site: site.as_deref(),
+                rename: rename_site,
+            },
         ),
         Command::Verify {
             location,

@@ -12,6 +12,7 @@ use samizdat_manifest::{FileProblem, MANIFEST_PATH, PublicKey, SignatureError, T
 use site_gen::mirror::MirrorError;
 use site_gen::mirror::deploy::{DeployOptions, deploy};
 use site_gen::mirror::keys;
+use site_gen::mirror::manifest::Naming;
 use site_gen::mirror::pull::pull;
 use site_gen::mirror::seen::SeenSerials;
 use site_gen::mirror::storage::{HeldFile, Source, Store, Target};
@@ -657,8 +658,13 @@ fn any_folder_such_as_the_clients_dist_gets_a_manifest_to_verify_and_pull() {
         Some(created),
         valid,
         None,
+        Naming {
+            site: Some("samizdat-client"),
+            rename: false,
+        },
     )
     .unwrap();
+    assert_eq!(manifest.site.as_deref(), Some("samizdat-client"));
     assert_eq!(manifest.files.len(), 3);
     assert_eq!(manifest.files[0].content_type, "application/wasm");
     let again = site_gen::mirror::manifest::write_for_dir(
@@ -667,9 +673,13 @@ fn any_folder_such_as_the_clients_dist_gets_a_manifest_to_verify_and_pull() {
         Some(created),
         valid,
         None,
+        Naming::default(),
     )
     .unwrap();
-    assert_eq!(again, manifest, "an unchanged folder keeps its manifest");
+    assert_eq!(
+        again, manifest,
+        "an unchanged folder keeps its manifest, and its name unless told another"
+    );
 
     let now: jiff::Timestamp = "2026-12-01T00:00:00Z".parse().unwrap();
     let report = verify_site(

@@ -13,6 +13,12 @@ pub const FORMAT: &str = "samizdat-manifest/1";
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
     pub format: String,
+    /// Which of the publisher's sites this is, when the key signs more
+    /// than one (a news site and the client, say): readers keep serials
+    /// per key and site. Absent in manifests from before it existed,
+    /// which keep their bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
     /// Only ever increases from one manifest of a site to the next.
     pub serial: u64,
     pub created: Timestamp,
@@ -36,8 +42,9 @@ pub enum ManifestError {
 
 impl Manifest {
     /// The manifest that follows `previous` (the bytes of the site's last
-    /// manifest, if any) for `files`: [`Manifest::following`] its summary.
-    /// Bytes that are not a manifest count as no previous manifest.
+    /// manifest, if any) for `files`, under the previous manifest's site
+    /// name: [`Manifest::following`] its summary. Bytes that are not a
+    /// manifest count as no previous manifest.
     pub fn next(
         files: Vec<FileEntry>,
         created: Timestamp,
@@ -45,26 +52,32 @@ impl Manifest {
         previous: Option<&[u8]>,
     ) -> Self {
         let previous = previous.and_then(|bytes| Summary::of(bytes).ok());
-        Self::following(files, created, valid_for, previous.as_ref())
+        Self::following(files, None, created, valid_for, previous.as_ref())
     }
 
     /// The manifest that follows the one `previous` summarises, for
-    /// `files`. When the files are the same and `created` is no later,
-    /// it is the previous manifest itself, so building again changes
-    /// nothing. Otherwise it is a new one: created at the later of the two
+    /// `files`, of the site named `site`, or without a name, of the
+    /// previous manifest's site. When the files and the site are the same
+    /// and `created` is no later, it is the previous manifest itself, so
+    /// building again changes nothing. Otherwise it is a new one: created at the later of the two
     /// times, so an expiry never moves back; its serial that time in
     /// seconds, or one more than the previous serial when that is not
     /// later; and it names the previous manifest's hash. So a later
     /// `created` alone renews the expiry of unchanged files.
     pub fn following(
         mut files: Vec<FileEntry>,
+        site: Option<&str>,
         created: Timestamp,
         valid_for: SignedDuration,
         previous: Option<&Summary>,
     ) -> Self {
         files.sort_by(|a, b| a.path.cmp(&b.path));
+        let site = site
+            .map(str::to_owned)
+            .or_else(|| previous.and_then(|previous| previous.site.clone()));
         if let Some(previous) = previous
             && created <= previous.created
+            && previous.site == site
             && let Some(same) = previous.restore(&files)
         {
             return same;
@@ -77,6 +90,7 @@ impl Manifest {
         };
         Self {
             format: FORMAT.into(),
+            site,
             serial,
             created,
             expires: created.checked_add(valid_for).unwrap_or(Timestamp::MAX),
@@ -121,6 +135,9 @@ impl Manifest {
         now > self.expires
     }
 }
+
+#[cfg(test)]
+mod site_names;
 
 #[cfg(test)]
 mod tests {
@@ -230,6 +247,7 @@ mod tests {
         let summary = Summary::of(&first.to_bytes()).unwrap();
         let same = Manifest::following(
             vec![entry("a.html", "a")],
+            None,
             first.created,
             valid,
             Some(&summary),
@@ -237,6 +255,7 @@ mod tests {
         assert_eq!(same, first);
         let edited = Manifest::following(
             vec![entry("a.html", "b")],
+            None,
             first.created,
             valid,
             Some(&summary),
@@ -255,6 +274,7 @@ mod tests {
             "{text}"
         );
         assert!(text.ends_with("}\n"));
+        assert!(!text.contains("\"site\""), "no name, no field: {text}");
     }
 
     #[test]

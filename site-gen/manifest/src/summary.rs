@@ -10,6 +10,8 @@ use crate::{FORMAT, FileEntry, Manifest, ManifestError, sha256_hex};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
     pub serial: u64,
     pub created: Timestamp,
     pub expires: Timestamp,
@@ -39,6 +41,7 @@ impl Summary {
 
     fn with_hash(manifest: &Manifest, sha256: String) -> Self {
         Self {
+            site: manifest.site.clone(),
             serial: manifest.serial,
             created: manifest.created,
             expires: manifest.expires,
@@ -56,6 +59,7 @@ impl Summary {
         }
         let manifest = Manifest {
             format: FORMAT.into(),
+            site: self.site.clone(),
             serial: self.serial,
             created: self.created,
             expires: self.expires,

@@ -39,6 +39,7 @@ pub fn build_once(
             sign_key: signing.key.as_ref(),
             signed_at: signing.signed_at,
             previous: signing.previous.as_ref(),
+            rename_site: signing.rename_site,
         },
     );
     progress.0.finish_and_clear();
@@ -66,6 +67,8 @@ pub struct Signing {
     pub key: Option<minisign::SecretKey>,
     pub signed_at: Option<jiff::Timestamp>,
     pub previous: Option<samizdat_manifest::Summary>,
+    /// Lets the site's name differ from the previous manifest's.
+    pub rename_site: bool,
 }
 
 pub fn run(
@@ -75,8 +78,10 @@ pub fn run(
     sign_key: Option<&Path>,
     signed_at: Option<jiff::Timestamp>,
     previous: Option<&str>,
+    rename_site: bool,
 ) -> anyhow::Result<()> {
     let signing = Signing {
+        rename_site,
         key: sign_key
             .map(site_gen::mirror::keys::load_secret)
             .transpose()?,

@@ -6,7 +6,7 @@ use anyhow::{Context, bail};
 use samizdat_manifest::PublicKey;
 use site_gen::mirror::deploy::{DeployOptions, deploy};
 use site_gen::mirror::keys::{self, PASSWORD_ENV};
-use site_gen::mirror::manifest::write_for_dir;
+use site_gen::mirror::manifest::{Naming, write_for_dir};
 use site_gen::mirror::pull::pull;
 use site_gen::mirror::seen::{SeenSerials, default_state_file};
 use site_gen::mirror::storage::{self, Store, Target};
@@ -44,20 +44,35 @@ pub fn manifest(
     valid_days: u32,
     signed_at: Option<jiff::Timestamp>,
     previous: Option<&str>,
+    naming: Naming,
 ) -> anyhow::Result<()> {
     let signed_at = signing_time(signed_at)?;
     let published = super::signing::previous(previous)?;
     let valid_for = jiff::SignedDuration::from_hours(24 * i64::from(valid_days));
     let key = sign_key.map(keys::load_secret).transpose()?;
-    let manifest = write_for_dir(dir, key.as_ref(), signed_at, valid_for, published.as_ref())?;
+    let manifest = write_for_dir(
+        dir,
+        key.as_ref(),
+        signed_at,
+        valid_for,
+        published.as_ref(),
+        naming,
+    )?;
     eprintln!(
-        "{} files, serial {}, expires {}, in {}",
+        "{}{} files, serial {}, expires {}, in {}",
+        site_label(manifest.site.as_deref()),
         manifest.files.len(),
         manifest.serial,
         manifest.expires,
         dir.join(MANIFEST_PATH).display()
     );
     Ok(())
+}
+
+/// "site NAME: " for a manifest that names its site.
+fn site_label(site: Option<&str>) -> String {
+    site.map(|site| format!("site {site}: "))
+        .unwrap_or_default()
 }
 
 /// What verifying or pulling a copy needs: the publisher's key, the
@@ -84,7 +99,8 @@ pub fn verify(
     let report = verify_site(&source, &public, &mut seen, jiff::Timestamp::now())?;
     if report.problems.is_empty() {
         eprintln!(
-            "{location}: all {} files match the manifest signed by {} (serial {})",
+            "{location}: {}all {} files match the manifest signed by {} (serial {})",
+            site_label(report.site.as_deref()),
             report.files,
             public.id(),
             report.serial

@@ -2,7 +2,7 @@
 
 mod address;
 mod article;
-mod slug;
+pub(crate) mod slug;
 mod taxonomy;
 
 pub use address::PagePath;

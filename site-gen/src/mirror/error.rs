@@ -67,6 +67,26 @@ pub enum MirrorError {
         problem: FileProblem,
         origin: String,
     },
+    #[error(
+        "{} holds a copy of {}, and {origin} offers {}: one folder keeps one site; pull that into a folder of its own",
+        dir.display(),
+        site_name(local),
+        site_name(offered)
+    )]
+    OtherSite {
+        dir: PathBuf,
+        origin: String,
+        local: Option<String>,
+        offered: Option<String>,
+    },
+    #[error(
+        "the manifest this one follows is for {}, and this one would be for “{site}”. Readers keep serials per key and site, so a new name starts a fresh serial track: their protection against rollback starts over, and manifests signed under the old name stay valid until they expire. Keep the old name (`site_id` in site.toml, or `--site` for `site-gen manifest`), or pass --rename-site to start the new track",
+        site_name(previous)
+    )]
+    SiteRenamed {
+        previous: Option<String>,
+        site: String,
+    },
     #[error("{path}: the file no longer matches the manifest; build the site again")]
     Stale { path: String },
     #[error(
@@ -85,6 +105,14 @@ pub enum MirrorError {
         path: String,
         source: Box<MirrorError>,
     },
+}
+
+/// A manifest's site as an error names it.
+fn site_name(site: &Option<String>) -> String {
+    match site {
+        Some(site) => format!("the site “{site}”"),
+        None => "a site its manifest does not name".into(),
+    }
 }
 
 impl MirrorError {

@@ -20,16 +20,50 @@ pub struct Prepared {
     pub signature: Option<String>,
 }
 
+/// Which of the publisher's sites a manifest is for.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Naming<'a> {
+    /// The site's name; without one, the manifest keeps the name of the
+    /// one it follows.
+    pub site: Option<&'a str>,
+    /// Whether the name may differ from the one of the manifest it
+    /// follows, starting a fresh serial track for readers.
+    pub rename: bool,
+}
+
+impl Naming<'_> {
+    /// Refuses a name other than the one of the manifest it follows,
+    /// unless renaming was asked for: readers keep serials per key and
+    /// site, so a new name loses the rollback protection the old one had
+    /// built up, which should never happen by a typo in site.toml or by
+    /// following another site's manifest. A previous manifest that named
+    /// no site predates names and may take one.
+    pub fn check(&self, previous: Option<&Summary>) -> Result<(), MirrorError> {
+        let Some(previous) = previous else {
+            return Ok(());
+        };
+        match (&previous.site, self.site) {
+            (Some(old), Some(new)) if old != new && !self.rename => Err(MirrorError::SiteRenamed {
+                previous: previous.site.clone(),
+                site: new.to_string(),
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// The manifest that follows the one `previous` summarises, if any, for
-/// `files`, signed when there is a key.
+/// `files` of the site `naming` names, signed when there is a key.
 pub fn prepare(
     files: Vec<FileEntry>,
+    naming: Naming,
     previous: Option<&Summary>,
     key: Option<&minisign::SecretKey>,
     created: Timestamp,
     valid_for: SignedDuration,
 ) -> Result<Prepared, MirrorError> {
-    let manifest = Manifest::following(files, created, valid_for, previous);
+    naming.check(previous)?;
+    let manifest = Manifest::following(files, naming.site, created, valid_for, previous);
     let bytes = manifest.to_bytes();
     let signature = match key {
         Some(key) => Some(keys::signing_key(key)?.sign(
@@ -47,15 +81,16 @@ pub fn prepare(
 
 /// Writes a manifest for any folder, and with a key its signature. It
 /// follows the folder's own manifest or `published`, whichever has the
-/// higher serial. Its creation time is `signed_at`; without one, the
-/// clock, unless the files are those of the manifest it follows, which is
-/// then kept as it is.
+/// higher serial, and names the site as `naming` says. Its creation time
+/// is `signed_at`; without one, the clock, unless the files and the name
+/// are those of the manifest it follows, which is then kept as it is.
 pub fn write_for_dir(
     dir: &Path,
     key: Option<&minisign::SecretKey>,
     signed_at: Option<Timestamp>,
     valid_for: SignedDuration,
     published: Option<&Summary>,
+    naming: Naming,
 ) -> Result<Manifest, MirrorError> {
     let own = std::fs::read(dir.join(MANIFEST_PATH))
         .ok()
@@ -64,10 +99,17 @@ pub fn write_for_dir(
     let files = scan_dir(dir)?;
     let created = match (signed_at, &previous) {
         (Some(at), _) => at,
-        (None, Some(previous)) if previous.restore(&files).is_some() => previous.created,
+        (None, Some(previous))
+            if naming
+                .site
+                .is_none_or(|site| previous.site.as_deref() == Some(site))
+                && previous.restore(&files).is_some() =>
+        {
+            previous.created
+        }
         (None, _) => Timestamp::now(),
     };
-    let prepared = prepare(files, previous.as_ref(), key, created, valid_for)?;
+    let prepared = prepare(files, naming, previous.as_ref(), key, created, valid_for)?;
     let write = |name: &str, bytes: &[u8]| {
         let path = dir.join(name);
         std::fs::write(&path, bytes).map_err(|error| MirrorError::io(path, error))

@@ -85,6 +85,7 @@ mod tests {
     #[test]
     fn the_highest_serial_wins_and_the_first_breaks_a_tie() {
         let summary = |serial, sha256: &str| Summary {
+            site: None,
             serial,
             created: jiff::Timestamp::UNIX_EPOCH,
             expires: jiff::Timestamp::UNIX_EPOCH,

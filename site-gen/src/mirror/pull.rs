@@ -39,6 +39,41 @@ fn holds(path: &Path, entry: &FileEntry) -> bool {
         && fs::read(path).is_ok_and(|bytes| entry.check(&bytes).is_ok())
 }
 
+/// The manifest of the copy in `dir`, when `public` signed it.
+fn local_copy(dir: &Path, public: &PublicKey) -> Option<Manifest> {
+    let bytes = fs::read(dir.join(MANIFEST_PATH)).ok()?;
+    let signature = fs::read(dir.join(SIGNATURE_PATH)).ok()?;
+    public.verify(&signature, &bytes).ok()?;
+    Manifest::parse(&bytes).ok()
+}
+
+/// Whether the manifest `offered` may replace the local copy's: of the
+/// same site (a copy of a site that named none may take on a name, as the
+/// publisher's next build gives it one), and not older.
+fn check_follows(
+    local: &Manifest,
+    offered: &Manifest,
+    dir: &Path,
+    source: &dyn Source,
+) -> Result<(), MirrorError> {
+    if local.site.is_some() && local.site != offered.site {
+        return Err(MirrorError::OtherSite {
+            dir: dir.to_path_buf(),
+            origin: source.describe(),
+            local: local.site.clone(),
+            offered: offered.site.clone(),
+        });
+    }
+    if local.serial > offered.serial {
+        return Err(MirrorError::OlderThanLocal {
+            origin: source.describe(),
+            offered: offered.serial,
+            local: local.serial,
+        });
+    }
+    Ok(())
+}
+
 pub fn pull(
     source: &dyn Source,
     dir: &Path,
@@ -52,18 +87,8 @@ pub fn pull(
         });
     }
     let signed = fetch_signed_manifest(source, public, seen, now)?;
-    if let (Ok(bytes), Ok(signature)) = (
-        fs::read(dir.join(MANIFEST_PATH)),
-        fs::read(dir.join(SIGNATURE_PATH)),
-    ) && public.verify(&signature, &bytes).is_ok()
-        && let Ok(local) = Manifest::parse(&bytes)
-        && local.serial > signed.manifest.serial
-    {
-        return Err(MirrorError::OlderThanLocal {
-            origin: source.describe(),
-            offered: signed.manifest.serial,
-            local: local.serial,
-        });
+    if let Some(local) = local_copy(dir, public) {
+        check_follows(&local, &signed.manifest, dir, source)?;
     }
 
     let partial = beside(dir, "pull-partial");
@@ -115,7 +140,11 @@ pub fn pull(
         .map_err(|error| MirrorError::io(SIGNATURE_PATH, error))?;
     swap_in(&next, dir).map_err(|error| MirrorError::io(dir, error))?;
     let _ = fs::remove_dir_all(&partial);
-    seen.record(&signed.key_id, &signed.seen)?;
+    seen.record(
+        &signed.key_id,
+        signed.manifest.site.as_deref(),
+        &signed.seen,
+    )?;
 
     let mut report = PullReport {
         serial: signed.manifest.serial,

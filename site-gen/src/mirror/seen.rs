@@ -1,12 +1,15 @@
-//! The last manifest accepted from each key, its serial and hash, so that
-//! a mirror can neither roll a reader back to an older, validly signed
-//! manifest nor pass off other contents under a serial already seen.
+//! The last manifest accepted from each key for each of its sites, its
+//! serial and hash, so that a mirror can neither roll a reader back to an
+//! older, validly signed manifest nor pass off other contents under a
+//! serial already seen. One key may sign several sites (a news site and
+//! the client) whose serials have nothing to do with each other, so each
+//! site the manifests name keeps its own.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
-use samizdat_manifest::{Accepted, PublicKey, Seen, TrustError, accept, sha256_hex};
+use samizdat_manifest::{Accepted, Manifest, PublicKey, Seen, TrustError, accept, sha256_hex};
 use serde::{Deserialize, Serialize};
 
 use super::MirrorError;
@@ -20,7 +23,18 @@ pub fn default_state_file() -> PathBuf {
     base.join("samizdat/seen-serials.json")
 }
 
-/// What is kept for one key.
+/// The state file's entry for the manifests of `site` signed by `key_id`.
+/// Manifests that name no site are kept under the key id alone, as every
+/// entry was before manifests named their site, so an older file keeps
+/// its meaning. A key id is hex, so `/` cannot be part of one.
+fn track(key_id: &str, site: Option<&str>) -> String {
+    match site {
+        Some(site) => format!("{key_id}/{site}"),
+        None => key_id.to_string(),
+    }
+}
+
+/// What is kept for one key and site.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 enum Entry {
@@ -56,7 +70,7 @@ impl SeenSerials {
     }
 
     /// Decides on the manifest `bytes`, signed by `signature`, against
-    /// what was last accepted from `key`.
+    /// what was last accepted from `key` for the site the manifest names.
     pub fn accept(
         &self,
         key: &PublicKey,
@@ -64,7 +78,13 @@ impl SeenSerials {
         signature: &[u8],
         now: Timestamp,
     ) -> Result<Accepted, TrustError> {
-        let last = match self.entries.get(&key.id()) {
+        // The name is read before the signature is checked only to choose
+        // which serials to decide against; `accept` then checks these very
+        // bytes, name included, and refuses them unless they are signed.
+        let site = Manifest::parse(bytes)
+            .ok()
+            .and_then(|manifest| manifest.site);
+        let last = match self.entries.get(&track(&key.id(), site.as_deref())) {
             Some(Entry::Seen(seen)) => Some(seen.clone()),
             // With no hash to compare, the same serial is taken to be the
             // same manifest: only a lower one is refused.
@@ -77,11 +97,18 @@ impl SeenSerials {
         accept(bytes, signature, key, last.as_ref(), now)
     }
 
-    /// Remembers `seen`, accepted from the key `key_id`, unless a later
-    /// serial is already kept; writes the file only when it changes.
-    pub fn record(&mut self, key_id: &str, seen: &Seen) -> Result<(), MirrorError> {
+    /// Remembers `seen`, accepted from the key `key_id` for `site`,
+    /// unless a later serial is already kept; writes the file only when it
+    /// changes.
+    pub fn record(
+        &mut self,
+        key_id: &str,
+        site: Option<&str>,
+        seen: &Seen,
+    ) -> Result<(), MirrorError> {
+        let track = track(key_id, site);
         let entry = Entry::Seen(seen.clone());
-        let newer = match self.entries.get(key_id) {
+        let newer = match self.entries.get(&track) {
             Some(Entry::Seen(kept)) => seen.serial > kept.serial,
             Some(Entry::SerialOnly(serial)) => seen.serial >= *serial,
             None => true,
@@ -89,7 +116,7 @@ impl SeenSerials {
         if !newer {
             return Ok(());
         }
-        self.entries.insert(key_id.to_string(), entry);
+        self.entries.insert(track, entry);
         if let Some(parent) = self.path.parent()
             && !parent.as_os_str().is_empty()
         {
@@ -101,93 +128,4 @@ impl SeenSerials {
 }
 
 #[cfg(test)]
-mod tests {
-    use jiff::SignedDuration;
-    use samizdat_manifest::{FileEntry, Manifest, SigningKey};
-
-    use super::*;
-
-    /// A manifest signed by `signer` of one file holding `contents`.
-    fn signed(signer: &SigningKey, contents: &str) -> (Vec<u8>, Vec<u8>) {
-        let manifest = Manifest::next(
-            vec![FileEntry::for_contents("index.html", contents.as_bytes())],
-            "2026-01-01T00:00:00Z".parse().unwrap(),
-            SignedDuration::from_hours(24),
-            None,
-        );
-        let bytes = manifest.to_bytes();
-        let signature = signer.sign(&bytes, "test").into_bytes();
-        (bytes, signature)
-    }
-
-    const NOW: &str = "2026-01-01T12:00:00Z";
-
-    #[test]
-    fn an_empty_file_is_no_state_and_a_broken_one_is_named() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("seen.json");
-        std::fs::write(&path, " \n").unwrap();
-        let signer = SigningKey::from_seed([1; 8], [1; 32]);
-        let (bytes, signature) = signed(&signer, "a");
-        let mut seen = SeenSerials::load(&path).unwrap();
-        let accepted = seen
-            .accept(&signer.public(), &bytes, &signature, NOW.parse().unwrap())
-            .unwrap();
-        seen.record(&signer.public().id(), &accepted.seen).unwrap();
-        let kept: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-        assert_eq!(
-            kept[signer.public().id()]["sha256"],
-            sha256_hex(&bytes).as_str()
-        );
-
-        std::fs::write(&path, "{ not json").unwrap();
-        let error = SeenSerials::load(&path).err().unwrap();
-        assert!(
-            error
-                .to_string()
-                .starts_with(&format!("{}: not a serials file", path.display())),
-            "{error}"
-        );
-    }
-
-    #[test]
-    fn a_bare_serial_from_an_older_file_refuses_lower_serials_only() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("seen.json");
-        let signer = SigningKey::from_seed([1; 8], [1; 32]);
-        let (bytes, signature) = signed(&signer, "a");
-        let serial = Manifest::parse(&bytes).unwrap().serial;
-        let id = signer.public().id();
-        let now = NOW.parse().unwrap();
-
-        std::fs::write(&path, format!("{{\"{id}\": {serial}}}")).unwrap();
-        let mut seen = SeenSerials::load(&path).unwrap();
-        let accepted = seen
-            .accept(&signer.public(), &bytes, &signature, now)
-            .unwrap();
-        seen.record(&id, &accepted.seen).unwrap();
-        let (other, other_signature) = signed(&signer, "b");
-        assert_eq!(
-            SeenSerials::load(&path).unwrap().accept(
-                &signer.public(),
-                &other,
-                &other_signature,
-                now
-            ),
-            Err(TrustError::Replaced { serial }),
-            "once the hash is kept, other contents under the serial are refused"
-        );
-
-        std::fs::write(&path, format!("{{\"{id}\": {}}}", serial + 1)).unwrap();
-        assert_eq!(
-            SeenSerials::load(&path)
-                .unwrap()
-                .accept(&signer.public(), &bytes, &signature, now),
-            Err(TrustError::Rollback {
-                serial,
-                seen: serial + 1
-            })
-        );
-    }
-}
+mod tests;

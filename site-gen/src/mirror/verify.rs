@@ -42,6 +42,8 @@ pub fn fetch_signed_manifest(
 
 #[derive(Debug)]
 pub struct VerifyReport {
+    /// The site the manifest names, if it names one.
+    pub site: Option<String>,
     pub serial: u64,
     pub files: usize,
     /// Every file that differs from the manifest, by path.
@@ -78,9 +80,14 @@ pub fn verify_site(
     }
     problems.sort_by(|a, b| a.path().cmp(b.path()));
     if problems.is_empty() {
-        seen.record(&signed.key_id, &signed.seen)?;
+        seen.record(
+            &signed.key_id,
+            signed.manifest.site.as_deref(),
+            &signed.seen,
+        )?;
     }
     Ok(VerifyReport {
+        site: signed.manifest.site.clone(),
         serial: signed.manifest.serial,
         files: signed.manifest.files.len(),
         problems,

@@ -32,6 +32,8 @@ pub async fn sign_client(
             text(&work.client),
             "--sign-key",
             text(&work.secret_key),
+            "--site",
+            "samizdat-client",
         ])
         .await?;
     Ok(((), signed))

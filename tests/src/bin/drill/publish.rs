@@ -14,7 +14,9 @@ pub struct Work {
     _dir: tempfile::TempDir,
     pub secret_key: PathBuf,
     pub public_key: PathBuf,
-    states: PathBuf,
+    /// The serials seen, one file for the site and the client alike: each
+    /// manifest names its site, and each site keeps its own serials.
+    pub state: PathBuf,
     /// A copy of the example archive: a signed build keeps its record of
     /// the published manifest in the archive.
     pub archive: PathBuf,
@@ -31,7 +33,7 @@ impl Work {
         let work = Self {
             secret_key: at("publisher.key"),
             public_key: at("publisher.pub"),
-            states: at("state"),
+            state: at("seen-serials.json"),
             archive: at("archive"),
             site: at("site"),
             client: at("client"),
@@ -42,12 +44,6 @@ impl Work {
         std::fs::create_dir_all(&work.mirror_site)?;
         std::fs::create_dir_all(&work.mirror_client)?;
         Ok(work)
-    }
-
-    /// The serials seen of one copy (`site` or `app`): each is a site of
-    /// its own, signed by the same publisher's key.
-    pub fn state(&self, prefix: &str) -> PathBuf {
-        self.states.join(format!("{prefix}.json"))
     }
 
     fn key_name(&self) -> PathBuf {
@@ -124,7 +120,7 @@ pub async fn pull_mirror(
                 "--key",
                 text(&work.public_key),
                 "--state",
-                text(&work.state(prefix)),
+                text(&work.state),
             ])
             .await?;
         said.push(pulled);
@@ -149,7 +145,7 @@ pub async fn tamper_and_verify(
             "--key",
             text(&work.public_key),
             "--state",
-            text(&work.state("app")),
+            text(&work.state),
         ])
         .await?;
     anyhow::ensure!(
@@ -187,7 +183,7 @@ pub async fn verify_bucket(
                 "--key",
                 text(&work.public_key),
                 "--state",
-                text(&work.state(prefix)),
+                text(&work.state),
             ])
             .await?;
         said.push(verified);
