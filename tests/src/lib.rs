@@ -8,6 +8,7 @@ pub mod hostile_server;
 pub mod http;
 pub mod lifeboat;
 pub mod mock_server;
+pub mod signed_client;
 pub mod static_server;
 
 use std::net::TcpListener;
