@@ -89,6 +89,21 @@ pub fn copy_folder(from: &Path, to: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Pins `publisher`'s key in the copy's service worker, as
+/// scripts/build-client does for a signed build.
+pub fn pin_key(dir: &Path, publisher: &Publisher) -> anyhow::Result<()> {
+    let path = dir.join("sw.js");
+    let worker = std::fs::read_to_string(&path)?;
+    let unpinned = "const PINNED_KEY = \"\";";
+    anyhow::ensure!(worker.contains(unpinned), "dist/sw.js pins a key already");
+    let pinned = format!(
+        "const PINNED_KEY = {};",
+        serde_json::json!(publisher.public_text()?)
+    );
+    std::fs::write(&path, worker.replacen(unpinned, &pinned, 1))?;
+    Ok(())
+}
+
 /// Marks a release in its index.html, so a test can tell which one runs.
 pub fn mark_release(dir: &Path, name: &str) -> anyhow::Result<()> {
     let path = dir.join("index.html");
@@ -145,11 +160,19 @@ pub struct Host {
 
 impl Host {
     pub async fn start(dir: &Path) -> anyhow::Result<Self> {
+        Self::serve(&[("/app", dir)]).await
+    }
+
+    /// Serves each `(prefix, dir)`, as copies of the client side by side.
+    pub async fn serve(folders: &[(&str, &Path)]) -> anyhow::Result<Self> {
         let empty = tempfile::tempdir()?.keep();
-        let mounts = [Mount {
-            prefix: "/app".into(),
-            dir: dir.to_path_buf(),
-        }];
+        let mounts: Vec<Mount> = folders
+            .iter()
+            .map(|(prefix, dir)| Mount {
+                prefix: prefix.to_string(),
+                dir: dir.to_path_buf(),
+            })
+            .collect();
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
         let port = listener.local_addr()?.port();
         let app = router(empty, &mounts, None);
@@ -243,4 +266,18 @@ pub async fn running_release(browser: &Browser) -> anyhow::Result<serde_json::Va
     browser
         .eval("return document.querySelector('meta[name=test-release]')?.content ?? null")
         .await
+}
+
+/// Asks the page's service worker whether a copy of the client at `url`
+/// answers with a manifest the publisher's key verifies; its answer.
+pub async fn check_mirror(browser: &Browser, url: &str) -> anyhow::Result<serde_json::Value> {
+    let script = format!(
+        "return navigator.serviceWorker.ready.then(r => new Promise(resolve => {{ \
+           const channel = new MessageChannel(); \
+           channel.port1.onmessage = event => resolve(event.data); \
+           r.active.postMessage({{ type: 'check-mirror', url: {url} }}, [channel.port2]); \
+         }}))",
+        url = serde_json::json!(url)
+    );
+    browser.eval(&script).await
 }

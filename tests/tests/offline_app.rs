@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use e2e::Browser;
 use e2e::signed_client::{
-    Host, Publisher, change_code, copy_folder, days_ago, flip_byte, mark_release, publish_copy,
-    running_release, wait_for_release, worker_state,
+    Host, Publisher, change_code, check_mirror, copy_folder, days_ago, flip_byte, mark_release,
+    pin_key, publish_copy, running_release, wait_for_release, worker_state,
 };
 
 /// Opens the client at `host` and waits until its worker verified and
@@ -92,6 +92,61 @@ async fn the_app_installs_and_opens_offline() -> anyhow::Result<()> {
     browser.wait_for("header.top .brand").await?;
     assert_eq!(running_release(&browser).await?, "first");
     browser.wait_for("#server").await?;
+
+    // A media preview kept for offline reading stands in for its host.
+    let gone = format!("http://127.0.0.1:{}", e2e::free_port());
+    let script = format!(
+        "const kept = '{gone}/kept.svg'; \
+         const svg = '<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"7\" height=\"5\"></svg>'; \
+         const width = src => new Promise(resolve => {{ \
+           const image = new Image(); \
+           image.onload = () => resolve(image.naturalWidth); \
+           image.onerror = () => resolve(-1); \
+           image.src = src; \
+         }}); \
+         return caches.open('samizdat-media') \
+           .then(cache => cache.put(kept, new Response(svg, {{ headers: {{ 'Content-Type': 'image/svg+xml' }} }}))) \
+           .then(() => Promise.all([width(kept), width('{gone}/not-kept.svg')]))"
+    );
+    assert_eq!(browser.eval(&script).await?, serde_json::json!([7, -1]));
+    browser.close().await
+}
+
+#[tokio::test]
+async fn a_pinned_key_wins_and_other_mirrors_are_checked_on_request() -> anyhow::Result<()> {
+    let publisher = Publisher::new()?;
+    let intruder = Publisher::new()?;
+    let folders = tempfile::tempdir()?;
+    let (site, mirror, forged) = (
+        folders.path().join("site"),
+        folders.path().join("mirror"),
+        folders.path().join("forged"),
+    );
+    // The build pins the publisher's key; a config.json naming another
+    // key, even listed and signed, changes nothing.
+    publish_copy(&site, &intruder)?;
+    pin_key(&site, &publisher)?;
+    let serial = publisher.sign(&site, days_ago(4), 90)?;
+    copy_folder(&site, &mirror)?;
+    publish_copy(&forged, &intruder)?;
+    intruder.sign(&forged, days_ago(1), 90)?;
+    let host = Host::serve(&[("/app", &site), ("/mirror", &mirror), ("/forged", &forged)]).await?;
+    let browser = Browser::start().await?;
+    first_visit(&browser, &host, serial).await?;
+
+    let answer = check_mirror(&browser, &host.url("/mirror")).await?;
+    assert_eq!(answer["url"], host.url("/mirror/"), "{answer}");
+    assert_eq!(answer["reachable"], true, "{answer}");
+    assert_eq!(answer["valid"], true, "{answer}");
+    assert_eq!(answer["serial"], serial, "{answer}");
+    let answer = check_mirror(&browser, &host.url("/forged/")).await?;
+    assert_eq!(answer["reachable"], true, "{answer}");
+    assert_eq!(answer["valid"], false, "{answer}");
+    assert_eq!(answer["kind"], "other-key", "{answer}");
+    let gone = format!("http://127.0.0.1:{}/app/", e2e::free_port());
+    let answer = check_mirror(&browser, &gone).await?;
+    assert_eq!(answer["reachable"], false, "{answer}");
+    assert_eq!(answer["valid"], false, "{answer}");
     browser.close().await
 }
 
