@@ -10,6 +10,7 @@ pub mod http;
 pub mod lifeboat;
 pub mod mock_server;
 pub mod s3_server;
+pub mod signed_client;
 pub mod static_server;
 
 use std::net::TcpListener;

@@ -9,6 +9,7 @@ pub mod media;
 mod messages;
 pub mod moderation;
 mod suggest;
+pub mod worker;
 
 pub use accounts::AccountWords;
 pub use messages::{Message, message};

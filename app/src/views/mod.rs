@@ -38,6 +38,7 @@ mod status_share;
 mod status_toggle;
 mod thread;
 mod timeline;
+mod worker_news;
 
 use leptos::prelude::*;
 
@@ -98,6 +99,7 @@ fn App() -> impl IntoView {
                 <button type="button" on:click=move |_| state.notice.set(None)>{tr(Text::Dismiss)}</button>
             </div>
         })}
+        <worker_news::WorkerNews />
         <keyboard::ShortcutsHelp open=show_shortcuts />
         <main id="main">
             {move || {

@@ -108,6 +108,20 @@ impl PublicKey {
         key_id(&self.keynum)
     }
 
+    /// The key as the text of a minisign `.pub` file, which `from_text`
+    /// reads back.
+    pub fn to_text(&self) -> String {
+        let mut packet = Vec::with_capacity(2 + self.keynum.len() + 32);
+        packet.extend_from_slice(LEGACY);
+        packet.extend_from_slice(&self.keynum);
+        packet.extend_from_slice(self.key.as_bytes());
+        format!(
+            "{UNTRUSTED_PREFIX}minisign public key {}\n{}\n",
+            self.id(),
+            BASE64.encode(packet)
+        )
+    }
+
     /// Checks a `.minisig` text over `data`, and the trusted comment with it.
     pub fn verify(&self, signature: &[u8], data: &[u8]) -> Result<(), SignatureError> {
         let text = std::str::from_utf8(signature).map_err(|_| SignatureError::NotText)?;

@@ -133,3 +133,11 @@ fn text_that_is_not_a_public_key_is_refused() {
     let cut = public_text(&signer).replace("=", "").replacen("A", "", 3);
     assert_eq!(PublicKey::from_text(&cut), Err(KeyError::Encoding));
 }
+
+#[test]
+fn a_public_key_writes_the_text_minisign_writes() {
+    let signer = key(3, 9);
+    let text = signer.public().to_text();
+    assert_eq!(text, public_text(&signer));
+    assert_eq!(PublicKey::from_text(&text), Ok(signer.public()));
+}
