@@ -183,14 +183,23 @@ async function download(verdict, current, wasm) {
 }
 
 let running = null;
+// Whether the last check found this copy's host silent.
+let hostUnreachable = false;
 function checkOnce() {
   if (!running) {
     running = exclusive(async () => {
       try {
         await check();
+        hostUnreachable = false;
       } catch (error) {
-        // Offline or a host gone: nothing to warn about.
-        if (error instanceof Refused) await refuse(await readState(), error.file, error.kind, error.message);
+        if (error instanceof Refused) {
+          await refuse(await readState(), error.file, error.kind, error.message);
+        } else {
+          // Offline, or this copy's host gone: not a refusal, but the page
+          // may offer the publisher's other mirrors.
+          hostUnreachable = true;
+          await tell({ type: "host-unreachable", mirror: SCOPE });
+        }
       }
     }).finally(() => {
       running = null;

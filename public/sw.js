@@ -66,6 +66,7 @@ async function greet(page) {
   page.postMessage({ type: "status", verified, serial: verified ? state.current.serial : undefined });
   if (state.problem) page.postMessage(integrity(state.problem));
   if (state.pending) page.postMessage({ type: "update-ready", serial: state.pending.serial });
+  if (hostUnreachable) page.postMessage({ type: "host-unreachable", mirror: SCOPE });
 }
 
 self.addEventListener("message", (event) => {

@@ -9,7 +9,7 @@ use std::time::Duration;
 use anyhow::Context;
 use jiff::{SignedDuration, Timestamp};
 use site_gen::mirror::keys;
-use site_gen::mirror::manifest::write_for_dir;
+use site_gen::mirror::manifest::{Naming, write_for_dir};
 use site_gen::serve::{Mount, router};
 
 use crate::{Browser, repo_root, wait_for};
@@ -45,8 +45,13 @@ impl Publisher {
         let manifest = write_for_dir(
             dir,
             Some(&secret),
-            created,
+            Some(created),
             SignedDuration::from_hours(24 * valid_days),
+            None,
+            Naming {
+                site: Some("samizdat-client"),
+                rename: false,
+            },
         )?;
         Ok(manifest.serial)
     }

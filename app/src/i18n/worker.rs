@@ -14,6 +14,8 @@ pub enum WorkerWords {
     Unlisted,
     UpdateReady,
     ApplyUpdate,
+    /// Before the list of mirrors offered when this copy's host is silent.
+    HostSilent,
 }
 
 impl WorkerWords {
@@ -74,6 +76,12 @@ impl Words for WorkerWords {
             (Lang::Fr, UpdateReady) => "Une nouvelle version vérifiée de Samizdat est prête.",
             (Lang::En, ApplyUpdate) => "Reload with it",
             (Lang::Fr, ApplyUpdate) => "Recharger avec elle",
+            (Lang::En, HostSilent) => {
+                "This copy's host is not answering. The publisher's other mirrors answer with a valid signature; each opens this same page:"
+            }
+            (Lang::Fr, HostSilent) => {
+                "L'hébergeur de cette copie ne répond pas. Les autres miroirs de l'éditeur répondent avec une signature valide ; chacun ouvre cette même page :"
+            }
         }
     }
 }

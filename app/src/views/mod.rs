@@ -18,6 +18,7 @@ mod list_members;
 mod lists;
 mod live;
 mod media;
+mod mirror_offer;
 mod moderation;
 mod notifications;
 mod painted;

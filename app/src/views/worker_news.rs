@@ -1,6 +1,7 @@
 //! What the service worker tells the reader: a file it refused from the
 //! mirror (the last verified version keeps running), and a verified
-//! release ready to load. The page's script keeps the worker's news in
+//! release ready to load, and, when this copy's host is silent, the
+//! publisher's other mirrors. The page's script keeps the worker's news in
 //! `samizdatWorkerNews` (app/release.html); the code that shows it loads
 //! only once there is some.
 
@@ -30,6 +31,8 @@ fn latest() -> Option<String> {
 struct News {
     integrity: Option<Refusal>,
     update: Option<Update>,
+    #[serde(default)]
+    mirrors: Vec<super::mirror_offer::Mirror>,
 }
 
 #[derive(Deserialize)]
@@ -78,5 +81,6 @@ pub async fn shown(json: String) -> AnyView {
             </p>
         }
     });
-    view! { {warning} {update} }.into_any()
+    let mirrors = super::mirror_offer::offer(news.mirrors);
+    view! { {warning} {update} {mirrors} }.into_any()
 }

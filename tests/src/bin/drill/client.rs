@@ -1,5 +1,8 @@
 //! The client as a publisher ships it: a copy of the built `dist/`, with
-//! the publisher's key and mirror list in its `config.json`, signed.
+//! the publisher's key and mirror list in its `config.json`, signed; its
+//! serial.
+
+use e2e::signed_client::copy_folder;
 
 use crate::publish::Work;
 use crate::site_gen::{SiteGen, text};
@@ -8,13 +11,13 @@ pub async fn sign_client(
     site_gen: &SiteGen,
     work: &Work,
     mirrors: &[String],
-) -> anyhow::Result<((), String)> {
+) -> anyhow::Result<(u64, String)> {
     let dist = e2e::repo_root().join("dist");
     anyhow::ensure!(
         dist.join("index.html").is_file(),
         "dist/index.html is missing: build the client with scripts/build-client first"
     );
-    copy_dir(&dist, &work.client)?;
+    copy_folder(&dist, &work.client)?;
     for listed in ["samizdat-manifest.json", "samizdat-manifest.json.minisig"] {
         let _ = std::fs::remove_file(work.client.join(listed));
     }
@@ -36,20 +39,10 @@ pub async fn sign_client(
             "samizdat-client",
         ])
         .await?;
-    Ok(((), signed))
-}
-
-/// Copies a folder tree.
-pub(crate) fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(work.client.join("samizdat-manifest.json"))?)?;
+    let serial = manifest["serial"]
+        .as_u64()
+        .ok_or_else(|| anyhow::anyhow!("the client's manifest has no serial"))?;
+    Ok((serial, signed))
 }

@@ -3,12 +3,15 @@
 //! scripts/drill, which builds what it needs first.
 //!
 //! A publisher builds and signs the example site and the client, deploys
-//! both to an S3 bucket behind a host, and a second mirror pulls them.
-//! Then the host goes dark, a file on the second mirror is tampered with,
-//! and the bucket is verified.
+//! both to an S3 bucket behind a host, and a second mirror pulls them. A
+//! reader opens the client from the first host and reads a timeline. The
+//! host goes dark: the installed client still opens, offers the second
+//! mirror, and carries the reader's route there. A file on the second
+//! mirror is tampered with and refused; the bucket still verifies.
 
 mod client;
 mod publish;
+mod reader;
 mod report;
 mod site_gen;
 
@@ -28,7 +31,7 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
         &[("/app", work.mirror_client.clone())],
     )
     .await?;
-    let mirrors = [mirror.url("/app/")];
+    let mirror_app = mirror.url("/app/");
 
     report
         .step(
@@ -36,10 +39,10 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
             publish::build_site(&site_gen, &work),
         )
         .await;
-    report
+    let serial = report
         .step(
             "sign the client with the publisher's key and mirror list",
-            client::sign_client(&site_gen, &work, &mirrors),
+            client::sign_client(&site_gen, &work, std::slice::from_ref(&mirror_app)),
         )
         .await;
     let first = report
@@ -48,30 +51,63 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
             publish::deploy(&site_gen, &work),
         )
         .await;
-    if let Some(first) = &first {
+    let (Some(serial), Some(first)) = (serial, first) else {
+        return Ok(exit(report));
+    };
+    report
+        .step(
+            "pull a second mirror from the first host",
+            publish::pull_mirror(&site_gen, &work, &first, &mirror),
+        )
+        .await;
+    let reader = report
+        .step(
+            "open the client from the first host and read a timeline",
+            reader::open_and_read(&first.url("app"), serial),
+        )
+        .await;
+    first.front.stop();
+    if let Some(reader) = &reader {
         report
             .step(
-                "pull a second mirror from the first host",
-                publish::pull_mirror(&site_gen, &work, first, &mirror),
+                "the first host goes dark: the installed client opens, offers the second mirror and moves there with its route",
+                reader::move_to_mirror(reader, &mirror_app),
             )
             .await;
-        first.front.stop();
         report
             .step(
-                "tamper one file on the second mirror: verify refuses it",
-                publish::tamper_and_verify(&site_gen, &work, &mirror),
-            )
-            .await;
-        report
-            .step(
-                "verify the site and the client from the bucket",
-                publish::verify_bucket(&site_gen, &work, first),
+                "the second mirror's copy is verified by its own worker",
+                reader::mirror_verified(reader, &mirror_app, serial),
             )
             .await;
     }
-    Ok(if report.finish() {
+    report
+        .step(
+            "tamper one file on the second mirror: verify refuses it",
+            publish::tamper_and_verify(&site_gen, &work, &mirror),
+        )
+        .await;
+    if let Some(reader) = &reader {
+        report
+            .step(
+                "the reader on the second mirror still runs the verified copy",
+                reader::still_runs_verified(reader, &mirror_app),
+            )
+            .await;
+    }
+    report
+        .step(
+            "verify the site and the client from the bucket",
+            publish::verify_bucket(&site_gen, &work, &first),
+        )
+        .await;
+    Ok(exit(report))
+}
+
+fn exit(report: Report) -> std::process::ExitCode {
+    if report.finish() {
         std::process::ExitCode::SUCCESS
     } else {
         std::process::ExitCode::FAILURE
-    })
+    }
 }

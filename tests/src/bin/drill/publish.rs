@@ -57,7 +57,7 @@ pub async fn build_site(site_gen: &SiteGen, work: &Work) -> anyhow::Result<((), 
         .run(&["keygen", "--out", text(&work.key_name())])
         .await?;
     let archive = &work.archive;
-    crate::client::copy_dir(&e2e::repo_root().join("examples"), archive)?;
+    e2e::signed_client::copy_folder(&e2e::repo_root().join("examples"), archive)?;
     let built = site_gen
         .run(&[
             "build",
