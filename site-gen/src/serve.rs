@@ -12,6 +12,7 @@ use axum::body::{Body, to_bytes};
 use axum::http::{HeaderValue, Response, header};
 use axum::routing::get;
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 
 /// A folder served under a URL prefix such as `/app`.
 #[derive(Clone, Debug)]
@@ -62,7 +63,12 @@ pub fn router(site_dir: PathBuf, mounts: &[Mount], live: Option<Arc<LiveReload>>
             )
             .layer(axum::middleware::map_response(inject_reload_script));
     }
-    router
+    // Everything served is public, and a reader's client on another
+    // mirror checks this one's signed manifest before offering it.
+    router.layer(SetResponseHeaderLayer::if_not_present(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    ))
 }
 
 async fn inject_reload_script(response: Response<Body>) -> Response<Body> {

@@ -2,6 +2,7 @@
 //! client reads a timeline from the first host, keeps running when that
 //! host goes dark, and moves to the second mirror with its route.
 
+use anyhow::Context;
 use e2e::signed_client::wait_for_release;
 use e2e::{Browser, MockServer};
 
@@ -45,9 +46,17 @@ pub async fn open_and_read(scope: &str, serial: u64) -> anyhow::Result<(Reader, 
 pub async fn move_to_mirror(reader: &Reader, mirror: &str) -> anyhow::Result<((), String)> {
     let browser = &reader.browser;
     browser.client.refresh().await?;
-    browser.wait_for("header.top .brand").await?;
+    browser
+        .wait_for("header.top .brand")
+        .await
+        .context("the client did not open again from its worker")?;
     let offered = format!("[data-mirror-offer] a[data-mirror=\"{mirror}\"]");
-    browser.wait_for(&offered).await?;
+    if let Err(error) = browser.wait_for(&offered).await {
+        let news = browser
+            .eval("return window.samizdatWorkerNews ?? null")
+            .await?;
+        anyhow::bail!("{mirror} was not offered ({error}); the worker's news: {news}");
+    }
     browser.click(&offered).await?;
     let arrived = format!(
         "return location.href === {}",
