@@ -20,6 +20,7 @@ mod live;
 mod media;
 mod moderation;
 mod notifications;
+mod offline;
 mod painted;
 mod profile;
 mod report_dialog;

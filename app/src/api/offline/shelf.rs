@@ -40,6 +40,20 @@ impl Shelf {
         }
     }
 
+    /// Whether the answer says what the server is (its instance and
+    /// nodeinfo documents) rather than holding something the reader opened.
+    pub fn describes_server(&self) -> bool {
+        let key = self.key();
+        [
+            "/api/v1/instance",
+            "/api/v2/instance",
+            "/.well-known/",
+            "/nodeinfo/",
+        ]
+        .iter()
+        .any(|start| key.starts_with(start))
+    }
+
     /// Whether a kept copy can stand for this request's answer: only the
     /// first page, since a kept copy has no pages beyond it.
     pub fn answers_offline(&self) -> bool {

@@ -62,6 +62,8 @@ fn threads_accounts_and_notifications_are_kept_whole_and_the_rest_not_at_all() {
         let shelf = shelf_for(path).unwrap_or_else(|| panic!("{path} is kept"));
         assert_eq!(shelf, Shelf::Document { key: path.into() });
         assert!(shelf.answers_offline());
+        let about_the_server = path.contains("instance") || path.contains("nodeinfo");
+        assert_eq!(shelf.describes_server(), about_the_server, "{path}");
     }
     for path in [
         "/api/v1/statuses/7/source",
