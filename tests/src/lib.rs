@@ -8,6 +8,8 @@ pub mod hostile_server;
 pub mod http;
 pub mod lifeboat;
 pub mod mock_server;
+pub mod offline;
+pub mod outage;
 pub mod static_server;
 
 use std::net::TcpListener;
