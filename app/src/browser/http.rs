@@ -166,23 +166,21 @@ async fn exchange(
     outgoing: Outgoing,
 ) -> Result<(String, Page, RateLimit), ApiError> {
     let method = outgoing.method;
-    let answer = match early_answer(server, token, method, url).await {
-        Some(answer) => match answer {
-            Ok(response) => read_body(server, response).await,
-            Err(error) => Err(error),
-        },
+    let in_flight = InFlight::start();
+    let response = match early_answer(server, token, method, url).await {
+        Some(answer) => answer,
         None => {
-            let in_flight = InFlight::start();
             let mut builder = builder_for(method, url);
             if let Some(key) = &outgoing.key {
                 builder = builder.header("Idempotency-Key", key);
             }
             let body = outgoing.body.map_or(Wire::None, Wire::Plain);
-            match send_raw(server, &in_flight, with_token(builder, token), body).await {
-                Ok(response) => read_body(server, response).await,
-                Err(error) => Err(error),
-            }
+            send_raw(server, &in_flight, with_token(builder, token), body).await
         }
+    };
+    let answer = match response {
+        Ok(response) => read_body(server, response).await,
+        Err(error) => Err(error),
     };
     if method != Method::Get {
         return answer;

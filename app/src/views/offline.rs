@@ -1,22 +1,20 @@
 //! The "Offline reading" section of the start and Lifeboat pages: what
 //! is kept, and the cap on the media previews kept with it. It comes
-//! with those pages' code; applying a new cap loads reading offline's.
+//! with those pages' code.
 
 use leptos::prelude::*;
 
 use super::tr;
 use crate::api::offline::parse_cap_mb;
 use crate::i18n::offline::OfflineWords as W;
-use crate::state::offline::{Job, cap_mb, run};
+use crate::state::offline::{cap_mb, set_cap};
 
 pub fn settings() -> AnyView {
     let problem = RwSignal::new(false);
     let on_change = move |ev: leptos::ev::Event| match parse_cap_mb(&event_target_value(&ev)) {
         Ok(megabytes) => {
             problem.set(false);
-            leptos::task::spawn_local(async move {
-                run(Job::SetCap(megabytes)).await;
-            });
+            leptos::task::spawn_local(set_cap(megabytes));
         }
         Err(_) => problem.set(true),
     };

@@ -8,7 +8,6 @@
 use std::cell::Cell;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::{MARK_ID, SHOWN};
 use crate::api::ServerAddr;
@@ -28,16 +27,14 @@ fn remove_on_route_change() {
     if WATCHING_ROUTE.replace(true) {
         return;
     }
-    let leave = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+    // The listener lives as long as the page.
+    let _ = window_event_listener_untyped("hashchange", |_| {
         if SHOWN.with_borrow_mut(Option::take).is_some()
             && let Some(mark) = document().get_element_by_id(MARK_ID)
         {
             mark.remove();
         }
     });
-    let _ = window().add_event_listener_with_callback("hashchange", leave.as_ref().unchecked_ref());
-    // The listener lives as long as the page.
-    leave.forget();
 }
 
 /// Marks the page as showing a copy of `server`'s answers fetched at

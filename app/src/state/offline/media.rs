@@ -131,8 +131,8 @@ pub(super) async fn keep_previews(urls: Vec<String>) {
 }
 
 /// Sets the cap to `megabytes` and applies it at once: 0 empties the
-/// cache and keeps no more.
-pub(super) async fn set_cap(megabytes: u32) {
+/// cache and keeps no more. Its code comes with the setting's.
+pub async fn set_cap(megabytes: u32) {
     // Not while previews are being kept, which would write back an index
     // of what this removes.
     let lock = super::keeping::lock();

@@ -1,8 +1,8 @@
 //! Reading offline: what the reader opens is kept in IndexedDB, and when
 //! a server cannot be reached, the kept copy stands in for its answer and
 //! the page says so. Only the hooks live here: the keeping, the reading
-//! back, the mark and the media cache load on first use, as
-//! one piece, through one entry.
+//! back, the mark and the media cache load on first use, as one piece,
+//! through one entry.
 
 mod keeping;
 mod mark;
@@ -12,7 +12,7 @@ use std::cell::RefCell;
 
 use crate::api::ServerAddr;
 
-pub use media::cap_mb;
+pub use media::{cap_mb, set_cap};
 
 /// The mark's element id.
 const MARK_ID: &str = "offline-mark";
@@ -27,64 +27,43 @@ thread_local! {
 /// competes with the first screen of posts.
 const KEEP_AFTER_SECS: u64 = 2;
 
-/// What reading offline is asked to do.
-pub enum Job {
-    Keep {
-        server: ServerAddr,
-        token: Option<String>,
-        url: String,
-        text: String,
-    },
-    Recall {
-        server: ServerAddr,
-        token: Option<String>,
-        url: String,
-    },
-    SetCap(u32),
+/// A GET whose answer is to be kept (`text`) or read back (no `text`).
+pub struct Job {
+    server: ServerAddr,
+    token: Option<String>,
+    url: String,
+    text: Option<String>,
 }
 
-pub enum Done {
-    Nothing,
-    Recalled(Option<String>),
-}
-
-/// Every job, behind one split point.
+/// Keeping and reading back, behind one split point; reading back gives
+/// the kept answer.
 #[cfg_attr(samizdat_split, leptos::lazy)]
 #[allow(unsafe_code)] // The split loader's glue, written by the macro, is unsafe.
-pub async fn run(job: Job) -> Done {
-    match job {
-        Job::Keep {
-            server,
-            token,
-            url,
-            text,
-        } => {
-            keeping::keep(&server, token.as_deref(), &url, &text).await;
-            Done::Nothing
-        }
-        Job::Recall { server, token, url } => {
-            let kept = keeping::recall(&server, token.as_deref(), &url).await;
-            Done::Recalled(kept.map(|(text, fetched_at, marked)| {
-                if marked {
-                    mark::show(server, fetched_at);
-                }
-                text
-            }))
-        }
-        Job::SetCap(megabytes) => {
-            media::set_cap(megabytes).await;
-            Done::Nothing
-        }
+pub async fn run(job: Job) -> Option<String> {
+    let Job {
+        server,
+        token,
+        url,
+        text,
+    } = job;
+    if let Some(text) = text {
+        keeping::keep(&server, token.as_deref(), &url, &text).await;
+        return None;
     }
+    let (text, fetched_at, marked) = keeping::recall(&server, token.as_deref(), &url).await?;
+    if marked {
+        mark::show(server, fetched_at);
+    }
+    Some(text)
 }
 
 /// Keeps a GET's answer, where it is worth keeping, a moment later.
 pub fn keep(server: &ServerAddr, token: Option<&str>, url: &str, text: &str) {
-    let job = Job::Keep {
+    let job = Job {
         server: server.clone(),
         token: token.map(str::to_string),
         url: url.to_string(),
-        text: text.to_string(),
+        text: Some(text.to_string()),
     };
     crate::views::after_seconds(KEEP_AFTER_SECS, move || {
         leptos::task::spawn_local(async move {
@@ -96,13 +75,11 @@ pub fn keep(server: &ServerAddr, token: Option<&str>, url: &str, text: &str) {
 /// The kept answer to a GET of `url`, when there is one, marking the page
 /// as showing it.
 pub async fn recall(server: &ServerAddr, token: Option<&str>, url: &str) -> Option<String> {
-    let job = Job::Recall {
+    let job = Job {
         server: server.clone(),
         token: token.map(str::to_string),
         url: url.to_string(),
+        text: None,
     };
-    match run(job).await {
-        Done::Recalled(kept) => kept,
-        _ => None,
-    }
+    run(job).await
 }
