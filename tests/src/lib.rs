@@ -9,6 +9,8 @@ pub mod hostile_server;
 pub mod http;
 pub mod lifeboat;
 pub mod mock_server;
+pub mod offline;
+pub mod outage;
 pub mod s3_server;
 pub mod signed_client;
 pub mod static_server;

@@ -22,6 +22,7 @@ mod media;
 pub mod moderation;
 mod notification;
 pub mod oauth;
+pub mod offline;
 mod profile;
 mod request;
 mod search;

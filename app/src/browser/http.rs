@@ -135,24 +135,69 @@ pub async fn send<R: Request>(
     request: &R,
 ) -> Result<Fetched<R::Answer>, ApiError> {
     let url = resolve(server, &request.path())?;
-    let in_flight = InFlight::start();
-    let response = match early_answer(server, token, request.method(), &url).await {
-        Some(answer) => answer?,
-        None => {
-            let mut builder = builder_for(request.method(), &url);
-            if let Some(key) = request.idempotency_key() {
-                builder = builder.header("Idempotency-Key", &key);
-            }
-            let body = request.body().map_or(Wire::None, Wire::Plain);
-            send_raw(server, &in_flight, with_token(builder, token), body).await?
-        }
+    let outgoing = Outgoing {
+        method: request.method(),
+        key: request.idempotency_key(),
+        body: request.body(),
     };
-    let (text, page, rate) = read_body(server, response).await?;
+    let (text, page, rate) = exchange(server, token, &url, outgoing).await?;
     Ok(Fetched {
         body: request.read(&text)?,
         page,
         rate,
     })
+}
+
+/// What a request sends, apart from where.
+struct Outgoing {
+    method: Method,
+    key: Option<String>,
+    body: Option<Body>,
+}
+
+/// A request's answer as text, whatever it reads into: one copy of this
+/// code serves every request. A GET's answer is kept for reading offline,
+/// and stands in when the server cannot be reached; an error the server
+/// itself gave (a 4xx, a 5xx) is its answer, and is shown.
+async fn exchange(
+    server: &ServerAddr,
+    token: Option<&str>,
+    url: &str,
+    outgoing: Outgoing,
+) -> Result<(String, Page, RateLimit), ApiError> {
+    let method = outgoing.method;
+    let in_flight = InFlight::start();
+    let response = match early_answer(server, token, method, url).await {
+        Some(answer) => answer,
+        None => {
+            let mut builder = builder_for(method, url);
+            if let Some(key) = &outgoing.key {
+                builder = builder.header("Idempotency-Key", key);
+            }
+            let body = outgoing.body.map_or(Wire::None, Wire::Plain);
+            send_raw(server, &in_flight, with_token(builder, token), body).await
+        }
+    };
+    let answer = match response {
+        Ok(response) => read_body(server, response).await,
+        Err(error) => Err(error),
+    };
+    if method != Method::Get {
+        return answer;
+    }
+    match answer {
+        Ok(answer) => {
+            crate::state::offline::keep(server, token, url, &answer.0);
+            Ok(answer)
+        }
+        Err(error @ (ApiError::Unreachable { .. } | ApiError::Timeout { .. })) => {
+            match crate::state::offline::recall(server, token, url).await {
+                Some(kept) => Ok((kept, Page::default(), RateLimit::default())),
+                None => Err(error),
+            }
+        }
+        Err(error) => Err(error),
+    }
 }
 
 fn builder_for(method: Method, url: &str) -> RequestBuilder {

@@ -13,7 +13,7 @@ use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransacti
 
 const DATABASE: &str = "samizdat";
 /// Raised whenever `STORES` grows, so that opening adds the new stores.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// The named stores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,9 +26,18 @@ pub enum Store {
     Media,
     /// Lifeboat's backups, runs and files, under keys its module names.
     Lifeboat,
+    /// What the reader opened, kept for reading offline, under
+    /// `{server}|{account or -}|{path}`, and the media cache's index.
+    Offline,
 }
 
-const STORES: [Store; 4] = [Store::Drafts, Store::Outbox, Store::Media, Store::Lifeboat];
+const STORES: [Store; 5] = [
+    Store::Drafts,
+    Store::Outbox,
+    Store::Media,
+    Store::Lifeboat,
+    Store::Offline,
+];
 
 impl Store {
     fn name(self) -> &'static str {
@@ -37,6 +46,7 @@ impl Store {
             Self::Outbox => "outbox",
             Self::Media => "media",
             Self::Lifeboat => "lifeboat",
+            Self::Offline => "offline",
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod lifeboat;
 pub mod media;
 mod messages;
 pub mod moderation;
+pub mod offline;
 mod suggest;
 pub mod worker;
 

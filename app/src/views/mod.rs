@@ -21,6 +21,7 @@ mod media;
 mod mirror_offer;
 mod moderation;
 mod notifications;
+mod offline;
 mod painted;
 mod profile;
 mod report_dialog;

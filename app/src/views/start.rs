@@ -69,6 +69,7 @@ pub fn StartView() -> impl IntoView {
                 }>{tr(Text::SignIn)}</button>
                 <p id="server-problem" class="problem" role="alert">{move || problem.with(|problem| problem.as_ref().map(|problem| message(state.lang.get(), problem)))}</p>
             </form>
+            {super::offline::settings()}
         </section>
     }
 }

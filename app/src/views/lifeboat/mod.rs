@@ -22,6 +22,7 @@ pub async fn page() -> AnyView {
             <p>{tr(W::Intro)}</p>
             <accounts::Accounts />
             <restore::Restore />
+            {super::offline::settings()}
         </section>
     }
     .into_any()
