@@ -3,7 +3,6 @@
 //! and headless Chromium through chromedriver. Everything stops on drop.
 
 pub mod browser;
-pub mod front_host;
 pub mod hostile_data;
 pub mod hostile_server;
 pub mod http;

@@ -51,7 +51,7 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
             publish::deploy(&site_gen, &work),
         )
         .await;
-    let (Some(serial), Some(first)) = (serial, first) else {
+    let (Some(serial), Some(mut first)) = (serial, first) else {
         return Ok(exit(report));
     };
     report
@@ -66,7 +66,7 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
             reader::open_and_read(&first.url("app"), serial),
         )
         .await;
-    first.front.stop();
+    first.front.cut();
     if let Some(reader) = &reader {
         report
             .step(

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use e2e::StaticServer;
-use e2e::front_host::FrontHost;
+use e2e::outage::Relay;
 use e2e::s3_server::S3Server;
 
 use crate::site_gen::{SiteGen, text};
@@ -75,7 +75,8 @@ pub async fn build_site(site_gen: &SiteGen, work: &Work) -> anyhow::Result<((), 
 /// prefixes, and a host in front of it that serves them.
 pub struct FirstHost {
     pub bucket: S3Server,
-    pub front: FrontHost,
+    /// The host in front of the bucket, which goes dark when cut.
+    pub front: Relay,
 }
 
 pub async fn deploy(site_gen: &SiteGen, work: &Work) -> anyhow::Result<(FirstHost, String)> {
@@ -89,15 +90,18 @@ pub async fn deploy(site_gen: &SiteGen, work: &Work) -> anyhow::Result<(FirstHos
             .await?;
         said.push(format!("{location}: {deployed}"));
     }
-    let front = FrontHost::start(bucket.port).await?;
+    let front = Relay::start(bucket.port).await?;
     Ok((FirstHost { bucket, front }, said.join("; ")))
 }
 
 impl FirstHost {
     /// The URL of a deployed folder, as the host serves it.
     pub fn url(&self, prefix: &str) -> String {
-        self.front
-            .url(&format!("/{}/{prefix}/", self.bucket.bucket))
+        format!(
+            "http://{}/{}/{prefix}/",
+            self.front.addr(),
+            self.bucket.bucket
+        )
     }
 }
 
