@@ -187,11 +187,11 @@ async fn exchange(
     }
     match answer {
         Ok(answer) => {
-            crate::state::offline::keep(server, token, url, &answer.0);
+            crate::browser::offline::keep(server, token, url, &answer.0);
             Ok(answer)
         }
         Err(error @ (ApiError::Unreachable { .. } | ApiError::Timeout { .. })) => {
-            match crate::state::offline::recall(server, token, url).await {
+            match crate::browser::offline::recall(server, token, url).await {
                 Some(kept) => Ok((kept, Page::default(), RateLimit::default())),
                 None => Err(error),
             }

@@ -6,7 +6,6 @@ pub mod drafts;
 pub mod handoff;
 pub mod lifeboat;
 pub mod media_files;
-pub mod offline;
 pub mod outbox;
 pub mod server_info;
 pub mod session;

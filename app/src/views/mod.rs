@@ -271,11 +271,4 @@ pub fn tr<W: crate::i18n::Words>(
     move || key.in_lang(lang.get())
 }
 
-/// Runs `action` after `seconds`, on the browser's timer. The delay may
-/// come from a server (`Retry-After`), so it is capped at the longest
-/// delay the browser accepts rather than trusted.
-pub fn after_seconds(seconds: u64, action: impl FnOnce() + 'static) {
-    const LONGEST_MS: u64 = i32::MAX as u64;
-    let millis = seconds.saturating_mul(1000).min(LONGEST_MS);
-    set_timeout(action, std::time::Duration::from_millis(millis));
-}
+pub use crate::browser::timer::after_seconds;

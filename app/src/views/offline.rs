@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use super::tr;
 use crate::api::offline::parse_cap_mb;
+use crate::browser::offline::{cap_mb, set_cap};
 use crate::i18n::offline::OfflineWords as W;
-use crate::state::offline::{cap_mb, set_cap};
 
 pub fn settings() -> AnyView {
     let problem = RwSignal::new(false);

@@ -9,6 +9,7 @@
 mod caching;
 pub mod deploy;
 mod error;
+pub mod folder;
 pub mod keys;
 pub mod manifest;
 pub mod published;

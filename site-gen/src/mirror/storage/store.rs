@@ -191,7 +191,7 @@ impl Source for Store {
     /// A folder and a bucket list what they hold; an HTTP origin cannot.
     fn list(&self) -> Option<Result<Vec<String>, MirrorError>> {
         match &self.kind {
-            Kind::Folder(dir) => Some(crate::mirror::manifest::list_files(dir)),
+            Kind::Folder(dir) => Some(crate::mirror::folder::list_files(dir)),
             Kind::S3 => self
                 .held_files()
                 .map(|held| held.map(|files| files.into_iter().map(|file| file.path).collect())),

@@ -75,7 +75,7 @@ fn folder_files(dir: &std::path::Path) -> Result<Vec<HeldFile>, MirrorError> {
     if !dir.exists() {
         return Ok(Vec::new());
     }
-    crate::mirror::manifest::list_files(dir)?
+    crate::mirror::folder::list_files(dir)?
         .into_iter()
         .map(|path| {
             let full = dir.join(&path);

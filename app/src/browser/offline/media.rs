@@ -135,7 +135,7 @@ pub(super) async fn keep_previews(urls: Vec<String>) {
 pub async fn set_cap(megabytes: u32) {
     // Not while previews are being kept, which would write back an index
     // of what this removes.
-    let lock = super::keeping::lock();
+    let lock = super::lock();
     let _keeping = lock.lock().await;
     storage::save(CAP_KEY, &megabytes);
     if megabytes == 0 {

@@ -9,6 +9,9 @@ mod mark;
 mod media;
 
 use std::cell::RefCell;
+use std::rc::Rc;
+
+use futures::lock::Mutex;
 
 use crate::api::ServerAddr;
 
@@ -65,7 +68,7 @@ pub fn keep(server: &ServerAddr, token: Option<&str>, url: &str, text: &str) {
         url: url.to_string(),
         text: Some(text.to_string()),
     };
-    crate::views::after_seconds(KEEP_AFTER_SECS, move || {
+    crate::browser::timer::after_seconds(KEEP_AFTER_SECS, move || {
         leptos::task::spawn_local(async move {
             run(job).await;
         });
@@ -82,4 +85,14 @@ pub async fn recall(server: &ServerAddr, token: Option<&str>, url: &str) -> Opti
         text: None,
     };
     run(job).await
+}
+
+thread_local! {
+    /// One keeping at a time: each reads, merges and writes back.
+    static KEEPING: Rc<Mutex<()>> = Rc::default();
+}
+
+/// The lock every change to what is kept takes.
+fn lock() -> Rc<Mutex<()>> {
+    KEEPING.with(Rc::clone)
 }

@@ -1,25 +1,11 @@
 //! Keeping answers in IndexedDB, per account (or per server for reading
 //! signed out), and reading them back.
 
-use std::rc::Rc;
-
-use futures::lock::Mutex;
-
 use crate::api::ServerAddr;
 use crate::api::offline::{
     KEPT_POSTS, KeptDocument, KeptPosts, PagePosition, Shelf, page_posts, preview_urls, shelf_for,
 };
 use crate::browser::idb::{self, Store};
-
-thread_local! {
-    /// One keeping at a time: each reads, merges and writes back.
-    static KEEPING: Rc<Mutex<()>> = Rc::default();
-}
-
-/// The lock every change to what is kept takes.
-pub(super) fn lock() -> Rc<Mutex<()>> {
-    KEEPING.with(Rc::clone)
-}
 
 /// Whose copy an answer is: the account whose token asked, or no one's
 /// for answers read signed out. An unknown token keeps nothing, so that
@@ -46,7 +32,7 @@ pub(super) async fn keep(server: &ServerAddr, token: Option<&str>, url: &str, te
     let Some((shelf, key)) = place(server, token, url) else {
         return;
     };
-    let lock = lock();
+    let lock = super::lock();
     let _keeping = lock.lock().await;
     let now = js_sys::Date::now();
     let kept = match shelf {
