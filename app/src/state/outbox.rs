@@ -78,16 +78,6 @@ pub fn online() -> bool {
     window().navigator().on_line()
 }
 
-async fn sleep_ms(millis: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
-            &resolve,
-            i32::try_from(millis).unwrap_or(i32::MAX),
-        );
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 impl Outbox {
     /// Reads the waiting posts again from storage.
     pub async fn reload(self) {
@@ -142,7 +132,7 @@ impl Outbox {
             match session.ask(&request).await {
                 Err(error) => match retry_delay_ms(attempt, &error) {
                     Some(wait) => {
-                        sleep_ms(wait).await;
+                        crate::browser::timer::sleep_ms(wait).await;
                         attempt += 1;
                     }
                     None => break Err(error),

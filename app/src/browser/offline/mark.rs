@@ -91,21 +91,11 @@ fn write(fetched_at: f64) -> Option<()> {
     Some(())
 }
 
-async fn sleep_ms(millis: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
-            &resolve,
-            i32::try_from(millis).unwrap_or(i32::MAX),
-        );
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 /// Asks the server shown again until it answers anything at all, or no
 /// kept copy is shown any more.
 async fn probe() {
     loop {
-        sleep_ms(PROBE_EVERY_MS).await;
+        crate::browser::timer::sleep_ms(PROBE_EVERY_MS).await;
         let Some(server) =
             SHOWN.with_borrow(|shown| shown.as_ref().map(|(server, _)| server.clone()))
         else {
