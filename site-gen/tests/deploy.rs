@@ -46,6 +46,12 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// The command said `text`, or the test shows everything it said.
+fn assert_said(output: &Output, text: &str) {
+    let said = stderr(output);
+    assert!(said.contains(text), "expected “{text}” in: {said}");
+}
+
 /// What a deploy reports: uploaded (or would upload), unchanged, deleted.
 fn counts(output: &Output) -> (usize, usize, usize) {
     let text = stderr(output);
@@ -67,10 +73,7 @@ fn counts(output: &Output) -> (usize, usize, usize) {
 fn deploy_story(host: &Host) {
     let work = tempfile::tempdir().unwrap();
     let archive = work.path().join("archive");
-    common::copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples"),
-        &archive,
-    );
+    common::copy_examples(&archive);
     let (secret, public) = keys::generate(&work.path().join("samizdat"), None).unwrap();
     let out = work.path().join("site");
     build(&archive, &out, &secret);
@@ -101,7 +104,7 @@ fn deploy_story(host: &Host) {
 
     let dry = deploy(&["--dry-run"]);
     assert_eq!(counts(&dry), (files, 0, 0));
-    assert!(stderr(&dry).contains("  would upload index.html"));
+    assert_said(&dry, "  would upload index.html");
     assert!(!host.holds("index.html"), "a dry run uploads nothing");
 
     assert_eq!(counts(&deploy(&[])), (files, 0, 0));
@@ -129,17 +132,9 @@ fn deploy_story(host: &Host) {
     host.put("index.html", &tampered);
     let refused = verify();
     assert!(!refused.status.success());
-    assert!(
-        stderr(&refused).contains("index.html"),
-        "{}",
-        stderr(&refused)
-    );
+    assert_said(&refused, "index.html");
     let repair = deploy(&[]);
-    assert!(
-        stderr(&repair).contains("  uploaded index.html"),
-        "{}",
-        stderr(&repair)
-    );
+    assert_said(&repair, "  uploaded index.html");
     assert_eq!(counts(&repair), (1, files - 1, 0));
     assert_verifies("after the repair");
 
@@ -147,17 +142,9 @@ fn deploy_story(host: &Host) {
     host.put("stray.txt", b"not the publisher's");
     let refused = verify();
     assert!(!refused.status.success());
-    assert!(
-        stderr(&refused).contains("stray.txt: not in the manifest"),
-        "{}",
-        stderr(&refused)
-    );
+    assert_said(&refused, "stray.txt: not in the manifest");
     let clear = deploy(&[]);
-    assert!(
-        stderr(&clear).contains("  deleted stray.txt"),
-        "{}",
-        stderr(&clear)
-    );
+    assert_said(&clear, "  deleted stray.txt");
     assert_eq!(counts(&clear), (0, files, 1));
     assert!(!host.holds("stray.txt"));
     assert_verifies("after the stray was deleted");
@@ -181,7 +168,7 @@ fn deploy_story(host: &Host) {
     build(&archive, &out, &secret);
     let refused = deploy(&["--max-deletes", "3"]);
     assert!(!refused.status.success());
-    assert!(stderr(&refused).contains("more than --max-deletes 3"));
+    assert_said(&refused, "more than --max-deletes 3");
     assert_verifies("after the refused deploy, which changed nothing");
 }
 
@@ -211,11 +198,7 @@ fn objects_uploaded_in_parts_are_read_back(
     assert_eq!(counts(&deploy(&[])), (0, files, 0));
     host.put_in_parts("index.html", tampered);
     let repair = deploy(&[]);
-    assert!(
-        stderr(&repair).contains("  uploaded index.html"),
-        "{}",
-        stderr(&repair)
-    );
+    assert_said(&repair, "  uploaded index.html");
     assert_eq!(counts(&repair), (1, files - 1, 0));
     assert_eq!(host.held("index.html").md5, Some(md5(page)));
 }

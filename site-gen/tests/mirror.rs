@@ -38,10 +38,7 @@ impl Publisher {
     fn new() -> Self {
         let work = tempfile::tempdir().unwrap();
         let archive = work.path().join("archive");
-        common::copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples"),
-            &archive,
-        );
+        common::copy_examples(&archive);
         let (secret, public) = keys::generate(&work.path().join("samizdat"), None).unwrap();
         Self {
             secret: keys::load_secret(&secret).unwrap(),

@@ -22,10 +22,7 @@ struct Desk {
 impl Desk {
     fn new() -> Self {
         let work = tempfile::tempdir().unwrap();
-        common::copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples"),
-            &work.path().join("archive"),
-        );
+        common::copy_examples(&work.path().join("archive"));
         site_gen(&["keygen", "--out", arg(&work.path().join("samizdat"))]);
         Self {
             work,

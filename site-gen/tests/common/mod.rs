@@ -15,3 +15,11 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Copies the example archive to `to`, for a test to build and change.
+pub fn copy_examples(to: &Path) {
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples"),
+        to,
+    );
+}
