@@ -9,6 +9,7 @@ pub mod archive;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod import;
 pub mod mirror;
 pub mod output;
 pub mod problem;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use site_gen::import::{Format, ImportOptions};
 use site_gen::mirror::deploy::DeployOptions;
 use site_gen::mirror::manifest::Naming;
 use site_gen::serve::Mount;
@@ -136,6 +137,34 @@ enum Command {
         #[arg(long)]
         endpoint: Option<String>,
     },
+    /// Turns a WordPress export, a feed or a Mastodon archive into an archive.
+    ///
+    /// Each article is written as Markdown with front matter in a folder
+    /// of its own, its media beside it. Importing again into the same
+    /// archive updates what the source changed, adds what is new, and
+    /// keeps every article you have edited since (the report names them).
+    Import {
+        /// [FORMAT] SOURCE. FORMAT is wordpress, feed or mastodon, guessed
+        /// from SOURCE when left out. SOURCE is the export file, the
+        /// Mastodon archive (zip, tar.gz or unpacked folder), or a feed's
+        /// https:// URL.
+        #[arg(value_name = "[FORMAT] SOURCE", num_args = 1..=2, required = true)]
+        args: Vec<String>,
+        /// The archive to write, created if needed.
+        #[arg(short, long, value_name = "ARCHIVE")]
+        out: PathBuf,
+        /// WordPress: the wp-content/uploads folder, whose files are
+        /// copied into the archive rather than linked.
+        #[arg(long, value_name = "DIR")]
+        uploads: Option<PathBuf>,
+        /// Mastodon: leave boosts out, rather than import them as links.
+        #[arg(long)]
+        skip_boosts: bool,
+        /// Mastodon: import followers-only and direct posts too. They
+        /// would be published like the rest: check them first.
+        #[arg(long)]
+        include_private: bool,
+    },
     /// Mirrors a site.
     Mirror {
         #[command(subcommand)]
@@ -175,6 +204,25 @@ enum MirrorCommand {
         #[arg(long)]
         endpoint: Option<String>,
     },
+}
+
+/// `[FORMAT] SOURCE`: the format when two are given.
+fn import_args(args: &[String]) -> anyhow::Result<(Option<Format>, &str)> {
+    match args {
+        [source] => Ok((None, source)),
+        [format, source] => {
+            let format = match format.as_str() {
+                "wordpress" | "wxr" => Format::Wxr,
+                "feed" | "rss" | "atom" | "jsonfeed" => Format::Feed,
+                "mastodon" => Format::Mastodon,
+                other => anyhow::bail!(
+                    "“{other}” is not a format site-gen imports: use wordpress, feed or mastodon"
+                ),
+            };
+            Ok((Some(format), source))
+        }
+        _ => anyhow::bail!("give the source to import, and before it its format if you like"),
+    }
 }
 
 fn parse_site_name(text: &str) -> Result<String, String> {
@@ -242,6 +290,24 @@ fn main() -> ExitCode {
                 rename: rename_site,
             },
         ),
+        Command::Import {
+            args,
+            out,
+            uploads,
+            skip_boosts,
+            include_private,
+        } => import_args(&args).and_then(|(format, source)| {
+            cmd::import::run(
+                format,
+                source,
+                &out,
+                &ImportOptions {
+                    uploads,
+                    skip_boosts,
+                    include_private,
+                },
+            )
+        }),
         Command::Verify {
             location,
             key,

@@ -265,7 +265,7 @@ impl Article {
 }
 
 /// `news/Hello World.md` → `hello-world`; `news/hello/index.md` → `hello`.
-fn default_slug(path: &std::path::Path) -> String {
+pub fn default_slug(path: &std::path::Path) -> String {
     let name = if path.file_stem().is_some_and(|stem| stem == "index") {
         path.parent().and_then(|dir| dir.file_name())
     } else {

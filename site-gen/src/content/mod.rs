@@ -6,7 +6,7 @@ pub(crate) mod slug;
 mod taxonomy;
 
 pub use address::PagePath;
-pub use article::Article;
+pub use article::{Article, default_slug};
 pub use slug::{check_slug, slugify};
 pub use taxonomy::{Taxonomy, Term};
 

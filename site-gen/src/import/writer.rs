@@ -1,0 +1,432 @@
+//! The one way imports write an archive: each article as Markdown with
+//! YAML front matter in a folder of its own (`content/posts/SLUG/index.md`,
+//! pages under `content/pages/`), its media beside it, and a record of
+//! what was written so that a second import neither duplicates an
+//! article nor overwrites one the publisher has edited.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::record::{ImportRecord, Written, sha256_hex};
+use super::{
+    ImportError, ImportProgress, ImportReport, Item, ItemKind, Location, MediaSource, Sink,
+    SiteInfo,
+};
+use crate::archive::split_front_matter;
+use crate::config::SiteConfig;
+use crate::content::{check_slug, slugify};
+
+pub struct ArchiveWriter<'a> {
+    root: PathBuf,
+    record: ImportRecord,
+    report: ImportReport,
+    /// Every URL path an article or alias takes, so that none is given twice.
+    taken: HashSet<String>,
+    /// Item keys met in this import.
+    seen: HashSet<String>,
+    site: Option<SiteInfo>,
+    progress: &'a dyn ImportProgress,
+}
+
+enum Outcome {
+    Created,
+    Updated,
+    Unchanged,
+    Kept,
+}
+
+impl<'a> ArchiveWriter<'a> {
+    pub fn open(root: &Path, progress: &'a dyn ImportProgress) -> Result<Self, ImportError> {
+        std::fs::create_dir_all(root).map_err(|source| ImportError::Write {
+            path: root.to_path_buf(),
+            source,
+        })?;
+        let record = ImportRecord::load(root)?;
+        let mut taken = HashSet::new();
+        let recorded: HashSet<&str> = record.items.values().map(|w| w.path.as_str()).collect();
+        for written in record.items.values() {
+            taken.insert(written.slug.clone());
+        }
+        taken.extend(publisher_paths(root, &recorded));
+        Ok(Self {
+            root: root.to_path_buf(),
+            record,
+            report: ImportReport::default(),
+            taken,
+            seen: HashSet::new(),
+            site: None,
+            progress,
+        })
+    }
+
+    /// Writes the record and, for a new archive, `site.toml`; gives the report.
+    pub fn finish(mut self) -> Result<ImportReport, ImportError> {
+        let config_path = self.root.join(SiteConfig::FILE_NAME);
+        if !config_path.exists() {
+            let text = site_toml(&self.site.take().unwrap_or_default());
+            write_if_changed(&config_path, text.as_bytes())?;
+        }
+        self.record.save(&self.root)?;
+        Ok(self.report)
+    }
+
+    fn write_item(&mut self, mut item: Item) -> Result<(), ImportError> {
+        if !self.seen.insert(item.key.clone()) {
+            self.report.warnings.push((
+                item.at.clone(),
+                format!(
+                    "a second item with the key “{}”: only the first was imported",
+                    item.key
+                ),
+            ));
+            *self.report.skipped.entry("duplicates".into()).or_default() += 1;
+            return Ok(());
+        }
+        if item.kind == ItemKind::Post && item.date.is_none() {
+            self.report.warnings.push((
+                item.at.clone(),
+                "a post without a date: imported as a page".into(),
+            ));
+            item.kind = ItemKind::Page;
+        }
+        let (slug, path) = match self.record.items.get(&item.key) {
+            Some(written) => (written.slug.clone(), written.path.clone()),
+            None => self.allocate(&item),
+        };
+        let aliases = self.claim_aliases(&item, &slug);
+        let bytes = render(&item, &slug, &aliases);
+        let full = self.root.join(&path);
+        let current = std::fs::read(&full).ok();
+        let recorded = self.record.items.get(&item.key);
+        let outcome = match (&current, recorded) {
+            (None, Some(_)) => Outcome::Kept,
+            (Some(current), Some(written)) if sha256_hex(current) != written.sha256 => {
+                Outcome::Kept
+            }
+            (Some(current), _) if *current == bytes => Outcome::Unchanged,
+            (Some(_), _) => Outcome::Updated,
+            (None, None) => Outcome::Created,
+        };
+        match outcome {
+            Outcome::Kept => {
+                self.report.kept.push(path);
+                return Ok(());
+            }
+            Outcome::Created => self.report.created += 1,
+            Outcome::Updated => self.report.updated += 1,
+            Outcome::Unchanged => self.report.unchanged += 1,
+        }
+        write_if_changed(&full, &bytes)?;
+        self.report.aliases += aliases.len();
+        let folder = full.parent().unwrap_or(&self.root).to_path_buf();
+        let mut media = std::collections::BTreeMap::new();
+        for file in item.media {
+            if file.name.contains(['/', '\\'])
+                || file.name == "index.md"
+                || file.name.starts_with('.')
+            {
+                self.report.warnings.push((
+                    item.at.clone(),
+                    format!("a media file named “{}” was left out: the name cannot be a file beside the article", file.name),
+                ));
+                continue;
+            }
+            let bytes = match file.source {
+                MediaSource::Bytes(bytes) => bytes,
+                MediaSource::File(source) => match std::fs::read(&source) {
+                    Ok(bytes) => bytes,
+                    Err(_) => {
+                        self.report.media_missing.push(source.display().to_string());
+                        continue;
+                    }
+                },
+                MediaSource::Missing { url } => {
+                    self.report.media_missing.push(url);
+                    continue;
+                }
+            };
+            if write_if_changed(&folder.join(&file.name), &bytes)? {
+                self.report.media_copied += 1;
+            }
+            media.insert(file.name, sha256_hex(&bytes));
+        }
+        self.record.items.insert(
+            item.key,
+            Written {
+                path,
+                slug,
+                sha256: sha256_hex(&bytes),
+                media,
+            },
+        );
+        Ok(())
+    }
+
+    /// A slug and path no other article has: the one wanted, else with `-2`, `-3`…
+    fn allocate(&mut self, item: &Item) -> (String, String) {
+        let wanted = check_slug(&item.slug)
+            .ok()
+            .filter(|slug| !slug.contains('/'))
+            .unwrap_or_else(|| slugify(&item.slug));
+        let wanted = if wanted.is_empty() {
+            slugify(&item.title)
+        } else {
+            wanted
+        };
+        let wanted = if wanted.is_empty() {
+            "untitled".to_string()
+        } else {
+            wanted
+        };
+        let section = match item.kind {
+            ItemKind::Post => "posts",
+            ItemKind::Page => "pages",
+        };
+        let mut slug = wanted.clone();
+        let mut number = 1;
+        loop {
+            let path = format!("content/{section}/{slug}/index.md");
+            if !self.taken.contains(&slug) && !self.root.join(&path).exists() {
+                self.taken.insert(slug.clone());
+                return (slug, path);
+            }
+            number += 1;
+            slug = format!("{wanted}-{number}");
+        }
+    }
+
+    /// The item's aliases that are valid paths and free, each taken now.
+    /// A re-imported item keeps its own.
+    fn claim_aliases(&mut self, item: &Item, slug: &str) -> Vec<String> {
+        let mut claimed = Vec::new();
+        for alias in &item.aliases {
+            let Ok(alias) = check_slug(alias) else {
+                self.report.warnings.push((
+                    item.at.clone(),
+                    format!(
+                        "the old address “{alias}” cannot be a path of the site: no redirect for it"
+                    ),
+                ));
+                continue;
+            };
+            if alias == slug || claimed.contains(&alias) {
+                continue;
+            }
+            if !self.taken.insert(alias.clone()) {
+                self.report.warnings.push((
+                    item.at.clone(),
+                    format!(
+                        "the old address “{alias}” is taken by another article: no redirect for it"
+                    ),
+                ));
+                continue;
+            }
+            claimed.push(alias);
+        }
+        claimed
+    }
+}
+
+impl Sink for ArchiveWriter<'_> {
+    fn site(&mut self, site: SiteInfo) {
+        self.site = Some(site);
+    }
+
+    fn item(&mut self, item: Item) -> Result<(), ImportError> {
+        self.write_item(item)
+    }
+
+    fn skipped(&mut self, reason: &str) {
+        *self.report.skipped.entry(reason.to_string()).or_default() += 1;
+    }
+
+    fn warning(&mut self, at: Location, message: String) {
+        self.report.warnings.push((at, message));
+    }
+
+    fn progress(&mut self, done: u64, total: u64) {
+        self.progress.set(done, total);
+    }
+}
+
+#[derive(Serialize)]
+struct FrontMatterOut<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updated: Option<String>,
+    slug: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    tags: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    categories: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    authors: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    aliases: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<&'a str>,
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    extra: &'a Map<String, Value>,
+}
+
+/// The article's file: front matter, a blank line, the body.
+fn render(item: &Item, slug: &str, aliases: &[String]) -> Vec<u8> {
+    let title = if item.title.trim().is_empty() {
+        slug
+    } else {
+        item.title.trim()
+    };
+    let front = FrontMatterOut {
+        title,
+        date: item.date.map(|date| date.to_string()),
+        updated: item.updated.map(|date| date.to_string()),
+        slug,
+        kind: (item.kind == ItemKind::Page).then_some("page"),
+        description: item
+            .description
+            .as_deref()
+            .filter(|text| !text.trim().is_empty()),
+        tags: &item.tags,
+        categories: &item.categories,
+        authors: &item.authors,
+        lang: item.lang.as_deref(),
+        aliases,
+        image: item.image.as_deref(),
+        extra: &item.extra,
+    };
+    let yaml = serde_yaml_ng::to_string(&front).unwrap_or_default();
+    let body = item.body.trim_end();
+    let mut text = format!("---\n{yaml}---\n");
+    if !body.is_empty() {
+        text.push('\n');
+        text.push_str(body);
+        text.push('\n');
+    }
+    text.into_bytes()
+}
+
+#[derive(Serialize)]
+struct SiteTomlOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base_url: Option<&'a str>,
+}
+
+fn site_toml(site: &SiteInfo) -> String {
+    let nonempty = |text: &Option<String>| {
+        text.as_deref()
+            .map(str::trim)
+            .filter(|text| !text.is_empty())
+            .map(ToOwned::to_owned)
+    };
+    let (title, description, language, base_url) = (
+        nonempty(&site.title),
+        nonempty(&site.description),
+        nonempty(&site.language),
+        nonempty(&site.base_url).map(|url| url.trim_end_matches('/').to_string()),
+    );
+    let out = SiteTomlOut {
+        title: title.as_deref(),
+        description: description.as_deref(),
+        language: language.as_deref(),
+        base_url: base_url.as_deref(),
+    };
+    format!(
+        "# Written by site-gen import; every setting is described in the README.\n{}",
+        toml::to_string(&out).unwrap_or_default()
+    )
+}
+
+/// Writes `bytes` to `path` through a temporary file, unless it holds them
+/// already. Says whether it wrote.
+pub(crate) fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, ImportError> {
+    if std::fs::read(path).is_ok_and(|kept| kept == bytes) {
+        return Ok(false);
+    }
+    let failed = |source| ImportError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(failed)?;
+    }
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}.importing"));
+    std::fs::write(&temporary, bytes).map_err(failed)?;
+    std::fs::rename(&temporary, path).map_err(failed)?;
+    Ok(true)
+}
+
+/// The slugs and aliases of the articles the publisher wrote, which
+/// imported articles must not take.
+fn publisher_paths(root: &Path, recorded: &HashSet<&str>) -> Vec<String> {
+    let content = if root.join("content").is_dir() {
+        root.join("content")
+    } else {
+        root.to_path_buf()
+    };
+    let mut paths = Vec::new();
+    for entry in walkdir::WalkDir::new(&content)
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        })
+        .flatten()
+    {
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().is_none_or(|ext| ext != "md") {
+            continue;
+        }
+        let relative = path
+            .strip_prefix(root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if recorded.contains(relative.as_str()) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let Ok((front, _)) = split_front_matter(&text) else {
+            continue;
+        };
+        let field = |name: &str| match front.fields.get(name) {
+            Some(Value::String(text)) => vec![text.clone()],
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(|item| item.as_str().map(ToOwned::to_owned))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let slug = field("slug")
+            .pop()
+            .unwrap_or_else(|| crate::content::default_slug(Path::new(&relative)));
+        paths.push(slug.trim_matches('/').to_string());
+        paths.extend(
+            field("aliases")
+                .iter()
+                .map(|alias| alias.trim_matches('/').to_string()),
+        );
+    }
+    paths
+}
