@@ -11,6 +11,7 @@
 mod error;
 mod feed;
 mod guess;
+pub mod html;
 mod item;
 mod mastodon;
 mod record;

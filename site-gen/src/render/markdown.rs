@@ -45,6 +45,11 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
+/// Keeps of `html` only what a build would keep of an article's raw HTML.
+pub fn sanitize_html(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
+}
+
 /// Renders an article body for `lang`.
 pub fn markdown_to_html(markdown: &str, config: &SiteConfig, lang: &str) -> String {
     let french = config.french_typography && primary_language(lang) == "fr";

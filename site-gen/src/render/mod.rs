@@ -9,7 +9,7 @@ mod feeds;
 mod fingerprint;
 mod host_files;
 mod language;
-mod markdown;
+pub(crate) mod markdown;
 mod plan;
 mod renderer;
 mod sitemap;
