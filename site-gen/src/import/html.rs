@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::render::markdown::sanitize_html;
+use crate::render::markdown::{sanitize_html, sanitize_html_with_base};
 
 static CONVERTER: LazyLock<htmd::HtmlToMarkdown> = LazyLock::new(|| {
     htmd::HtmlToMarkdown::builder()
@@ -15,7 +15,16 @@ static CONVERTER: LazyLock<htmd::HtmlToMarkdown> = LazyLock::new(|| {
 /// Markdown for `html`. What Markdown cannot say (a table's alignment, a
 /// figure) stays as sanitized HTML, which `build` keeps.
 pub fn to_markdown(html: &str) -> String {
-    let clean = sanitize_html(html);
+    convert(sanitize_html(html))
+}
+
+/// As [`to_markdown`], with relative links made absolute against `base`,
+/// so that an article taken from another site keeps pointing at it.
+pub fn to_markdown_with_base(html: &str, base: &url::Url) -> String {
+    convert(sanitize_html_with_base(html, base))
+}
+
+fn convert(clean: String) -> String {
     // The converter fails only when it cannot read its input, which
     // sanitized HTML always is; the sanitized HTML is kept if it does.
     let markdown = CONVERTER.convert(&clean).unwrap_or(clean);
@@ -48,5 +57,23 @@ mod tests {
     fn a_javascript_link_does_not_survive() {
         let markdown = to_markdown("<a href=\"javascript:alert(1)\">x</a>");
         assert!(!markdown.contains("javascript"), "{markdown}");
+    }
+
+    #[test]
+    fn relative_links_are_made_absolute_against_the_base() {
+        let base = url::Url::parse("https://old.example/blog/post/").unwrap();
+        let markdown = to_markdown_with_base(
+            "<p><a href=\"../other/\">other</a> <img src=\"/media/a.png\" alt=\"a\"> <a href=\"https://x.example/\">x</a></p>",
+            &base,
+        );
+        assert!(
+            markdown.contains("[other](https://old.example/blog/other/)"),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains("![a](https://old.example/media/a.png)"),
+            "{markdown}"
+        );
+        assert!(markdown.contains("[x](https://x.example/)"), "{markdown}");
     }
 }

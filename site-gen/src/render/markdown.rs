@@ -22,7 +22,9 @@ pub fn options() -> Options {
 
 /// What may stay of an article's HTML when raw HTML is not trusted: what
 /// Markdown itself produces, and common safe formatting.
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(sanitizer);
+
+fn sanitizer() -> ammonia::Builder<'static> {
     let mut builder = ammonia::Builder::default();
     builder
         .add_generic_attributes(["id", "class", "lang", "dir", "title"])
@@ -43,11 +45,19 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("td", ["style"])
         .link_rel(Some("noopener"));
     builder
-});
+}
 
 /// Keeps of `html` only what a build would keep of an article's raw HTML.
 pub fn sanitize_html(html: &str) -> String {
     SANITIZER.clean(html).to_string()
+}
+
+/// As [`sanitize_html`], with relative links made absolute against `base`:
+/// HTML taken from another site keeps pointing at that site.
+pub fn sanitize_html_with_base(html: &str, base: &url::Url) -> String {
+    let mut builder = sanitizer();
+    builder.url_relative(ammonia::UrlRelative::RewriteWithBase(base.clone()));
+    builder.clean(html).to_string()
 }
 
 /// Renders an article body for `lang`.
