@@ -157,3 +157,29 @@ fn json_feed_items_keep_tags_attachments_and_plain_text() {
     assert!(short.contains("aliases:\n- shows/7"), "{short}");
     builds_checks_and_reimports_unchanged(&source, &archive, 3);
 }
+
+#[test]
+fn rss_1_descriptions_that_hold_html_are_read_as_html_and_plain_ones_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    let source = fixture("rss1.rdf");
+    let report = import(&source, &archive);
+    assert!(report.contains("2 articles: 2 new"), "{report}");
+    let frost = article(&archive, "first-frost");
+    for expected in [
+        "date: 2004-10-12T05:30:00Z",
+        "- Old Almanac",
+        "aliases:\n- archives/first-frost.html",
+        "The first *frost* came early; see [last year](https://almanac.example/archives/last-year.html).",
+    ] {
+        assert!(frost.contains(expected), "{expected} in\n{frost}");
+    }
+    let tides = article(&archive, "tides-times");
+    assert!(tides.contains("title: Tides & times"), "{tides}");
+    assert!(tides.contains("date: 2004-10-10T00:00:00Z"), "{tides}");
+    assert!(
+        tides.contains("High water at 6 < low water at noon."),
+        "{tides}"
+    );
+    builds_checks_and_reimports_unchanged(&source, &archive, 2);
+}

@@ -9,7 +9,7 @@ use url::Url;
 use super::address::{absolute, alias_on_site, slug_for};
 use super::dates::{DateLog, DateRead};
 use super::enclosure::{append_enclosures, enclosures};
-use super::text::{as_html, is_markup, plain_text, title_from};
+use super::text::{as_html, is_markup, looks_like_html, plain_text, title_from};
 use crate::import::html::{to_markdown, to_markdown_with_base};
 use crate::import::{Item, Location, Sink};
 
@@ -25,6 +25,8 @@ pub struct FeedContext {
     /// Given to an entry whose date is missing or unreadable, when no
     /// entry before it had one.
     pub feed_date: Option<Timestamp>,
+    /// RSS 0.9x and 1.0 cannot say whether a description is HTML.
+    pub untyped_descriptions: bool,
 }
 
 pub struct EntryReader<'a> {
@@ -56,7 +58,7 @@ impl EntryReader<'_> {
                     content.body.clone().unwrap_or_default(),
                 )
             }
-            (_, Some(summary)) => (is_markup(summary), summary.content.clone()),
+            (_, Some(summary)) => (self.is_html(summary), summary.content.clone()),
             _ => (true, String::new()),
         };
         let summary_is_body = entry.content.as_ref().is_none_or(|c| c.body.is_none());
@@ -83,7 +85,7 @@ impl EntryReader<'_> {
             .summary
             .as_ref()
             .filter(|_| !summary_is_body)
-            .map(|summary| plain_text(&as_html(&summary.content, is_markup(summary))))
+            .map(|summary| plain_text(&as_html(&summary.content, self.is_html(summary))))
             .filter(|text| !text.is_empty());
 
         let mut extra = serde_json::Map::new();
@@ -156,6 +158,10 @@ impl EntryReader<'_> {
             at,
             ..Item::default()
         }
+    }
+
+    fn is_html(&self, text: &feed_rs::model::Text) -> bool {
+        is_markup(text) || (self.context.untyped_descriptions && looks_like_html(&text.content))
     }
 
     /// Published, else updated; else the date of the entry before, else

@@ -10,7 +10,7 @@ mod fetch;
 mod parse;
 mod text;
 
-use feed_rs::model::Feed;
+use feed_rs::model::{Feed, FeedType};
 use url::Url;
 
 use self::dates::DateRead;
@@ -67,6 +67,7 @@ pub fn open(source: &Source, _options: &ImportOptions) -> Result<Box<dyn Importe
         language: feed.language.clone(),
         dates,
         feed_date,
+        untyped_descriptions: matches!(feed.feed_type, FeedType::RSS0 | FeedType::RSS1),
     };
     Ok(Box::new(FeedImporter {
         feed: Some(feed),

@@ -9,6 +9,14 @@ pub fn is_markup(text: &Text) -> bool {
     kind.contains("html")
 }
 
+/// Whether plain text is in fact HTML, as RSS 0.9x and 1.0 descriptions
+/// often are though those formats cannot say so.
+pub fn looks_like_html(text: &str) -> bool {
+    ["</", "<p>", "<p ", "<br", "<img ", "<a "]
+        .iter()
+        .any(|mark| text.contains(mark))
+}
+
 /// `text` as HTML: markup as it is, plain text escaped, in paragraphs.
 pub fn as_html(content: &str, markup: bool) -> String {
     if markup {
@@ -118,6 +126,13 @@ mod tests {
             plain_text("<p>Fish &amp; <em>chips</em>.</p><p>&lt;3&#33;<br/>x</p>"),
             "Fish & chips. <3! x"
         );
+    }
+
+    #[test]
+    fn html_in_an_untyped_description_is_told_from_plain_text() {
+        assert!(looks_like_html("Hello <a href=\"/x\">x</a>"));
+        assert!(looks_like_html("one<br/>two"));
+        assert!(!looks_like_html("a < b and c > d"));
     }
 
     #[test]
