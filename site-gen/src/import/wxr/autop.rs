@@ -118,11 +118,9 @@ fn code_inside(pre: &str) -> String {
     if inner.trim_start().to_ascii_lowercase().starts_with("<code") {
         return pre.to_string();
     }
-    format!(
-        "{}<code>{}</code></pre>",
-        &pre[..=open_end],
-        &inner[..close]
-    )
+    // HTML drops a line break right after `<pre>`, not after `<code>`.
+    let text = inner[..close].strip_prefix('\n').unwrap_or(&inner[..close]);
+    format!("{}<code>{text}</code></pre>", &pre[..=open_end])
 }
 
 /// Where `<pre` starts as a tag, any case.

@@ -47,11 +47,21 @@ pub fn without_block_comments(text: &str) -> String {
 }
 
 /// A line that is only a URL is an embed in WordPress: here, a link.
+/// Not in a `<pre>`, whose lines are kept as written.
 fn link_lone_urls(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut in_pre = false;
     for line in text.split_inclusive('\n') {
+        let lower = line.to_ascii_lowercase();
+        if lower.contains("<pre") {
+            in_pre = true;
+        }
+        if lower.contains("</pre>") {
+            in_pre = false;
+        }
         let trimmed = line.trim();
-        let lone_url = (trimmed.starts_with("https://") || trimmed.starts_with("http://"))
+        let lone_url = !in_pre
+            && (trimmed.starts_with("https://") || trimmed.starts_with("http://"))
             && !trimmed.contains(|c: char| c.is_whitespace() || c == '<' || c == '"');
         if lone_url {
             out.push_str(&shortcodes::link_paragraph(trimmed));
@@ -88,7 +98,7 @@ mod tests {
         let mut media = PostMedia::new(None);
         let mut unknown = BTreeSet::new();
         let markdown = to_article_markdown(
-            "<!-- wp:paragraph -->\nHello <em>world</em>\nsecond line\n\nhttps://video.example/watch?v=1\n\n[contact-form id=\"3\"]\n<!-- /wp:paragraph -->",
+            "<!-- wp:paragraph -->\nHello <em>world</em>\nsecond line\n\nhttps://video.example/watch?v=1\n\n[contact-form id=\"3\"]\n<!-- /wp:paragraph -->\n<pre>\nhttps://kept.example/\n</pre>",
             &context,
             &mut media,
             &mut unknown,
@@ -99,6 +109,10 @@ mod tests {
             "{markdown}"
         );
         assert!(!markdown.contains("wp:paragraph"), "{markdown}");
+        assert!(
+            markdown.contains("```\nhttps://kept.example/\n```"),
+            "{markdown}"
+        );
         assert!(markdown.contains("contact-form"), "{markdown}");
         assert_eq!(unknown.into_iter().collect::<Vec<_>>(), ["contact-form"]);
     }
