@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use super::fingerprint::fingerprinted;
 use super::markdown::markdown_to_html;
 use super::templates::{self, Templates};
+use super::thread::Threads;
 use super::view::{ArticleView, article_view};
 use super::{Page, ui_text};
 use crate::archive::Archive;
@@ -31,6 +32,7 @@ pub struct Renderer<'a> {
     assets: BTreeMap<&'static str, String>,
     /// Articles by translation key.
     translations: BTreeMap<&'a str, Vec<usize>>,
+    pub threads: Threads,
 }
 
 impl<'a> Renderer<'a> {
@@ -59,6 +61,7 @@ impl<'a> Renderer<'a> {
             assets: BTreeMap::from([("theme_css", theme.path.clone())]),
             theme,
             translations: translation_groups(&site.articles),
+            threads: Threads::new(&site.articles),
         })
     }
 
