@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use crate::import::{Media, MediaSource};
+use super::model::Attachment;
+use super::post::Archive;
+use crate::import::{ImportError, Location, Media, MediaSource, Sink};
 
 /// Mastodon keeps every uploaded file below a folder of this name; an
 /// attachment's `url` and the archive's entry may each have something
@@ -148,6 +150,76 @@ fn escape_label(text: &str) -> String {
         }
     }
     out
+}
+
+/// A post's media as they go into its article.
+#[derive(Default)]
+pub struct Shown {
+    pub files: Vec<Media>,
+    /// Markdown for each file that can be shown or linked to.
+    pub markdown: Vec<String>,
+    /// The first alt text: a title for a post of images only.
+    pub first_alt: Option<String>,
+}
+
+/// The post's media as files beside it, and how its body shows them.
+pub fn attachments(
+    list: &[Attachment],
+    at: &Location,
+    archive: &mut Archive,
+    sink: &mut dyn Sink,
+) -> Result<Shown, ImportError> {
+    let mut shown = Shown::default();
+    let mut names: Vec<String> = Vec::new();
+    for attachment in list {
+        let Some(url) = attachment.url.as_deref().filter(|url| !url.is_empty()) else {
+            sink.warning(
+                at.clone(),
+                "an attachment without a URL was left out".into(),
+            );
+            continue;
+        };
+        let alt = attachment
+            .name
+            .as_deref()
+            .filter(|alt| !alt.trim().is_empty());
+        if shown.first_alt.is_none() {
+            shown.first_alt = alt.map(str::to_string);
+        }
+        let (name, source) = match archive.media.find(url).map(str::to_string) {
+            Some(entry) => {
+                let bytes = archive.container.read(&entry)?;
+                (file_name(&entry, &names), MediaSource::Bytes(bytes))
+            }
+            None => {
+                let found_at = where_it_was(url, archive.server.as_deref());
+                (
+                    file_name(url, &names),
+                    MediaSource::Missing { url: found_at },
+                )
+            }
+        };
+        names.push(name.clone());
+        let placed = place(name, source, attachment.media_type.as_deref(), alt);
+        if !placed.markdown.is_empty() {
+            shown.markdown.push(placed.markdown);
+        }
+        shown.files.push(placed.media);
+    }
+    Ok(shown)
+}
+
+/// Where a file the archive lacks was: its URL, on the account's server
+/// when the archive gives only a path; the path as given when the
+/// server is not known.
+fn where_it_was(url: &str, server: Option<&str>) -> String {
+    let climbs = url.split('/').any(|part| part == "..");
+    match server {
+        Some(server) if !super::post::is_web(url) && !climbs => {
+            format!("{server}/{}", url.trim_start_matches('/'))
+        }
+        _ => url.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 mod container;
 mod media;
 mod model;
+mod poll;
 mod post;
 mod text;
 
@@ -185,6 +186,7 @@ impl Importer for MastodonImporter {
                         activity.published.as_deref(),
                         visibility,
                         &at,
+                        author.as_ref(),
                     )
                 }
                 _ => {

@@ -4,14 +4,15 @@
 //! thread replies under `extra`.
 
 use jiff::Timestamp;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, json};
 
 use super::container::Container;
 use super::media::{self, MediaIndex};
-use super::model::{Attachment, ClosedAt, Note, PollOption, Visibility};
+use super::model::{Note, Visibility};
+use super::poll;
 use super::text::{escape_html, plain_text, title_from};
 use crate::import::html::to_markdown;
-use crate::import::{ImportError, Item, Location, MediaSource, Sink};
+use crate::import::{ImportError, Item, Location, Sink};
 
 /// What every post of one archive shares.
 pub struct Archive<'a> {
@@ -47,18 +48,17 @@ pub fn note_item(
     extra.insert("visibility".into(), json!(visibility.name()));
 
     let mut parts = vec![to_markdown(content)];
-    let poll = poll(note);
-    if let Some((markdown, data)) = poll {
+    if let Some((markdown, data)) = poll::poll(note) {
         parts.push(markdown);
         extra.insert("poll".into(), data);
     }
-    let (media, media_markdown, first_alt) = attachments(&note.attachment, at, archive, sink)?;
-    if !media_markdown.is_empty() {
-        let shown = media_markdown.join("\n\n");
+    let shown = media::attachments(&note.attachment, at, archive, sink)?;
+    if !shown.markdown.is_empty() {
+        let gallery = shown.markdown.join("\n\n");
         parts.push(if sensitive && warning.is_none() {
-            folded("Sensitive media", &shown)
+            folded("Sensitive media", &gallery)
         } else {
-            shown
+            gallery
         });
     }
     if sensitive {
@@ -83,7 +83,9 @@ pub fn note_item(
         None => {
             let text = plain_text(content);
             if text.is_empty() {
-                first_alt.map_or_else(|| untitled(date), |alt| title_from(&alt))
+                shown
+                    .first_alt
+                    .map_or_else(|| untitled(date), |alt| title_from(&alt))
             } else {
                 title_from(&text)
             }
@@ -100,7 +102,7 @@ pub fn note_item(
         lang: language(note),
         extra,
         body,
-        media,
+        media: shown.files,
         at: at.clone(),
         ..Item::default()
     })
@@ -113,6 +115,7 @@ pub fn boost_item(
     published: Option<&str>,
     visibility: Visibility,
     at: &Location,
+    author: Option<&String>,
 ) -> Item {
     let key = id.map_or_else(|| format!("{boosted}#boost"), str::to_string);
     let mut extra = Map::new();
@@ -126,6 +129,7 @@ pub fn boost_item(
         date: published.and_then(|text| text.parse().ok()),
         extra,
         body: format!("Boosted: <{boosted}>"),
+        authors: author.into_iter().cloned().collect(),
         at: at.clone(),
         ..Item::default()
     }
@@ -203,130 +207,6 @@ fn language(note: &Note) -> Option<String> {
                 && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         })
         .cloned()
-}
-
-/// The poll's options with their counts, as Markdown and as data.
-fn poll(note: &Note) -> Option<(String, Value)> {
-    let (options, multiple): (&[PollOption], bool) = if !note.one_of.is_empty() {
-        (&note.one_of, false)
-    } else if !note.any_of.is_empty() {
-        (&note.any_of, true)
-    } else {
-        return None;
-    };
-    let mut lines = Vec::new();
-    let mut data = Vec::new();
-    for option in options {
-        let name = option.name.as_deref().unwrap_or_default().trim();
-        let votes = option
-            .replies
-            .as_ref()
-            .and_then(|count| count.total_items)
-            .unwrap_or(0);
-        let unit = if votes == 1 { "vote" } else { "votes" };
-        lines.push(format!("- {}: {votes} {unit}", escape_list_text(name)));
-        data.push(json!({"name": name, "votes": votes}));
-    }
-    let closed = match &note.closed {
-        Some(ClosedAt::Date(date)) => Some(date.clone()),
-        Some(ClosedAt::Flag(true)) => note.end_time.clone().or(Some(String::new())),
-        _ => None,
-    };
-    let ends = closed.as_deref().or(note.end_time.as_deref());
-    let when = ends
-        .and_then(|date| date.parse::<Timestamp>().ok())
-        .map(|date| date.strftime(" %Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_default();
-    let state = match (&closed, ends) {
-        (Some(_), _) => format!("Poll closed{when}"),
-        (None, Some(_)) => format!("Poll ends{when}"),
-        (None, None) => "Poll".to_string(),
-    };
-    let kind = if multiple {
-        ", several answers allowed"
-    } else {
-        ""
-    };
-    lines.push(String::new());
-    lines.push(format!("*{state}{kind}.*"));
-    let value = json!({
-        "multiple": multiple,
-        "options": data,
-        "end_time": ends,
-        "closed": closed.is_some(),
-    });
-    Some((lines.join("\n"), value))
-}
-
-fn escape_list_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#') {
-            out.push('\\');
-        }
-        out.push(if c == '\n' { ' ' } else { c });
-    }
-    out
-}
-
-/// The post's media as files beside it, the Markdown that shows them,
-/// and the first alt text (a title for a post of images only).
-fn attachments(
-    list: &[Attachment],
-    at: &Location,
-    archive: &mut Archive,
-    sink: &mut dyn Sink,
-) -> Result<(Vec<crate::import::Media>, Vec<String>, Option<String>), ImportError> {
-    let mut files = Vec::new();
-    let mut markdown = Vec::new();
-    let mut names: Vec<String> = Vec::new();
-    let mut first_alt = None;
-    for attachment in list {
-        let Some(url) = attachment.url.as_deref().filter(|url| !url.is_empty()) else {
-            sink.warning(
-                at.clone(),
-                "an attachment without a URL was left out".into(),
-            );
-            continue;
-        };
-        let alt = attachment
-            .name
-            .as_deref()
-            .filter(|alt| !alt.trim().is_empty());
-        if first_alt.is_none() {
-            first_alt = alt.map(str::to_string);
-        }
-        let (name, source) = match archive.media.find(url).map(str::to_string) {
-            Some(entry) => {
-                let bytes = archive.container.read(&entry)?;
-                (media::file_name(&entry, &names), MediaSource::Bytes(bytes))
-            }
-            None => {
-                let found_at = where_it_was(url, archive.server.as_deref());
-                (
-                    media::file_name(url, &names),
-                    MediaSource::Missing { url: found_at },
-                )
-            }
-        };
-        names.push(name.clone());
-        let placed = media::place(name, source, attachment.media_type.as_deref(), alt);
-        if !placed.markdown.is_empty() {
-            markdown.push(placed.markdown);
-        }
-        files.push(placed.media);
-    }
-    Ok((files, markdown, first_alt))
-}
-
-/// Where a file the archive lacks was: its URL, on the account's server
-/// when the archive gives only a path; the path as given when the
-/// server is not known.
-fn where_it_was(url: &str, server: Option<&str>) -> String {
-    match server {
-        Some(server) if !is_web(url) => format!("{server}/{}", url.trim_start_matches('/')),
-        _ => url.to_string(),
-    }
 }
 
 #[cfg(test)]
