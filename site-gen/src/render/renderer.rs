@@ -33,6 +33,14 @@ pub struct Renderer<'a> {
     /// Articles by translation key.
     translations: BTreeMap<&'a str, Vec<usize>>,
     pub threads: Threads,
+    /// The site's pages, linked from every page's footer, by title.
+    pages: Vec<PageLink<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct PageLink<'a> {
+    title: &'a str,
+    url: &'a str,
 }
 
 impl<'a> Renderer<'a> {
@@ -62,6 +70,7 @@ impl<'a> Renderer<'a> {
             theme,
             translations: translation_groups(&site.articles),
             threads: Threads::new(&site.articles),
+            pages: page_links(&site.articles),
         })
     }
 
@@ -81,6 +90,7 @@ impl<'a> Renderer<'a> {
             lang => lang,
             t => ui_text::for_language(lang),
             sections => sections,
+            pages => &self.pages,
             assets => &self.assets,
         }
     }
@@ -150,4 +160,17 @@ fn translation_groups(articles: &[Article]) -> BTreeMap<&str, Vec<usize>> {
         }
     }
     groups
+}
+
+fn page_links(articles: &[crate::content::Article]) -> Vec<PageLink<'_>> {
+    let mut pages: Vec<PageLink> = articles
+        .iter()
+        .filter(|article| article.page)
+        .map(|article| PageLink {
+            title: &article.title,
+            url: article.path.url(),
+        })
+        .collect();
+    pages.sort_by(|a, b| a.title.cmp(b.title).then_with(|| a.url.cmp(b.url)));
+    pages
 }
