@@ -267,3 +267,47 @@ fn an_archive_without_an_outbox_is_refused_clearly() {
         "{error}"
     );
 }
+
+#[test]
+fn a_truncated_outbox_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("cut");
+    fs::create_dir_all(&folder).unwrap();
+    let whole = read(archives::fixture().join("outbox.json"));
+    fs::write(folder.join("outbox.json"), &whole[..whole.len() / 2]).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_site-gen"))
+        .args(["import", "mastodon"])
+        .arg(&folder)
+        .arg("-o")
+        .arg(dir.path().join("site"))
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let error = String::from_utf8_lossy(&output.stderr);
+    let lines = whole[..whole.len() / 2].lines().count();
+    assert!(
+        error.contains(&format!("outbox.json:{lines}"))
+            && error.contains("download the archive again"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_bare_outbox_is_read_with_its_folder_and_its_format_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("site");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_site-gen"))
+        .arg("import")
+        .arg(archives::fixture().join("outbox.json"))
+        .arg("-o")
+        .arg(&archive)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{report}");
+    assert!(
+        report.contains("imported 9 articles") && report.contains("media: 3 copied"),
+        "{report}"
+    );
+    assert!(archive.join("content/posts/ada-1001/cat.png").exists());
+}

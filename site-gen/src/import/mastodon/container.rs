@@ -324,4 +324,14 @@ mod tests {
         let error = container.read("b").unwrap_err().to_string();
         assert!(error.contains("the archive inflates"), "{error}");
     }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_link_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("outbox.json"), "{}").unwrap();
+        std::os::unix::fs::symlink("/etc/hostname", dir.path().join("stolen.txt")).unwrap();
+        let container = Container::open(dir.path(), Limits::default()).unwrap();
+        assert_eq!(container.names().collect::<Vec<_>>(), ["outbox.json"]);
+    }
 }
