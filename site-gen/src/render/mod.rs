@@ -14,6 +14,7 @@ mod plan;
 mod renderer;
 mod sitemap;
 mod templates;
+mod thread;
 mod ui_text;
 mod view;
 mod wordpress_ids;

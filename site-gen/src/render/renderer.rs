@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use super::fingerprint::fingerprinted;
 use super::markdown::markdown_to_html;
 use super::templates::{self, Templates};
+use super::thread::Threads;
 use super::view::{ArticleView, article_view};
 use super::wordpress_ids;
 use super::{Page, ui_text};
@@ -34,6 +35,7 @@ pub struct Renderer<'a> {
     assets: BTreeMap<&'static str, String>,
     /// Articles by translation key.
     translations: BTreeMap<&'a str, Vec<usize>>,
+    pub threads: Threads,
     /// The site's pages, linked from every page's footer, by title.
     pages: Vec<PageLink<'a>>,
 }
@@ -76,6 +78,7 @@ impl<'a> Renderer<'a> {
             theme,
             wordpress_ids,
             translations: translation_groups(&site.articles),
+            threads: Threads::new(&site.articles),
             pages: page_links(&site.articles),
         })
     }
