@@ -18,7 +18,12 @@ pub struct Article {
     /// Where the article is published, from its slug.
     pub path: PagePath,
     pub title: String,
+    /// A page (`kind: page`) stands outside the lists, feeds and
+    /// taxonomies, as an "About" page does, and needs no date.
+    pub page: bool,
+    /// The Unix epoch for a page without a date; see `dated`.
     pub date: Timestamp,
+    pub dated: bool,
     pub updated: Option<Timestamp>,
     pub description: Option<String>,
     pub tags: Vec<String>,
@@ -54,6 +59,7 @@ const KNOWN_FIELDS: &[&str] = &[
     "extra",
     "translation_key",
     "translationKey",
+    "kind",
 ];
 
 /// Reads fields off front matter, gathering every problem rather than the first.
@@ -190,8 +196,20 @@ impl Article {
                 "add `title: …` to its front matter",
             );
         }
+        let page = match reader.text("kind").as_deref() {
+            None | Some("post") => false,
+            Some("page") => true,
+            Some(other) => {
+                reader.problem(
+                    "kind",
+                    format!("`kind` is “{other}”, which site-gen does not know"),
+                    "write `kind: page` for a page outside the lists and feeds, or remove it",
+                );
+                false
+            }
+        };
         let date = reader.date("date");
-        if !front.fields.contains_key("date") {
+        if !page && !front.fields.contains_key("date") {
             reader.problem(
                 "date",
                 "the article has no date".into(),
@@ -233,6 +251,8 @@ impl Article {
             path: PagePath::folder(&slug),
             slug,
             title: title.unwrap_or_default(),
+            page,
+            dated: date.is_some(),
             date: date.unwrap_or_default(),
             updated,
             description,

@@ -62,6 +62,9 @@ pub fn collect(articles: &[Article], enabled: &[TaxonomyKind]) -> Vec<Taxonomy> 
         let path = PagePath::folder(kind.name());
         let mut terms: BTreeMap<String, Term> = BTreeMap::new();
         for (index, article) in articles.iter().enumerate() {
+            if article.page {
+                continue;
+            }
             for name in article.terms(kind) {
                 let slug = slugify(&name);
                 if slug.is_empty() {

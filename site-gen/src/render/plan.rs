@@ -51,7 +51,9 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     let mut lists = vec![ArticleList {
         path: PagePath::root(),
         title: &site.config.title,
-        articles: (0..site.articles.len()).collect(),
+        articles: (0..site.articles.len())
+            .filter(|&index| !site.articles[index].page)
+            .collect(),
         has_feeds: true,
     }];
     for taxonomy in &site.taxonomies {

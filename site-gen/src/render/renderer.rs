@@ -31,6 +31,14 @@ pub struct Renderer<'a> {
     assets: BTreeMap<&'static str, String>,
     /// Articles by translation key.
     translations: BTreeMap<&'a str, Vec<usize>>,
+    /// The site's pages, linked from every page's footer, by title.
+    pages: Vec<PageLink<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct PageLink<'a> {
+    title: &'a str,
+    url: &'a str,
 }
 
 impl<'a> Renderer<'a> {
@@ -59,6 +67,7 @@ impl<'a> Renderer<'a> {
             assets: BTreeMap::from([("theme_css", theme.path.clone())]),
             theme,
             translations: translation_groups(&site.articles),
+            pages: page_links(&site.articles),
         })
     }
 
@@ -78,6 +87,7 @@ impl<'a> Renderer<'a> {
             lang => lang,
             t => ui_text::for_language(lang),
             sections => sections,
+            pages => &self.pages,
             assets => &self.assets,
         }
     }
@@ -147,4 +157,17 @@ fn translation_groups(articles: &[Article]) -> BTreeMap<&str, Vec<usize>> {
         }
     }
     groups
+}
+
+fn page_links(articles: &[crate::content::Article]) -> Vec<PageLink<'_>> {
+    let mut pages: Vec<PageLink> = articles
+        .iter()
+        .filter(|article| article.page)
+        .map(|article| PageLink {
+            title: &article.title,
+            url: article.path.url(),
+        })
+        .collect();
+    pages.sort_by(|a, b| a.title.cmp(b.title).then_with(|| a.url.cmp(b.url)));
+    pages
 }

@@ -29,8 +29,11 @@ pub fn sitemap_split_at(renderer: &Renderer, limit: usize) -> Result<Vec<Page>, 
     let absolute = |target: &str| link(Some(base_url), &home, target);
     let mut urls: Vec<(String, Option<String>)> = vec![(absolute(home.url()), None)];
     for article in &site.articles {
-        let lastmod = article.updated.unwrap_or(article.date).to_string();
-        urls.push((absolute(article.path.url()), Some(lastmod)));
+        let lastmod = article
+            .updated
+            .or(article.dated.then_some(article.date))
+            .map(|date| date.to_string());
+        urls.push((absolute(article.path.url()), lastmod));
     }
     for taxonomy in &site.taxonomies {
         for term in &taxonomy.terms {

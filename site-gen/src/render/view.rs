@@ -12,6 +12,8 @@ use crate::content::{Article, Taxonomy, slugify};
 pub struct ArticleView<'a> {
     pub title: &'a str,
     pub url: &'a str,
+    pub page: bool,
+    /// Empty for a page without a date.
     pub date: String,
     pub date_iso: String,
     pub updated_iso: Option<String>,
@@ -28,8 +30,17 @@ pub fn article_view(article: &Article) -> ArticleView<'_> {
     ArticleView {
         title: &article.title,
         url: article.path.url(),
-        date: article.date.strftime("%Y-%m-%d").to_string(),
-        date_iso: article.date.to_string(),
+        page: article.page,
+        date: if article.dated {
+            article.date.strftime("%Y-%m-%d").to_string()
+        } else {
+            String::new()
+        },
+        date_iso: if article.dated {
+            article.date.to_string()
+        } else {
+            String::new()
+        },
         updated_iso: article.updated.map(|updated| updated.to_string()),
         description: article.description.as_deref(),
         tags: &article.tags,
