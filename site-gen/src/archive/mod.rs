@@ -103,9 +103,10 @@ impl Archive {
                 first,
                 None,
                 format!(
-                    "{} Jekyll file{} with front matter and Liquid (layouts, feeds, Sass) not used: site-gen makes its own pages, feeds and stylesheet",
+                    "{} Jekyll file{} with front matter and Liquid (layouts, feeds, Sass) {} not used: site-gen makes its own pages, feeds and stylesheet",
                     liquid.len(),
-                    if liquid.len() == 1 { " is" } else { "s are" }
+                    if liquid.len() == 1 { "" } else { "s" },
+                    if liquid.len() == 1 { "is" } else { "are" }
                 ),
                 "",
             ));
@@ -169,6 +170,7 @@ const SITE_GEN_FILES: &[&str] = &[
     "sitemap_index.xml",
     "atom.xml",
     "rss.xml",
+    "feed.json",
     "_headers",
     "_redirects",
 ];

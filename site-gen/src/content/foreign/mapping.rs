@@ -198,7 +198,11 @@ fn find_shortcode(generator: Generator, body: &str) -> Option<(usize, String)> {
         let is_tag = generator != Generator::Zola || is_zola_call(&tag[2..]);
         if is_tag {
             let line = body[..found].matches('\n').count();
-            let example: String = tag.chars().take(48).collect();
+            let example: String = if tag.chars().count() > 64 {
+                tag.chars().take(60).chain(['…']).collect()
+            } else {
+                tag.to_string()
+            };
             return Some((line, example));
         }
         from = found + 2;
