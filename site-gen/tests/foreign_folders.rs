@@ -318,3 +318,32 @@ fn a_jekyll_site_builds_as_it_is() {
     ]);
     site.warning(&["unknown field `author_profile`", "and in 1 other file"]);
 }
+
+#[test]
+fn a_site_toml_wins_over_the_generators_config() {
+    let work = tempfile::tempdir().unwrap();
+    let folder = work.path().join("zola");
+    for (path, bytes) in tree(&fixture("zola")) {
+        let target = folder.join(path.strip_prefix(fixture("zola")).unwrap());
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::write(target, bytes).unwrap();
+    }
+    fs::write(
+        folder.join("site.toml"),
+        "title = \"Estuary\"\npaginate = 2\n",
+    )
+    .unwrap();
+    let out = work.path().join("out");
+    site_gen::build(&folder, &out, false).unwrap();
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("<title>Estuary"), "{home}");
+    assert!(!home.contains("Tidewater Notes"));
+    assert!(
+        out.join("page/2/index.html").is_file(),
+        "paginate from site.toml"
+    );
+    assert!(
+        out.join("blog/first-frost/index.html").is_file(),
+        "still read as Zola"
+    );
+}

@@ -107,11 +107,14 @@ pub fn map(mapping: &mut Mapping, permalinks: &Permalinks, now: Timestamp) -> Ve
             .and_then(Value::as_str)
             .map(slugify)
             .unwrap_or_default();
-        let date = ["date", "publishDate"]
-            .iter()
-            .find_map(|field| mapping.front.fields.get(*field)?.as_str())
-            .and_then(parse_generator_date)
-            .map(|at| at.to_zoned_datetime(jiff::tz::TimeZone::UTC).date());
+        // The day as written, in the author's time zone, as Hugo fills
+        // in `:day`: not the UTC day, which may be another.
+        let date = mapping
+            .front
+            .fields
+            .get("date")
+            .and_then(Value::as_str)
+            .and_then(|written| written.get(..10)?.parse().ok());
         let old = expand(
             pattern,
             &Facts {
