@@ -39,12 +39,22 @@ pub struct ForeignReader<'a> {
     notes: Notes,
 }
 
+/// When expiry dates are compared: `SOURCE_DATE_EPOCH` when set, so that
+/// a build can be made again byte for byte later, else now.
+fn clock() -> Timestamp {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|epoch| epoch.trim().parse::<i64>().ok())
+        .and_then(|seconds| Timestamp::from_second(seconds).ok())
+        .unwrap_or_else(Timestamp::now)
+}
+
 impl<'a> ForeignReader<'a> {
     pub fn new(generator: Generator, permalinks: &'a Permalinks) -> Self {
         Self {
             generator,
             permalinks,
-            now: Timestamp::now(),
+            now: clock(),
             notes: Notes::default(),
         }
     }
