@@ -182,7 +182,7 @@ fn a_zola_site_builds_as_it_is() {
 #[test]
 fn a_hugo_site_builds_as_it_is() {
     let site = build("hugo");
-    assert_eq!(site.report.articles, 4, "{:#?}", site.warnings);
+    assert_eq!(site.report.articles, 5, "{:#?}", site.warnings);
 
     let storm = site.page("posts/storm-warning/index.html");
     assert!(storm.contains("datetime=\"2023-10-04"));
@@ -219,6 +219,12 @@ fn a_hugo_site_builds_as_it_is() {
         site.page("about/index.html")
             .contains("after the evening tide")
     );
+    let rules = site.page("harbour-rules/index.html");
+    assert!(
+        rules.contains("<h1>Harbour Rules</h1>"),
+        "no front matter: titled by its name"
+    );
+    assert!(!rules.contains("<time"), "and a page");
     assert!(site.has("images/breakwater.gif"));
     assert!(
         !site.page("robots.txt").contains("Disallow:\n"),

@@ -4,7 +4,7 @@
 mod front_matter;
 pub mod generator;
 
-pub use front_matter::{FrontMatter, split_front_matter};
+pub use front_matter::{FrontMatter, has_front_matter, split_front_matter};
 pub use generator::Generator;
 
 use std::path::{Path, PathBuf};
@@ -174,13 +174,6 @@ const SITE_GEN_FILES: &[&str] = &[
     "_headers",
     "_redirects",
 ];
-
-fn has_front_matter(text: &str) -> bool {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    text.lines()
-        .next()
-        .is_some_and(|line| line.trim_end() == "---")
-}
 
 /// The first line of a file, or nothing when it cannot be read.
 fn first_line(path: &Path) -> String {

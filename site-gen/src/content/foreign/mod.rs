@@ -19,7 +19,7 @@ use jiff::Timestamp;
 use super::Article;
 use super::notes::Notes;
 use crate::archive::generator::Permalinks;
-use crate::archive::{Generator, SourceFile, split_front_matter};
+use crate::archive::{FrontMatter, Generator, SourceFile, has_front_matter, split_front_matter};
 use crate::config::SiteConfig;
 use crate::problem::Problem;
 use facts::FileFacts;
@@ -67,7 +67,13 @@ impl<'a> ForeignReader<'a> {
         config: &SiteConfig,
         warnings: &mut Vec<Problem>,
     ) -> Option<Result<Article, Vec<Problem>>> {
-        let (mut front, body) = match split_front_matter(&source.text) {
+        let split = if self.generator == Generator::Hugo && !has_front_matter(&source.text) {
+            // Hugo publishes a file without front matter, titled by its name.
+            Ok((FrontMatter::empty(), source.text.as_str()))
+        } else {
+            split_front_matter(&source.text)
+        };
+        let (mut front, body) = match split {
             Ok(split) => split,
             Err(error) => {
                 return Some(Err(vec![Problem::new(
