@@ -46,7 +46,9 @@ fn a_page_stands_outside_the_lists_and_feeds() {
         "the page is linked from the footer, not listed: {home}"
     );
     assert!(!read("atom.xml").contains("About us"));
-    assert!(!read("tags/sea/index.html").contains("About us"));
+    let tag = read("tags/sea/index.html");
+    assert!(tag.contains("<h2><a href=\"../../a/\""), "{tag}");
+    assert!(!tag.contains("<h2><a href=\"../../about/\""), "{tag}");
     assert!(!read("years/index.html").contains("1970"));
     let sitemap = read("sitemap.xml");
     assert!(sitemap.contains("https://example.org/about/"), "{sitemap}");

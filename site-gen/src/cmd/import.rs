@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
@@ -33,11 +34,15 @@ pub fn run(
     let report = import::import(format, &source, archive, options, &progress)
         .with_context(|| format!("importing {} as {}", source.label(), format.name()))?;
     progress.0.finish_and_clear();
-    print!("{report}");
-    println!(
+    // Written rather than printed, so a reader that stops early (a pipe
+    // into `head`) ends the command with an error instead of a panic.
+    let mut out = std::io::stdout().lock();
+    write!(out, "{report}")?;
+    writeln!(
+        out,
         "the archive is in {}: build it with `site-gen build {}`",
         archive.display(),
         archive.display()
-    );
+    )?;
     Ok(())
 }

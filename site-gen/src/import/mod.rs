@@ -10,12 +10,14 @@
 
 mod error;
 mod feed;
+mod files;
 mod guess;
 pub mod html;
 mod item;
 mod mastodon;
 mod record;
 mod report;
+mod taken;
 pub mod writer;
 mod wxr;
 

@@ -7,15 +7,13 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-use serde_json::{Map, Value};
-
+use super::files::{render, site_toml};
 use super::record::{ImportRecord, Written, sha256_hex};
+use super::taken::publisher_paths;
 use super::{
     ImportError, ImportProgress, ImportReport, Item, ItemKind, Location, MediaSource, Sink,
     SiteInfo,
 };
-use crate::archive::split_front_matter;
 use crate::config::SiteConfig;
 use crate::content::{check_slug, slugify};
 
@@ -252,107 +250,6 @@ impl Sink for ArchiveWriter<'_> {
     }
 }
 
-#[derive(Serialize)]
-struct FrontMatterOut<'a> {
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    updated: Option<String>,
-    slug: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    kind: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    tags: &'a [String],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    categories: &'a [String],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    authors: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    lang: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    aliases: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    image: Option<&'a str>,
-    #[serde(skip_serializing_if = "Map::is_empty")]
-    extra: &'a Map<String, Value>,
-}
-
-/// The article's file: front matter, a blank line, the body.
-fn render(item: &Item, slug: &str, aliases: &[String]) -> Vec<u8> {
-    let title = if item.title.trim().is_empty() {
-        slug
-    } else {
-        item.title.trim()
-    };
-    let front = FrontMatterOut {
-        title,
-        date: item.date.map(|date| date.to_string()),
-        updated: item.updated.map(|date| date.to_string()),
-        slug,
-        kind: (item.kind == ItemKind::Page).then_some("page"),
-        description: item
-            .description
-            .as_deref()
-            .filter(|text| !text.trim().is_empty()),
-        tags: &item.tags,
-        categories: &item.categories,
-        authors: &item.authors,
-        lang: item.lang.as_deref(),
-        aliases,
-        image: item.image.as_deref(),
-        extra: &item.extra,
-    };
-    let yaml = serde_yaml_ng::to_string(&front).unwrap_or_default();
-    let body = item.body.trim_end();
-    let mut text = format!("---\n{yaml}---\n");
-    if !body.is_empty() {
-        text.push('\n');
-        text.push_str(body);
-        text.push('\n');
-    }
-    text.into_bytes()
-}
-
-#[derive(Serialize)]
-struct SiteTomlOut<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    language: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    base_url: Option<&'a str>,
-}
-
-fn site_toml(site: &SiteInfo) -> String {
-    let nonempty = |text: &Option<String>| {
-        text.as_deref()
-            .map(str::trim)
-            .filter(|text| !text.is_empty())
-            .map(ToOwned::to_owned)
-    };
-    let (title, description, language, base_url) = (
-        nonempty(&site.title),
-        nonempty(&site.description),
-        nonempty(&site.language),
-        nonempty(&site.base_url).map(|url| url.trim_end_matches('/').to_string()),
-    );
-    let out = SiteTomlOut {
-        title: title.as_deref(),
-        description: description.as_deref(),
-        language: language.as_deref(),
-        base_url: base_url.as_deref(),
-    };
-    format!(
-        "# Written by site-gen import; every setting is described in the README.\n{}",
-        toml::to_string(&out).unwrap_or_default()
-    )
-}
-
 /// Writes `bytes` to `path` through a temporary file, unless it holds them
 /// already. Says whether it wrote.
 pub(crate) fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, ImportError> {
@@ -374,59 +271,4 @@ pub(crate) fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, Import
     std::fs::write(&temporary, bytes).map_err(failed)?;
     std::fs::rename(&temporary, path).map_err(failed)?;
     Ok(true)
-}
-
-/// The slugs and aliases of the articles the publisher wrote, which
-/// imported articles must not take.
-fn publisher_paths(root: &Path, recorded: &HashSet<&str>) -> Vec<String> {
-    let content = if root.join("content").is_dir() {
-        root.join("content")
-    } else {
-        root.to_path_buf()
-    };
-    let mut paths = Vec::new();
-    for entry in walkdir::WalkDir::new(&content)
-        .into_iter()
-        .filter_entry(|entry| {
-            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
-        })
-        .flatten()
-    {
-        let path = entry.path();
-        if !entry.file_type().is_file() || path.extension().is_none_or(|ext| ext != "md") {
-            continue;
-        }
-        let relative = path
-            .strip_prefix(root)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        if recorded.contains(relative.as_str()) {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(path) else {
-            continue;
-        };
-        let Ok((front, _)) = split_front_matter(&text) else {
-            continue;
-        };
-        let field = |name: &str| match front.fields.get(name) {
-            Some(Value::String(text)) => vec![text.clone()],
-            Some(Value::Array(items)) => items
-                .iter()
-                .filter_map(|item| item.as_str().map(ToOwned::to_owned))
-                .collect(),
-            _ => Vec::new(),
-        };
-        let slug = field("slug")
-            .pop()
-            .unwrap_or_else(|| crate::content::default_slug(Path::new(&relative)));
-        paths.push(slug.trim_matches('/').to_string());
-        paths.extend(
-            field("aliases")
-                .iter()
-                .map(|alias| alias.trim_matches('/').to_string()),
-        );
-    }
-    paths
 }

@@ -47,6 +47,7 @@ impl Renderer<'_> {
                 content => self.body(index),
                 taxonomies => term_links(article, &self.site.taxonomies),
                 translations => translations,
+                thread => self.threads.view(&self.site.articles, index),
             }
         };
         self.page(

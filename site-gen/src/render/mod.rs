@@ -14,8 +14,10 @@ mod plan;
 mod renderer;
 mod sitemap;
 mod templates;
+mod thread;
 mod ui_text;
 mod view;
+mod wordpress_ids;
 
 pub use markdown::markdown_to_html;
 
@@ -45,6 +47,7 @@ pub fn render_site(
     let in_feeds = feeds::articles_in_feeds(site);
     let renderer = Renderer::new(site, archive, &in_feeds)?;
     write_all(staging, std::slice::from_ref(&renderer.theme))?;
+    write_all(staging, renderer.wordpress_ids.as_slice())?;
     let jobs = plan::jobs(site);
     progress.start(jobs.len() as u64);
     let mut problems: Vec<Problem> = jobs

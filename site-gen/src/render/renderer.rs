@@ -12,7 +12,9 @@ use rayon::prelude::*;
 use super::fingerprint::fingerprinted;
 use super::markdown::markdown_to_html;
 use super::templates::{self, Templates};
+use super::thread::Threads;
 use super::view::{ArticleView, article_view};
+use super::wordpress_ids;
 use super::{Page, ui_text};
 use crate::archive::Archive;
 use crate::content::{Article, PagePath, Site};
@@ -27,10 +29,13 @@ pub struct Renderer<'a> {
     bodies: Vec<Option<String>>,
     /// The theme's stylesheet, at its fingerprinted path.
     pub theme: Page,
+    /// The home page's redirect of WordPress ids, when articles have some.
+    pub wordpress_ids: Option<Page>,
     /// Fingerprinted asset paths, relative to the site root, by name.
     assets: BTreeMap<&'static str, String>,
     /// Articles by translation key.
     translations: BTreeMap<&'a str, Vec<usize>>,
+    pub threads: Threads,
     /// The site's pages, linked from every page's footer, by title.
     pages: Vec<PageLink<'a>>,
 }
@@ -60,13 +65,20 @@ impl<'a> Renderer<'a> {
                 in_feeds[index].then(|| markdown_to_html(&article.markdown, config, &article.lang))
             })
             .collect();
+        let mut assets = BTreeMap::from([("theme_css", theme.path.clone())]);
+        let wordpress_ids = wordpress_ids::script(site);
+        if let Some(script) = &wordpress_ids {
+            assets.insert("wordpress_ids", script.path.clone());
+        }
         Ok(Renderer {
             site,
             templates,
             bodies,
-            assets: BTreeMap::from([("theme_css", theme.path.clone())]),
+            assets,
             theme,
+            wordpress_ids,
             translations: translation_groups(&site.articles),
+            threads: Threads::new(&site.articles),
             pages: page_links(&site.articles),
         })
     }

@@ -31,6 +31,8 @@ const EN: &[(&str, &str)] = &[
     ("years", "Years"),
     ("colon", ":"),
     ("translations", "Other languages"),
+    ("in_reply_to", "In reply to"),
+    ("replies", "Replies"),
     (
         "mirrors_intro",
         "This site is also published at these addresses. If one is gone, try another.",
@@ -64,6 +66,8 @@ const FR: &[(&str, &str)] = &[
     ("years", "Années"),
     ("colon", "\u{a0}:"),
     ("translations", "Autres langues"),
+    ("in_reply_to", "En réponse à"),
+    ("replies", "Réponses"),
     (
         "mirrors_intro",
         "Ce site est aussi publié à ces adresses. Si l’une disparaît, essayez-en une autre.",

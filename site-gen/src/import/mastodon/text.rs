@@ -1,0 +1,135 @@
+//! Plain text from a post's HTML, for the titles posts lack.
+
+/// How long a title made from a post's text may be, in characters.
+const TITLE_CHARS: usize = 60;
+
+/// The text of `html`, tags dropped, entities read, blanks folded.
+pub fn plain_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        text.push_str(&rest[..start]);
+        let Some(end) = rest[start..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[start + 1..start + end];
+        // Paragraphs and line breaks separate words.
+        if tag.starts_with("/p") || tag.starts_with("br") || tag.starts_with("/li") {
+            text.push(' ');
+        }
+        rest = &rest[start + end + 1..];
+    }
+    text.push_str(rest);
+    let text = decode_entities(&text);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('&') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let end = after.find(';').filter(|&end| end <= 10);
+        let decoded = end.and_then(|end| entity(&after[..end]));
+        match (end, decoded) {
+            (Some(end), Some(c)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    let number = |digits: &str, radix| u32::from_str_radix(digits, radix).ok();
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => {
+            let code = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
+                number(hex, 16)
+            } else {
+                number(name.strip_prefix('#')?, 10)
+            };
+            code.and_then(char::from_u32)
+        }
+    }
+}
+
+/// A title from a post's text: its first sentence when short, else its
+/// first words up to about sixty characters.
+pub fn title_from(text: &str) -> String {
+    let sentence_end = text
+        .char_indices()
+        .find(|&(at, c)| {
+            matches!(c, '.' | '!' | '?' | '…')
+                && text[at + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })
+        .map(|(at, c)| at + c.len_utf8());
+    let sentence = sentence_end.map_or(text, |end| &text[..end]);
+    if sentence.chars().count() <= TITLE_CHARS {
+        return sentence.trim().to_string();
+    }
+    let mut title = String::new();
+    for word in text.split_whitespace() {
+        if title.chars().count() + word.chars().count() + 1 > TITLE_CHARS {
+            break;
+        }
+        if !title.is_empty() {
+            title.push(' ');
+        }
+        title.push_str(word);
+    }
+    if title.is_empty() {
+        title = text.chars().take(TITLE_CHARS).collect();
+    }
+    format!("{}…", title.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// Text as it may stand inside HTML.
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_comes_out_of_mastodons_html() {
+        let html = "<p>Hello <a href=\"https://a.example/@bob\" class=\"u-url mention\">@<span>bob</span></a> &amp; all&#33;</p><p>Second&#x2F;line</p>";
+        assert_eq!(plain_text(html), "Hello @bob & all! Second/line");
+        assert_eq!(plain_text("a &bogus b"), "a &bogus b");
+    }
+
+    #[test]
+    fn titles_are_the_first_sentence_or_cut_on_a_word() {
+        assert_eq!(title_from("Short one. Then more."), "Short one.");
+        let long = "This sentence goes on and on well past the sixty characters a title may hold";
+        let title = title_from(long);
+        assert_eq!(
+            title,
+            "This sentence goes on and on well past the sixty characters…"
+        );
+        assert!(title.chars().count() <= TITLE_CHARS + 1);
+        assert_eq!(title_from("v1.2 is out"), "v1.2 is out");
+    }
+}
