@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::Verdict;
 use super::dates::parse_generator_date;
 use super::mapping::Mapping;
-use super::permalink::{Facts, expand, folder_form};
+use super::permalink::{Facts, expand};
 use crate::archive::generator::Permalinks;
 use crate::content::slugify;
 
@@ -83,7 +83,7 @@ pub fn map(mapping: &mut Mapping, permalinks: &Permalinks, now: Timestamp) -> Ve
     let name = own_slug.clone().unwrap_or_else(|| slugify(&facts.name));
     let url = mapping.take_text(&["url"]);
     let slug = match &url {
-        Some(url) => folder_form(url),
+        Some(url) => mapping.address(url),
         None => facts.in_section(&name),
     };
     // An alias without a leading `/` is relative to the article's section.

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::Verdict;
 use super::mapping::Mapping;
-use super::permalink::{Facts, expand, folder_form, is_pattern, resolve};
+use super::permalink::{Facts, expand, is_pattern, resolve};
 use crate::archive::generator::Permalinks;
 use crate::content::slugify;
 
@@ -59,7 +59,7 @@ pub fn map(mapping: &mut Mapping, permalinks: &Permalinks) -> Verdict {
     let permalink = mapping.take_text(&["permalink"]);
     let literal = permalink.as_deref().filter(|link| !is_pattern(link));
     let slug = match literal {
-        Some(link) => folder_form(link),
+        Some(link) => mapping.address(link),
         None if facts.post => own_slug
             .clone()
             .unwrap_or_else(|| slugify(&facts.bare_name)),
@@ -95,7 +95,7 @@ pub fn map(mapping: &mut Mapping, permalinks: &Permalinks) -> Verdict {
             mapping.note(
                 "html-addresses",
                 None,
-                "Jekyll's addresses ending in .html are kept as folders: /2021/01/10/title/ leads to the post, /2021/01/10/title.html does not".into(),
+                format!("addresses ending in .html are kept as folders: the permalink `{pattern}` makes name.html addresses, and each post answers at name/ alone"),
             );
         }
     }

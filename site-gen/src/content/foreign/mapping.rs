@@ -89,6 +89,21 @@ impl Mapping<'_> {
         }
     }
 
+    /// `written` as a folder path; an address ending in `name.html` is
+    /// said once to be kept as `name/`, which a static host cannot make
+    /// answer for the old one.
+    pub fn address(&mut self, written: &str) -> String {
+        let path = written.split(['?', '#']).next().unwrap_or_default();
+        if path.ends_with(".html") && !path.ends_with("/index.html") && path != "index.html" {
+            self.note(
+                "html-addresses",
+                None,
+                format!("addresses ending in .html are kept as folders: `{written}` becomes `{}/`, and the old address no longer answers", folder_form(written)),
+            );
+        }
+        folder_form(written)
+    }
+
     /// Adds old addresses, as folder paths, to the article's aliases.
     pub fn add_aliases(&mut self, aliases: impl IntoIterator<Item = String>) {
         let mut all = self.list("aliases");
@@ -129,7 +144,7 @@ impl Mapping<'_> {
             .unwrap_or_default();
         let mut aliases: Vec<String> = Vec::new();
         for alias in self.list("aliases") {
-            let alias = folder_form(&alias);
+            let alias = self.address(&alias);
             if !alias.is_empty() && alias != slug && !aliases.contains(&alias) {
                 aliases.push(alias);
             }

@@ -6,7 +6,6 @@ use serde_json::Value;
 use super::Verdict;
 use super::dates::{date_in_path, midnight};
 use super::mapping::Mapping;
-use super::permalink::folder_form;
 use crate::content::slugify;
 
 const TEMPLATE: &str = "site-gen renders every article with its own template";
@@ -63,7 +62,7 @@ pub fn map(mapping: &mut Mapping) -> Verdict {
             {
                 mapping.set("date", midnight(date).to_string());
             }
-            folder_form(&path)
+            mapping.address(&path)
         }
         None => {
             let name = mapping
