@@ -31,6 +31,23 @@ impl FrontMatter {
     pub fn start_line(&self) -> usize {
         self.first_line - 1
     }
+
+    /// No front matter at all, as Hugo lets a file have.
+    pub fn empty() -> Self {
+        Self {
+            fields: Map::new(),
+            text: String::new(),
+            first_line: 1,
+            toml: false,
+        }
+    }
+}
+
+/// Whether `text` opens with a front matter delimiter.
+pub fn has_front_matter(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or_default().trim_end();
+    first == "---" || first == "+++"
 }
 
 /// A problem with the front matter block itself, with its file line.

@@ -2,13 +2,16 @@
 //! static files. Nothing here interprets an article; `content` does.
 
 mod front_matter;
+pub mod generator;
 
-pub use front_matter::{FrontMatter, split_front_matter};
+pub use front_matter::{FrontMatter, has_front_matter, split_front_matter};
+pub use generator::Generator;
 
 use std::path::{Path, PathBuf};
 
 use crate::config::SiteConfig;
 use crate::problem::{Problem, Problems};
+use generator::{Layout, Permalinks, Settings};
 
 /// One Markdown article as read from disk.
 #[derive(Debug)]
@@ -24,19 +27,23 @@ pub struct SourceFile {
 pub struct Archive {
     pub root: PathBuf,
     pub config: SiteConfig,
+    /// The generator the folder was written for, when not site-gen.
+    pub generator: Option<Generator>,
+    /// The patterns of its articles' old addresses, from its config.
+    pub permalinks: Permalinks,
     pub sources: Vec<SourceFile>,
     /// Publisher templates by name, each overriding the built-in one.
     pub templates: Vec<(String, String)>,
-    /// Files under `static/`, relative to it.
+    /// Files published as they are, relative to `static_root`.
     pub static_files: Vec<PathBuf>,
+    pub static_root: PathBuf,
     /// What could not be read. Loading goes on past them, so that a build
     /// reports these together with the problems found in the articles.
     pub problems: Vec<Problem>,
+    /// What another generator's folder has that site-gen leaves alone,
+    /// each said once; warnings of the build.
+    pub notes: Vec<Problem>,
 }
-
-const CONTENT_DIR: &str = "content";
-const TEMPLATES_DIR: &str = "templates";
-const STATIC_DIR: &str = "static";
 
 impl Archive {
     pub fn load(root: &Path) -> Result<Self, Problems> {
@@ -50,48 +57,132 @@ impl Archive {
             .into());
         }
         let mut problems = Vec::new();
-        let config = SiteConfig::load(root)
-            .map_err(|problem| problems.push(problem))
-            .unwrap_or_default();
-        let content_root = if root.join(CONTENT_DIR).is_dir() {
-            root.join(CONTENT_DIR)
-        } else {
-            root.to_path_buf()
+        let generator = Generator::detect(root);
+        let settings = match generator {
+            Some(generator) => Settings::read(root, generator)
+                .map_err(|problem| problems.push(problem))
+                .unwrap_or_default(),
+            None => Settings::default(),
         };
-        let skip = [root.join(TEMPLATES_DIR), root.join(STATIC_DIR)];
+        let has_own_config = root.join(SiteConfig::FILE_NAME).is_file();
+        let config = if generator.is_some() && !has_own_config {
+            settings.config
+        } else {
+            SiteConfig::load(root)
+                .map_err(|problem| problems.push(problem))
+                .unwrap_or_default()
+        };
+        let layout = Layout::new(root, generator, &settings.exclude);
+        let mut notes = settings.notes;
+        notes.extend(layout.notes.iter().cloned());
         let mut sources = Vec::new();
-        for path in walk(&content_root, &skip, &mut problems) {
-            if path.extension().is_some_and(|ext| ext == "md") {
+        let mut static_files = Vec::new();
+        let mut liquid = Vec::new();
+        let skips = |path: &Path, is_dir: bool| layout.skips(path, is_dir);
+        for path in walk(&layout.content_root, &skips, &mut problems) {
+            let jekyll = generator == Some(Generator::Jekyll);
+            if layout.is_markdown(&path) {
                 match read_source(root, &path) {
+                    // Jekyll copies Markdown without front matter as it is.
+                    Ok(source) if jekyll && !has_front_matter(&source.text) => {
+                        static_files.push(source.path);
+                    }
                     Ok(source) => sources.push(source),
                     Err(problem) => problems.push(problem),
                 }
+            } else if jekyll {
+                if has_front_matter(&first_line(&path)) {
+                    liquid.push(relative(root, &path));
+                } else {
+                    static_files.push(relative(root, &path));
+                }
             }
+        }
+        if let Some(first) = liquid.first() {
+            notes.push(Problem::new(
+                first,
+                None,
+                format!(
+                    "{} Jekyll file{} with front matter and Liquid (layouts, feeds, Sass) {} not used: site-gen makes its own pages, feeds and stylesheet",
+                    liquid.len(),
+                    if liquid.len() == 1 { "" } else { "s" },
+                    if liquid.len() == 1 { "is" } else { "are" }
+                ),
+                "",
+            ));
         }
         let mut templates = Vec::new();
-        for path in walk(&root.join(TEMPLATES_DIR), &[], &mut problems) {
-            let name = relative(&root.join(TEMPLATES_DIR), &path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            match std::fs::read(&path).map(String::from_utf8) {
-                Ok(Ok(text)) => templates.push((name, text)),
-                _ => problems.push(not_utf8(root, &path)),
+        if let Some(dir) = &layout.templates {
+            for path in walk(dir, &|_, _| false, &mut problems) {
+                let name = relative(dir, &path).to_string_lossy().replace('\\', "/");
+                match std::fs::read(&path).map(String::from_utf8) {
+                    Ok(Ok(text)) => templates.push((name, text)),
+                    _ => problems.push(not_utf8(root, &path)),
+                }
             }
         }
-        let static_root = root.join(STATIC_DIR);
-        let static_files = walk(&static_root, &[], &mut problems)
-            .iter()
-            .map(|path| relative(&static_root, path))
-            .collect();
+        let static_root = layout
+            .static_root
+            .clone()
+            .unwrap_or_else(|| root.to_path_buf());
+        if let Some(dir) = &layout.static_root {
+            static_files = walk(dir, &|_, _| false, &mut problems)
+                .iter()
+                .map(|path| relative(dir, path))
+                .collect();
+        }
+        if generator.is_some() {
+            static_files.retain(|file| {
+                let taken = SITE_GEN_FILES.iter().any(|name| file == Path::new(name));
+                if taken {
+                    notes.push(Problem::new(
+                        relative(root, &static_root.join(file)),
+                        None,
+                        "not copied: site-gen writes this file itself",
+                        "",
+                    ));
+                }
+                !taken
+            });
+        }
         Ok(Self {
             root: root.to_path_buf(),
             config,
+            generator,
+            permalinks: settings.permalinks,
             sources,
             templates,
             static_files,
+            static_root,
             problems,
+            notes,
         })
     }
+}
+
+/// Files at the root of every site-gen build, which another generator's
+/// static files must not replace.
+const SITE_GEN_FILES: &[&str] = &[
+    "index.html",
+    "404.html",
+    "robots.txt",
+    "sitemap.xml",
+    "sitemap_index.xml",
+    "atom.xml",
+    "rss.xml",
+    "feed.json",
+    "_headers",
+    "_redirects",
+];
+
+/// The first line of a file, or nothing when it cannot be read.
+fn first_line(path: &Path) -> String {
+    use std::io::Read;
+    let mut start = [0u8; 8];
+    let read = std::fs::File::open(path)
+        .and_then(|mut file| file.read(&mut start))
+        .unwrap_or(0);
+    String::from_utf8_lossy(&start[..read]).into_owned()
 }
 
 fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Problem> {
@@ -141,14 +232,18 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 
 /// Every file below `dir`, sorted so that builds are deterministic. Hidden
 /// files and folders are skipped, as editors and VCSs leave them about.
-fn walk(dir: &Path, skip: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+fn walk(
+    dir: &Path,
+    skip: &dyn Fn(&Path, bool) -> bool,
+    problems: &mut Vec<Problem>,
+) -> Vec<PathBuf> {
     let is_hidden = |entry: &walkdir::DirEntry| {
         entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
     };
     let mut files = Vec::new();
     let entries = walkdir::WalkDir::new(dir)
         .into_iter()
-        .filter_entry(|entry| !is_hidden(entry) && !skip.iter().any(|path| path == entry.path()));
+        .filter_entry(|entry| !is_hidden(entry) && !skip(entry.path(), entry.file_type().is_dir()));
     for entry in entries {
         match entry {
             Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),

@@ -169,8 +169,20 @@ impl Article {
                 "",
             )]
         })?;
+        Self::from_front_matter(source, &front, body, config, warnings)
+    }
+
+    /// Checks front matter already split from its body, as another
+    /// generator's is once it has been mapped onto site-gen's fields.
+    pub fn from_front_matter(
+        source: &SourceFile,
+        front: &FrontMatter,
+        body: &str,
+        config: &SiteConfig,
+        warnings: &mut Vec<Problem>,
+    ) -> Result<Self, Vec<Problem>> {
         let mut reader = FieldReader {
-            front: &front,
+            front,
             file: &source.path,
             problems: Vec::new(),
         };
@@ -298,7 +310,7 @@ pub fn default_slug(path: &std::path::Path) -> String {
     )
 }
 
-fn parse_date(text: &str) -> Option<Timestamp> {
+pub(crate) fn parse_date(text: &str) -> Option<Timestamp> {
     let text = text.trim();
     if let Ok(timestamp) = text.parse::<Timestamp>() {
         return Some(timestamp);

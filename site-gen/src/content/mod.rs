@@ -2,6 +2,8 @@
 
 mod address;
 mod article;
+pub mod foreign;
+mod notes;
 pub(crate) mod slug;
 mod taxonomy;
 
@@ -44,13 +46,33 @@ impl Site {
         let mut problems = archive.problems.clone();
         let mut warnings = Vec::new();
         let mut articles = Vec::new();
+        let mut foreign = archive
+            .generator
+            .map(|generator| foreign::ForeignReader::new(generator, &archive.permalinks));
         for source in std::mem::take(&mut archive.sources) {
-            match Article::from_source(&source, &archive.config, &mut warnings) {
-                Ok(article) if article.draft => {}
-                Ok(article) => articles.push(article),
-                Err(mut found) => problems.append(&mut found),
+            let read = match &mut foreign {
+                Some(reader) => reader.article(&source, &archive.config, &mut warnings),
+                None => Some(Article::from_source(
+                    &source,
+                    &archive.config,
+                    &mut warnings,
+                )),
+            };
+            match read {
+                None => {}
+                Some(Ok(article)) if article.draft => {}
+                Some(Ok(article)) => articles.push(article),
+                Some(Err(mut found)) => problems.append(&mut found),
             }
         }
+        let mut notes = archive.notes.clone();
+        notes.extend(
+            foreign
+                .map(foreign::ForeignReader::into_notes)
+                .unwrap_or_default(),
+        );
+        notes.append(&mut warnings);
+        let mut warnings = notes::once_each(notes);
         // Every URL an article takes, its slug and its aliases, is its alone.
         let mut owners: BTreeMap<&PagePath, &PathBuf> = BTreeMap::new();
         for article in &articles {
@@ -87,7 +109,7 @@ impl Site {
             .static_files
             .iter()
             .map(|path| Asset {
-                source: archive.root.join("static").join(path),
+                source: archive.static_root.join(path),
                 dest: to_url_path(path),
             })
             .collect();
