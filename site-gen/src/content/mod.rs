@@ -3,6 +3,7 @@
 mod address;
 mod article;
 pub mod foreign;
+pub(crate) mod markdown;
 mod notes;
 pub(crate) mod slug;
 mod taxonomy;
