@@ -19,6 +19,7 @@ mod mastodon;
 mod record;
 mod report;
 mod taken;
+mod text;
 pub mod writer;
 mod wxr;
 

@@ -101,14 +101,6 @@ pub fn title_from(text: &str) -> String {
     format!("{}…", title.trim_end_matches([',', ';', ':', ' ']))
 }
 
-/// Text as it may stand inside HTML.
-pub fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
