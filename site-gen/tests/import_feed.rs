@@ -1,20 +1,33 @@
 //! `site-gen import feed`: RSS 2.0, Atom and JSON Feed files become
 //! archives that build and pass `check`; a second import changes nothing.
 
-#[path = "common/import_run.rs"]
-mod import_run;
+#[path = "common/run.rs"]
+mod run;
 
 use std::fs;
 use std::path::Path;
 
-use import_run::{article, builds_checks_and_reimports_unchanged, import};
+use run::article;
 
 fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import/feed")
-        .join(name)
+    run::import_fixture("feed", name)
         .to_string_lossy()
         .into_owned()
+}
+
+fn import(source: &str, archive: &Path) -> String {
+    run::import(Some("feed"), source, archive, &[])
+}
+
+/// The archive builds and passes `check`, and a second import leaves
+/// every byte and reports its `articles` unchanged.
+fn builds_checks_and_reimports_unchanged(source: &str, archive: &Path, articles: usize) {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let report =
+        run::builds_checks_and_reimports_unchanged(Some("feed"), source, archive, &[], &site);
+    let unchanged = format!(": 0 new, 0 updated, {articles} unchanged");
+    assert!(report.contains(&unchanged), "{report}");
 }
 
 #[test]
