@@ -2,6 +2,8 @@
 
 mod address;
 mod article;
+pub(crate) mod date;
+mod fields;
 pub mod foreign;
 pub(crate) mod markdown;
 mod notes;
