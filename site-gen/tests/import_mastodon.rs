@@ -258,15 +258,7 @@ fn an_archive_without_an_outbox_is_refused_clearly() {
     let folder = dir.path().join("not-an-archive");
     fs::create_dir_all(&folder).unwrap();
     fs::write(folder.join("actor.json"), "{}").unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_site-gen"))
-        .args(["import", "mastodon"])
-        .arg(&folder)
-        .arg("-o")
-        .arg(dir.path().join("site"))
-        .output()
-        .unwrap();
-    assert!(!output.status.success());
-    let error = String::from_utf8_lossy(&output.stderr);
+    let error = run::import_error(Some("mastodon"), folder.to_str().unwrap());
     assert!(
         error.contains("outbox.json") && error.contains("not-an-archive"),
         "{error}"
@@ -280,15 +272,7 @@ fn a_truncated_outbox_is_refused_with_its_line() {
     fs::create_dir_all(&folder).unwrap();
     let whole = read(archives::fixture().join("outbox.json"));
     fs::write(folder.join("outbox.json"), &whole[..whole.len() / 2]).unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_site-gen"))
-        .args(["import", "mastodon"])
-        .arg(&folder)
-        .arg("-o")
-        .arg(dir.path().join("site"))
-        .output()
-        .unwrap();
-    assert!(!output.status.success());
-    let error = String::from_utf8_lossy(&output.stderr);
+    let error = run::import_error(Some("mastodon"), folder.to_str().unwrap());
     let lines = whole[..whole.len() / 2].lines().count();
     assert!(
         error.contains(&format!("outbox.json:{lines}"))
