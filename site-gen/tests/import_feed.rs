@@ -1,20 +1,33 @@
 //! `site-gen import feed`: RSS 2.0, Atom and JSON Feed files become
 //! archives that build and pass `check`; a second import changes nothing.
 
-#[path = "common/import_run.rs"]
-mod import_run;
+#[path = "common/run.rs"]
+mod run;
 
 use std::fs;
 use std::path::Path;
 
-use import_run::{article, builds_checks_and_reimports_unchanged, import};
+use run::{article, assert_holds};
 
 fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import/feed")
-        .join(name)
+    run::import_fixture("feed", name)
         .to_string_lossy()
         .into_owned()
+}
+
+fn import(source: &str, archive: &Path) -> String {
+    run::import(Some("feed"), source, archive, &[])
+}
+
+/// The archive builds and passes `check`, and a second import leaves
+/// every byte and reports its `articles` unchanged.
+fn builds_checks_and_reimports_unchanged(source: &str, archive: &Path, articles: usize) {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let report =
+        run::builds_checks_and_reimports_unchanged(Some("feed"), source, archive, &[], &site);
+    let unchanged = format!(": 0 new, 0 updated, {articles} unchanged");
+    assert!(report.contains(&unchanged), "{report}");
 }
 
 #[test]
@@ -23,47 +36,43 @@ fn rss_items_become_articles_with_absolute_links_and_dated_warnings() {
     let archive = dir.path().join("archive");
     let source = fixture("rss2.xml");
     let report = import(&source, &archive);
-    assert!(report.contains("3 articles: 3 new"), "{report}");
-    assert!(
-        report.contains("rss2.xml (item 2): the date “Someday, 45 Smarch 2021”, which is no date: dated 2021-03-14T17:30:00Z, the date of the entry before it"),
-        "{report}"
-    );
-    assert!(report.contains("rss2.xml (item 3): no date"), "{report}");
-    assert!(
-        report.contains("https://gazette.example/audio/interview.mp3"),
-        "{report}"
+    assert_holds(
+        &report,
+        &[
+            "3 articles: 3 new",
+            "rss2.xml (item 2): the date “Someday, 45 Smarch 2021”, which is no date: dated 2021-03-14T17:30:00Z, the date of the entry before it",
+            "rss2.xml (item 3): no date",
+            "https://gazette.example/audio/interview.mp3",
+        ],
     );
 
     let lighthouse = article(&archive, "lighthouse-keeper-retires");
-    for expected in [
-        "title: Lighthouse keeper retires",
-        "date: 2021-03-14T17:30:00Z",
-        "description: After forty years, the light changes hands.",
-        "- Harbour\n- People",
-        "authors:\n- Ada Marsh",
-        "aliases:\n- 2021/03/lighthouse-keeper-retires",
-        "**Tom Pell**",
-        "[about the gazette](https://gazette.example/about/)",
-        "[archive](https://gazette.example/2021/03/archive/)",
-        "(https://gazette.example/2021/03/lighthouse-keeper-retires/images/lighthouse.jpg)",
-        "[interview.mp3](<https://gazette.example/audio/interview.mp3>)",
-    ] {
-        assert!(lighthouse.contains(expected), "{expected} in\n{lighthouse}");
-    }
+    assert_holds(
+        &lighthouse,
+        &[
+            "title: Lighthouse keeper retires",
+            "date: 2021-03-14T17:30:00Z",
+            "description: After forty years, the light changes hands.",
+            "- Harbour\n- People",
+            "authors:\n- Ada Marsh",
+            "aliases:\n- 2021/03/lighthouse-keeper-retires",
+            "**Tom Pell**",
+            "[about the gazette](https://gazette.example/about/)",
+            "[archive](https://gazette.example/2021/03/archive/)",
+            "(https://gazette.example/2021/03/lighthouse-keeper-retires/images/lighthouse.jpg)",
+            "[interview.mp3](<https://gazette.example/audio/interview.mp3>)",
+        ],
+    );
     assert!(!lighthouse.contains("alert"), "{lighthouse}");
 
     let ferry = article(&archive, "ferry-times-change-on-monday-see-the-timetable");
-    assert!(
-        ferry.contains("title: 'Ferry times change on Monday: see the timetable.'"),
-        "{ferry}"
-    );
-    assert!(
-        ferry.contains("date_in_feed: Someday, 45 Smarch 2021"),
-        "{ferry}"
-    );
-    assert!(
-        ferry.contains("![ferry.png](<https://gazette.example/media/ferry.png>)"),
-        "{ferry}"
+    assert_holds(
+        &ferry,
+        &[
+            "title: 'Ferry times change on Monday: see the timetable.'",
+            "date_in_feed: Someday, 45 Smarch 2021",
+            "![ferry.png](<https://gazette.example/media/ferry.png>)",
+        ],
     );
 
     let council = article(&archive, "council-meets-on-the-quay");

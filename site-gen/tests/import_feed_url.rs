@@ -2,15 +2,15 @@
 //! redirect, with its relative links made absolute; and the errors a
 //! missing feed, a page that is no feed, and a broken file give.
 
-#[path = "common/import_run.rs"]
-mod import_run;
+#[path = "common/run.rs"]
+mod run;
 
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use import_run::{article, import, import_error};
+use run::article;
 
 /// A server on 127.0.0.1 that answers each path from `routes` (status,
 /// content type, body), and anything else with 404.
@@ -43,6 +43,14 @@ fn serve(routes: Vec<(&'static str, &'static str, &'static str, String)>) -> Str
         }
     });
     address
+}
+
+fn import(source: &str, archive: &Path) -> String {
+    run::import(Some("feed"), source, archive, &[])
+}
+
+fn import_error(source: &str) -> String {
+    run::import_error(Some("feed"), source)
 }
 
 #[test]

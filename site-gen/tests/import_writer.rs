@@ -2,9 +2,13 @@
 //! and a second import that updates what is untouched and keeps what the
 //! publisher edited.
 
+#[path = "common/run.rs"]
+mod run;
+
 use std::fs;
 use std::path::Path;
 
+use run::tree;
 use site_gen::Quiet;
 use site_gen::import::{
     ArchiveWriter, ImportReport, Item, ItemKind, Media, MediaSource, Sink, SiteInfo,
@@ -124,33 +128,14 @@ fn a_second_import_changes_nothing_updates_the_untouched_and_keeps_the_edited() 
     let work = tempfile::tempdir().unwrap();
     let archive = work.path().join("archive");
     import(&archive, source());
-    let snapshot = |dir: &Path| {
-        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
-            .into_iter()
-            .flatten()
-            .filter(|entry| entry.file_type().is_file())
-            .map(|entry| {
-                (
-                    entry.path().display().to_string(),
-                    fs::read(entry.path()).unwrap(),
-                )
-            })
-            .collect();
-        files.sort();
-        files
-    };
-    let before = snapshot(&archive);
+    let before = tree(&archive);
     let again = import(&archive, source());
     assert_eq!(
         (again.created, again.updated, again.unchanged),
         (0, 0, 3),
         "{again}"
     );
-    assert_eq!(
-        snapshot(&archive),
-        before,
-        "a second import changes no byte"
-    );
+    assert_eq!(tree(&archive), before, "a second import changes no byte");
 
     let edited = archive.join("content/posts/first-2/index.md");
     let mut text = fs::read_to_string(&edited).unwrap();

@@ -1,17 +1,17 @@
 //! WordPress exports become archives that build: WXR 1.2 and 1.0 (other
 //! namespace URIs and prefixes), and Latin-1.
 
+#[path = "common/run.rs"]
+mod run;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use site_gen::Quiet;
 use site_gen::import::{Format, ImportOptions, ImportReport, Source};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import/wxr")
-        .join(name)
+    run::import_fixture("wxr", name)
 }
 
 fn import(export: &Path, archive: &Path, uploads: Option<PathBuf>) -> ImportReport {
@@ -33,18 +33,6 @@ fn read(archive: &Path, path: &str) -> String {
     fs::read_to_string(archive.join(path)).unwrap_or_else(|_| panic!("{path} is missing"))
 }
 
-/// Every file below `dir` with its bytes, sorted by path.
-fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|entry| entry.file_type().is_file())
-        .map(|entry| (entry.path().to_path_buf(), fs::read(entry.path()).unwrap()))
-        .collect();
-    files.sort();
-    files
-}
-
 /// The line of the `nth` (from 1) line holding `needle` in `file`.
 fn line_of(file: &Path, needle: &str, nth: usize) -> usize {
     let text = fs::read_to_string(file).unwrap();
@@ -64,36 +52,17 @@ fn builds_checks_and_reimports_unchanged(
     uploads: Option<&Path>,
 ) -> PathBuf {
     let out = archive.with_extension("out");
-    site_gen::build(archive, &out, true).unwrap();
-    let check = Command::new(env!("CARGO_BIN_EXE_site-gen"))
-        .args(["check", out.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
-    let before = tree(archive);
-    let mut again = Command::new(env!("CARGO_BIN_EXE_site-gen"));
-    again.args([
-        "import",
-        export.to_str().unwrap(),
-        "-o",
-        archive.to_str().unwrap(),
-    ]);
+    let mut extra = Vec::new();
     if let Some(uploads) = uploads {
-        again.args(["--uploads", uploads.to_str().unwrap()]);
+        extra.extend(["--uploads", uploads.to_str().unwrap()]);
     }
-    let again = again.output().unwrap();
-    let said = String::from_utf8_lossy(&again.stdout);
-    assert!(
-        again.status.success(),
-        "{said}{}",
-        String::from_utf8_lossy(&again.stderr)
+    run::builds_checks_and_reimports_unchanged(
+        None,
+        export.to_str().unwrap(),
+        archive,
+        &extra,
+        &out,
     );
-    assert!(said.contains(": 0 new, 0 updated,"), "{said}");
-    assert_eq!(tree(archive), before, "a second import changes no byte");
     out
 }
 

@@ -1,6 +1,9 @@
 //! WordPress exports that are refused before anything is written: one
 //! with a DOCTYPE (entities that expand or fetch), and one cut short.
 
+#[path = "common/run.rs"]
+mod run;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -8,9 +11,20 @@ use site_gen::Quiet;
 use site_gen::import::{Format, ImportOptions, Source};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import/wxr")
-        .join(name)
+    run::import_fixture("wxr", name)
+}
+
+/// Imports `export` into `archive`, which must fail; what it said.
+fn refused(export: &Path, archive: &Path) -> String {
+    site_gen::import::import(
+        Format::Wxr,
+        &Source::Path(export.to_path_buf()),
+        archive,
+        &ImportOptions::default(),
+        &Quiet,
+    )
+    .unwrap_err()
+    .to_string()
 }
 
 #[test]
@@ -19,15 +33,7 @@ fn a_doctype_is_refused_at_once_and_nothing_is_written() {
     let archive = work.path().join("archive");
     let export = fixture("doctype-attack.xml");
     let started = std::time::Instant::now();
-    let error = site_gen::import::import(
-        Format::Wxr,
-        &Source::Path(export.clone()),
-        &archive,
-        &ImportOptions::default(),
-        &Quiet,
-    )
-    .unwrap_err()
-    .to_string();
+    let error = refused(&export, &archive);
     assert!(started.elapsed().as_secs() < 2, "refused quickly");
     assert!(
         error.contains(&export.display().to_string())
@@ -46,15 +52,7 @@ fn a_cut_file_is_an_error_naming_its_last_line_and_nothing_is_written() {
     let export = work.path().join("cut.xml");
     fs::write(&export, cut).unwrap();
     let archive = work.path().join("archive");
-    let error = site_gen::import::import(
-        Format::Wxr,
-        &Source::Path(export.clone()),
-        &archive,
-        &ImportOptions::default(),
-        &Quiet,
-    )
-    .unwrap_err()
-    .to_string();
+    let error = refused(&export, &archive);
     let line = cut.matches('\n').count() + 1;
     assert!(
         error.starts_with(&format!("{}:{line}: ", export.display())),

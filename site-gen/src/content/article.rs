@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use serde_json::{Map, Value};
 
 use super::address::PagePath;
+use super::fields::FieldReader;
 use super::slug::{check_slug, slugify};
 use crate::archive::{FrontMatter, SourceFile, split_front_matter};
 use crate::config::SiteConfig;
@@ -61,97 +62,6 @@ const KNOWN_FIELDS: &[&str] = &[
     "translationKey",
     "kind",
 ];
-
-/// Reads fields off front matter, gathering every problem rather than the first.
-struct FieldReader<'a> {
-    front: &'a FrontMatter,
-    file: &'a PathBuf,
-    problems: Vec<Problem>,
-}
-
-impl FieldReader<'_> {
-    fn problem(&mut self, field: &str, message: String, hint: &str) {
-        let line = self.front.line_of(field).or(Some(self.front.start_line()));
-        self.problems
-            .push(Problem::new(self.file, line, message, hint));
-    }
-
-    fn text(&mut self, field: &str) -> Option<String> {
-        match self.front.fields.get(field)? {
-            Value::String(text) => Some(text.clone()),
-            Value::Number(number) => Some(number.to_string()),
-            Value::Null => None,
-            other => {
-                self.problem(
-                    field,
-                    format!("`{field}` is {}, not text", kind(other)),
-                    "write it as plain text",
-                );
-                None
-            }
-        }
-    }
-
-    fn list(&mut self, field: &str) -> Vec<String> {
-        match self.front.fields.get(field) {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::String(one)) => vec![one.clone()],
-            Some(Value::Array(items)) => {
-                let mut list = Vec::new();
-                for item in items {
-                    match item {
-                        Value::String(text) => list.push(text.clone()),
-                        Value::Number(number) => list.push(number.to_string()),
-                        other => self.problem(
-                            field,
-                            format!("`{field}` holds {}, not text", kind(other)),
-                            "make every item plain text",
-                        ),
-                    }
-                }
-                list
-            }
-            Some(other) => {
-                self.problem(
-                    field,
-                    format!("`{field}` is {}, not a list", kind(other)),
-                    "write it as a list, such as [a, b]",
-                );
-                Vec::new()
-            }
-        }
-    }
-
-    fn date(&mut self, field: &str) -> Option<Timestamp> {
-        let text = self.text(field)?;
-        match parse_date(&text) {
-            Some(date) => Some(date),
-            None => {
-                self.problem(
-                    field,
-                    format!("`{field}` is “{text}”, which is not a date"),
-                    "write it as YYYY-MM-DD or RFC 3339, such as 2026-11-29T09:30:00Z",
-                );
-                None
-            }
-        }
-    }
-
-    fn flag(&mut self, field: &str) -> bool {
-        match self.front.fields.get(field) {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(flag)) => *flag,
-            Some(other) => {
-                self.problem(
-                    field,
-                    format!("`{field}` is {}, not true or false", kind(other)),
-                    "write true or false",
-                );
-                false
-            }
-        }
-    }
-}
 
 impl Article {
     /// Checks one source file. Warnings (unknown fields) go to `warnings`;
@@ -308,31 +218,6 @@ pub fn default_slug(path: &std::path::Path) -> String {
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default(),
     )
-}
-
-pub(crate) fn parse_date(text: &str) -> Option<Timestamp> {
-    let text = text.trim();
-    if let Ok(timestamp) = text.parse::<Timestamp>() {
-        return Some(timestamp);
-    }
-    if let Ok(datetime) = text.parse::<jiff::civil::DateTime>() {
-        return datetime
-            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-            .ok()
-            .map(|zoned| zoned.timestamp());
-    }
-    None
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "empty",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "a table",
-    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,10 @@
 
 mod address;
 mod article;
+pub(crate) mod date;
+mod fields;
 pub mod foreign;
+pub(crate) mod markdown;
 mod notes;
 pub(crate) mod slug;
 mod taxonomy;

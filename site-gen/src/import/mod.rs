@@ -8,6 +8,7 @@
 //! media beside it (page bundles), keeps a record of what it wrote, and on
 //! a second import updates only what the publisher has not edited since.
 
+mod disk;
 mod error;
 mod feed;
 mod files;
@@ -18,6 +19,7 @@ mod mastodon;
 mod record;
 mod report;
 mod taken;
+mod text;
 pub mod writer;
 mod wxr;
 

@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use super::disk::write_if_changed;
 use super::files::{render, site_toml};
 use super::record::{ImportRecord, Written, sha256_hex};
 use super::taken::publisher_paths;
@@ -248,27 +249,4 @@ impl Sink for ArchiveWriter<'_> {
     fn progress(&mut self, done: u64, total: u64) {
         self.progress.set(done, total);
     }
-}
-
-/// Writes `bytes` to `path` through a temporary file, unless it holds them
-/// already. Says whether it wrote.
-pub(crate) fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, ImportError> {
-    if std::fs::read(path).is_ok_and(|kept| kept == bytes) {
-        return Ok(false);
-    }
-    let failed = |source| ImportError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(failed)?;
-    }
-    let name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = path.with_file_name(format!(".{name}.importing"));
-    std::fs::write(&temporary, bytes).map_err(failed)?;
-    std::fs::rename(&temporary, path).map_err(failed)?;
-    Ok(true)
 }

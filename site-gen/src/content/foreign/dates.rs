@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 
-use crate::content::article::parse_date;
+use crate::content::date::parse_date;
 
 /// `2021-01-10-title` → 2021-01-10 and `title`, as Jekyll names posts;
 /// Zola also takes `2021-01-10_title`.

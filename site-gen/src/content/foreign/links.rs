@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::render::markdown::options;
+use crate::content::markdown::options;
 
 /// `markdown` with every root link of its Markdown links, images and
 /// raw HTML made relative to the page at `slug`.

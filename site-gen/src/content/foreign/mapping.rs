@@ -7,7 +7,7 @@ use super::dates::{midnight, parse_generator_date};
 use super::facts::FileFacts;
 use super::permalink::folder_form;
 use crate::archive::{FrontMatter, Generator};
-use crate::content::article::parse_date;
+use crate::content::date::parse_date;
 use crate::content::notes::Notes;
 use crate::problem::Problem;
 

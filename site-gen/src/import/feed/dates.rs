@@ -75,22 +75,15 @@ pub fn parse_date(text: &str) -> Option<Timestamp> {
     if text.is_empty() {
         return None;
     }
-    if let Ok(timestamp) = text.parse::<Timestamp>() {
+    // The forms front matter takes never read as RFC 2822, nor the
+    // reverse, so trying them first changes no result.
+    if let Some(timestamp) = crate::content::date::parse_date(text) {
         return Some(timestamp);
     }
     if let Ok(zoned) = jiff::fmt::rfc2822::parse(text) {
         return Some(zoned.timestamp());
     }
-    if let Some(timestamp) = parse_loose_rfc2822(text) {
-        return Some(timestamp);
-    }
-    if let Ok(datetime) = text.parse::<jiff::civil::DateTime>() {
-        return datetime
-            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-            .ok()
-            .map(|zoned| zoned.timestamp());
-    }
-    None
+    parse_loose_rfc2822(text)
 }
 
 const MONTHS: [&str; 12] = [

@@ -3,6 +3,8 @@
 
 use feed_rs::model::Text;
 
+use crate::import::text::{TITLE_CHARS, first_words};
+
 /// Whether a feed's text is markup (HTML or XHTML) rather than plain text.
 pub fn is_markup(text: &Text) -> bool {
     let kind = text.content_type.to_string();
@@ -95,25 +97,10 @@ pub fn plain_text(html: &str) -> String {
 
 /// A title for an entry that has none: its first words, cut at a word.
 pub fn title_from(plain: &str) -> String {
-    const MAX_CHARS: usize = 60;
-    if plain.chars().count() <= MAX_CHARS {
+    if plain.chars().count() <= TITLE_CHARS {
         return plain.to_string();
     }
-    let mut title = String::new();
-    for word in plain.split_whitespace() {
-        if title.chars().count() + word.chars().count() + 1 > MAX_CHARS {
-            break;
-        }
-        if !title.is_empty() {
-            title.push(' ');
-        }
-        title.push_str(word);
-    }
-    if title.is_empty() {
-        title = plain.chars().take(MAX_CHARS).collect();
-    }
-    title.push('…');
-    title
+    format!("{}…", first_words(plain, TITLE_CHARS))
 }
 
 #[cfg(test)]

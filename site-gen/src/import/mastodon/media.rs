@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
+use super::container::Container;
+use super::link::is_web;
 use super::model::Attachment;
-use super::post::Archive;
 use crate::import::{ImportError, Location, Media, MediaSource, Sink};
 
 /// Mastodon keeps every uploaded file below a folder of this name; an
@@ -49,6 +50,16 @@ impl MediaIndex {
     }
 }
 
+/// Where a post's media are found: among the archive's entries, else on
+/// the account's server.
+pub struct MediaSources<'a> {
+    pub container: &'a mut Container,
+    pub index: &'a MediaIndex,
+    /// `https://host` of the account's server, for media the archive
+    /// does not hold.
+    pub server: Option<String>,
+}
+
 /// One attachment as it goes into the article.
 pub struct Placed {
     pub media: Media,
@@ -65,11 +76,7 @@ pub fn place(
     alt: Option<&str>,
 ) -> Placed {
     let target = match &source {
-        MediaSource::Missing { url }
-            if url.starts_with("https://") || url.starts_with("http://") =>
-        {
-            url.clone()
-        }
+        MediaSource::Missing { url } if is_web(url) => url.clone(),
         MediaSource::Missing { .. } => String::new(),
         _ => name.clone(),
     };
@@ -166,7 +173,7 @@ pub struct Shown {
 pub fn attachments(
     list: &[Attachment],
     at: &Location,
-    archive: &mut Archive,
+    sources: &mut MediaSources,
     sink: &mut dyn Sink,
 ) -> Result<Shown, ImportError> {
     let mut shown = Shown::default();
@@ -186,13 +193,13 @@ pub fn attachments(
         if shown.first_alt.is_none() {
             shown.first_alt = alt.map(str::to_string);
         }
-        let (name, source) = match archive.media.find(url).map(str::to_string) {
+        let (name, source) = match sources.index.find(url).map(str::to_string) {
             Some(entry) => {
-                let bytes = archive.container.read(&entry)?;
+                let bytes = sources.container.read(&entry)?;
                 (file_name(&entry, &names), MediaSource::Bytes(bytes))
             }
             None => {
-                let found_at = where_it_was(url, archive.server.as_deref());
+                let found_at = where_it_was(url, sources.server.as_deref());
                 (
                     file_name(url, &names),
                     MediaSource::Missing { url: found_at },
@@ -215,7 +222,7 @@ pub fn attachments(
 fn where_it_was(url: &str, server: Option<&str>) -> String {
     let climbs = url.split('/').any(|part| part == "..");
     match server {
-        Some(server) if !super::post::is_web(url) && !climbs => {
+        Some(server) if !is_web(url) && !climbs => {
             format!("{server}/{}", url.trim_start_matches('/'))
         }
         _ => url.to_string(),

@@ -7,6 +7,7 @@
 //! index, tags and feeds.
 
 mod container;
+mod link;
 mod media;
 mod model;
 mod poll;
@@ -107,9 +108,11 @@ impl Importer for MastodonImporter {
             .or_else(|| actor.preferred_username.clone());
         let server = actor.id.as_deref().and_then(server_of);
         let mut archive = post::Archive {
-            container: &mut self.container,
-            media: &media,
-            server,
+            media: media::MediaSources {
+                container: &mut self.container,
+                index: &media,
+                server,
+            },
             author: author.clone(),
         };
         let total = outbox.ordered_items.len() as u64;
@@ -169,7 +172,7 @@ impl Importer for MastodonImporter {
                         sink.skipped("boosts");
                         continue;
                     }
-                    let Some(boosted) = boosted.filter(|uri| post::is_web(uri)) else {
+                    let Some(boosted) = boosted.filter(|uri| link::is_web(uri)) else {
                         sink.warning(
                             at,
                             "a boost without the address of the boosted post was left out".into(),

@@ -6,21 +6,18 @@
 use jiff::Timestamp;
 use serde_json::{Map, json};
 
-use super::container::Container;
-use super::media::{self, MediaIndex};
+use super::link::is_web;
+use super::media::{self, MediaSources};
 use super::model::{Note, Visibility};
 use super::poll;
-use super::text::{escape_html, plain_text, title_from};
+use super::text::{plain_text, title_from};
 use crate::import::html::to_markdown;
+use crate::import::text::escape_html;
 use crate::import::{ImportError, Item, Location, Sink};
 
 /// What every post of one archive shares.
 pub struct Archive<'a> {
-    pub container: &'a mut Container,
-    pub media: &'a MediaIndex,
-    /// `https://host` of the account's server, for media the archive
-    /// does not hold.
-    pub server: Option<String>,
+    pub media: MediaSources<'a>,
     pub author: Option<String>,
 }
 
@@ -52,7 +49,7 @@ pub fn note_item(
         parts.push(markdown);
         extra.insert("poll".into(), data);
     }
-    let shown = media::attachments(&note.attachment, at, archive, sink)?;
+    let shown = media::attachments(&note.attachment, at, &mut archive.media, sink)?;
     if !shown.markdown.is_empty() {
         let gallery = shown.markdown.join("\n\n");
         parts.push(if sensitive && warning.is_none() {
@@ -133,11 +130,6 @@ pub fn boost_item(
         at: at.clone(),
         ..Item::default()
     }
-}
-
-/// Only links a site can show: not `javascript:` or the like.
-pub fn is_web(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://")
 }
 
 /// `name-id` for `…/users/name/statuses/id`, else `status-` and the

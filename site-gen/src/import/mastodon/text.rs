@@ -1,7 +1,6 @@
 //! Plain text from a post's HTML, for the titles posts lack.
 
-/// How long a title made from a post's text may be, in characters.
-const TITLE_CHARS: usize = 60;
+use crate::import::text::{TITLE_CHARS, first_words};
 
 /// The text of `html`, tags dropped, entities read, blanks folded.
 pub fn plain_text(html: &str) -> String {
@@ -85,28 +84,8 @@ pub fn title_from(text: &str) -> String {
     if sentence.chars().count() <= TITLE_CHARS {
         return sentence.trim().to_string();
     }
-    let mut title = String::new();
-    for word in text.split_whitespace() {
-        if title.chars().count() + word.chars().count() + 1 > TITLE_CHARS {
-            break;
-        }
-        if !title.is_empty() {
-            title.push(' ');
-        }
-        title.push_str(word);
-    }
-    if title.is_empty() {
-        title = text.chars().take(TITLE_CHARS).collect();
-    }
+    let title = first_words(text, TITLE_CHARS);
     format!("{}…", title.trim_end_matches([',', ';', ':', ' ']))
-}
-
-/// Text as it may stand inside HTML.
-pub fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

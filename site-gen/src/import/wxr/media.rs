@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::import::text::escape_html;
 use crate::import::{Media, MediaSource};
 
 /// What is kept of an attachment item: enough for featured images and
@@ -152,7 +153,7 @@ pub fn rewrite_urls(html: &str, mut rewrite: impl FnMut(&str) -> String) -> Stri
         };
         let url = &rest[1..1 + end];
         out.push(quote);
-        out.push_str(&super::shortcodes::escape(&rewrite(&decode_amp(url))));
+        out.push_str(&escape_html(&rewrite(&decode_amp(url))));
         out.push(quote);
         rest = &rest[end + 2..];
     }

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::media::Attachments;
+use crate::import::text::escape_html;
 
 /// What a shortcode needs to know besides itself.
 pub struct Context<'a> {
@@ -150,13 +151,6 @@ fn attributes(text: &str) -> Vec<(String, String)> {
     found
 }
 
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// `[caption]<img …> The caption[/caption]`, or the caption in an attribute.
 fn caption(code: &Shortcode) -> String {
     let content = code.content.unwrap_or_default().trim();
@@ -203,15 +197,15 @@ fn gallery(code: &Shortcode, context: &Context) -> String {
     for attachment in ids.iter().filter_map(|id| context.attachments.get(*id)) {
         let image = format!(
             "<img src=\"{}\" alt=\"{}\">",
-            escape(&attachment.url),
-            escape(&attachment.alt)
+            escape_html(&attachment.url),
+            escape_html(&attachment.alt)
         );
         if attachment.caption.is_empty() {
             html.push_str(&format!("<p>{image}</p>"));
         } else {
             html.push_str(&format!(
                 "<figure>{image}<figcaption><em>{}</em></figcaption></figure>",
-                escape(&attachment.caption)
+                escape_html(&attachment.caption)
             ));
         }
     }
@@ -223,7 +217,7 @@ pub fn link_paragraph(url: &str) -> String {
     if url.is_empty() {
         return String::new();
     }
-    let url = escape(url);
+    let url = escape_html(url);
     format!("<p><a href=\"{url}\">{url}</a></p>")
 }
 
@@ -247,7 +241,11 @@ fn media_link(code: &Shortcode) -> String {
         .and_then(|path| path.rsplit('/').next())
         .filter(|name| !name.is_empty())
         .unwrap_or(url);
-    format!("<p><a href=\"{}\">{}</a></p>", escape(url), escape(name))
+    format!(
+        "<p><a href=\"{}\">{}</a></p>",
+        escape_html(url),
+        escape_html(name)
+    )
 }
 
 #[cfg(test)]
