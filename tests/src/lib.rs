@@ -184,6 +184,17 @@ pub async fn start_sign_in(
     mock: &MockServer,
     username: &str,
 ) -> anyhow::Result<()> {
+    start_sign_in_at(browser, web, &mock.addr(), username).await
+}
+
+/// [`start_sign_in`] for the server at `addr`, such as a relay in front
+/// of a mock.
+pub async fn start_sign_in_at(
+    browser: &Browser,
+    web: &StaticServer,
+    addr: &str,
+    username: &str,
+) -> anyhow::Result<()> {
     use fantoccini::Locator;
     let wait = Duration::from_secs(20);
     browser.client.goto(&web.url("/app/#/")).await?;
@@ -194,7 +205,7 @@ pub async fn start_sign_in(
         .for_element(Locator::Css("#server"))
         .await?;
     input.clear().await?;
-    input.send_keys(&mock.addr()).await?;
+    input.send_keys(addr).await?;
     browser.click("button.sign-in").await?;
     browser.wait_for(&authorize_choice(username)).await
 }
@@ -210,7 +221,16 @@ pub async fn wait_for_home(
     web: &StaticServer,
     mock: &MockServer,
 ) -> anyhow::Result<()> {
-    let home = url::Url::parse(&web.url(&format!("/app/#/{}/home", mock.addr())))?;
+    wait_for_home_at(browser, web, &mock.addr()).await
+}
+
+/// [`wait_for_home`] on the server at `addr`.
+pub async fn wait_for_home_at(
+    browser: &Browser,
+    web: &StaticServer,
+    addr: &str,
+) -> anyhow::Result<()> {
+    let home = url::Url::parse(&web.url(&format!("/app/#/{addr}/home")))?;
     browser
         .client
         .wait()

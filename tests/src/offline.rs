@@ -123,23 +123,7 @@ pub async fn sign_in_at(
     addr: &str,
     username: &str,
 ) -> anyhow::Result<()> {
-    browser.client.goto(&web.url("/app/#/")).await?;
-    let input = browser
-        .client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(fantoccini::Locator::Css("#server"))
-        .await?;
-    input.clear().await?;
-    input.send_keys(addr).await?;
-    browser.click("button.sign-in").await?;
+    crate::start_sign_in_at(browser, web, addr, username).await?;
     browser.click(&crate::authorize_choice(username)).await?;
-    let home = url::Url::parse(&web.url(&format!("/app/#/{addr}/home")))?;
-    browser
-        .client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_url(&home)
-        .await?;
-    Ok(())
+    crate::wait_for_home_at(browser, web, addr).await
 }
