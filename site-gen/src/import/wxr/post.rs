@@ -106,16 +106,8 @@ impl Post {
             link: item.text_of(Ns::Rss, "link").map(str::to_string),
             guid: item.text_of(Ns::Rss, "guid").map(str::to_string),
             pub_date: item.text_of(Ns::Rss, "pubDate").map(str::to_string),
-            date: LocalAndGmt {
-                local: item.text_of(Ns::Wp, "post_date").map(str::to_string),
-                gmt: item.text_of(Ns::Wp, "post_date_gmt").map(str::to_string),
-            },
-            modified: LocalAndGmt {
-                local: item.text_of(Ns::Wp, "post_modified").map(str::to_string),
-                gmt: item
-                    .text_of(Ns::Wp, "post_modified_gmt")
-                    .map(str::to_string),
-            },
+            date: LocalAndGmt::read(item, "post_date"),
+            modified: LocalAndGmt::read(item, "post_modified"),
             name: text(item, Ns::Wp, "post_name"),
             creator: item.text_of(Ns::Dc, "creator").map(str::to_string),
             content: item
@@ -142,16 +134,25 @@ impl Post {
     }
 }
 
+impl LocalAndGmt {
+    /// The `wp:NAME` and `wp:NAME_gmt` children of `node`.
+    fn read(node: &Node, name: &str) -> Self {
+        LocalAndGmt {
+            local: node.text_of(Ns::Wp, name).map(str::to_string),
+            gmt: node
+                .text_of(Ns::Wp, &format!("{name}_gmt"))
+                .map(str::to_string),
+        }
+    }
+}
+
 impl Comment {
     fn from_node(node: &Node) -> Self {
         Comment {
             id: number(node, Ns::Wp, "comment_id"),
             parent: number(node, Ns::Wp, "comment_parent"),
             author: text(node, Ns::Wp, "comment_author"),
-            date: LocalAndGmt {
-                local: node.text_of(Ns::Wp, "comment_date").map(str::to_string),
-                gmt: node.text_of(Ns::Wp, "comment_date_gmt").map(str::to_string),
-            },
+            date: LocalAndGmt::read(node, "comment_date"),
             content: node
                 .child(Ns::Wp, "comment_content")
                 .map(|content| content.text.clone())
