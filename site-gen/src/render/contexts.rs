@@ -48,6 +48,7 @@ impl Renderer<'_> {
                 taxonomies => term_links(article, &self.site.taxonomies),
                 translations => translations,
                 thread => self.threads.view(&self.site.articles, index),
+                comments => self.comments_section(article)?,
             }
         };
         self.page(
