@@ -4,6 +4,7 @@
 //! static HTML, which a small script refreshes from the server as the page
 //! is read.
 
+mod archived;
 mod fetch;
 mod refresh;
 mod render;
@@ -14,6 +15,7 @@ mod thread;
 
 use std::path::PathBuf;
 
+pub use archived::{ARCHIVED_FILE, load_archived, render_archived};
 pub use fetch::{AUTHENTICATED_LIMIT, UNAUTHENTICATED_LIMIT, fetch};
 pub use refresh::{Outcome, RefreshOptions, RefreshReport, Refreshed, refresh};
 pub use render::{Labels, render_section};

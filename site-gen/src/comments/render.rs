@@ -89,7 +89,7 @@ pub fn render_section(
         );
     }
     html.push_str("<ol class=\"comment-thread\" data-comment-list>");
-    list(&mut html, &arrange(replies), 0, labels);
+    list(&mut html, &arrange(replies), 0, labels, true);
     html.push_str("</ol>\n");
     if replies.is_empty() {
         let _ = writeln!(
@@ -112,13 +112,20 @@ pub fn render_section(
     html
 }
 
-fn list(html: &mut String, nodes: &[Node], depth: usize, labels: &Labels) {
+/// `nodes` as list items; `with_counts` for replies a server counted.
+pub(super) fn list(
+    html: &mut String,
+    nodes: &[Node],
+    depth: usize,
+    labels: &Labels,
+    with_counts: bool,
+) {
     for node in nodes {
-        item(html, node, depth, labels);
+        item(html, node, depth, labels, with_counts);
     }
 }
 
-fn item(html: &mut String, node: &Node, depth: usize, labels: &Labels) {
+fn item(html: &mut String, node: &Node, depth: usize, labels: &Labels, with_counts: bool) {
     let reply = node.reply;
     let _ = write!(
         html,
@@ -144,16 +151,19 @@ fn item(html: &mut String, node: &Node, depth: usize, labels: &Labels) {
             sanitize_comment_html(&reply.content)
         );
     }
-    html.push_str("<p class=\"counts\">");
-    counts(html, &reply.counts, labels);
-    html.push_str("</p></article>");
+    if with_counts {
+        html.push_str("<p class=\"counts\">");
+        counts(html, &reply.counts, labels);
+        html.push_str("</p>");
+    }
+    html.push_str("</article>");
     if depth + 1 < MAX_DEPTH && !node.children.is_empty() {
         html.push_str("<ol>");
-        list(html, &node.children, depth + 1, labels);
+        list(html, &node.children, depth + 1, labels, with_counts);
         html.push_str("</ol></li>");
     } else {
         html.push_str("</li>");
-        list(html, &node.children, depth, labels);
+        list(html, &node.children, depth, labels, with_counts);
     }
 }
 
@@ -171,11 +181,14 @@ fn author(html: &mut String, reply: &Reply) {
         "" => account.acct.as_str(),
         name => name,
     };
-    let label = format!(
-        "<span class=\"display-name\">{}</span> <span class=\"acct\">@{}</span>",
-        escape(name),
-        escape(&account.acct)
-    );
+    let mut label = format!("<span class=\"display-name\">{}</span>", escape(name));
+    if !account.acct.is_empty() {
+        let _ = write!(
+            label,
+            " <span class=\"acct\">@{}</span>",
+            escape(&account.acct)
+        );
+    }
     link(html, account.url.as_deref(), "author", &label);
     html.push_str(" · ");
     let shown = jiff::Timestamp::strptime("%Y-%m-%dT%H:%M:%S%.f%:z", &reply.created_at)
@@ -222,7 +235,7 @@ fn is_web_url(url: &str) -> bool {
     url::Url::parse(url).is_ok_and(|url| matches!(url.scheme(), "http" | "https"))
 }
 
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -239,4 +252,4 @@ fn escape(text: &str) -> String {
 
 #[cfg(test)]
 #[path = "render_tests.rs"]
-mod tests;
+pub(super) mod tests;

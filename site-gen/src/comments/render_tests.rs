@@ -1,7 +1,7 @@
 use super::*;
 use crate::comments::snapshot::tests::{reply, snapshot};
 
-fn labels() -> Labels<'static> {
+pub fn labels() -> Labels<'static> {
     Labels {
         comments: "Comments",
         total: "replies on the fediverse",

@@ -1,28 +1,29 @@
-//! An article's comments section, from the snapshot kept in the archive.
+//! An article's comments section: the replies to its announcing post, from
+//! the snapshot kept in the archive, or the comments a WordPress import
+//! kept beside it.
 
 use minijinja::Value;
 
+use super::markdown::markdown_to_html;
 use super::renderer::Renderer;
 use super::ui_text;
-use crate::comments::{Labels, load, render_section, snapshot_path};
+use crate::comments::{
+    ARCHIVED_FILE, CommentsError, Labels, load, load_archived, render_archived, render_section,
+    snapshot_path,
+};
 use crate::content::Article;
 use crate::problem::Problem;
 
+/// What an article page shows of its comments.
+pub struct CommentsView {
+    /// The section, as safe HTML.
+    pub html: Option<Value>,
+    /// The replies come from a server, which the live script asks again.
+    pub live: bool,
+}
+
 impl Renderer<'_> {
-    /// The section as safe HTML, or none when the article names no post.
-    pub fn comments_section(&self, article: &Article) -> Result<Option<Value>, Problem> {
-        let Some(source) = &article.comments else {
-            return Ok(None);
-        };
-        let path = snapshot_path(&self.archive_root, &article.slug);
-        let snapshot = load(&path).map_err(|error| {
-            Problem::new(
-                path.strip_prefix(&self.archive_root).unwrap_or(&path),
-                None,
-                error.to_string(),
-                error.hint(),
-            )
-        })?;
+    pub fn comments_section(&self, article: &Article) -> Result<CommentsView, Problem> {
         let t = ui_text::for_language(&article.lang);
         let labels = Labels {
             comments: t["comments"],
@@ -37,10 +38,38 @@ impl Renderer<'_> {
             reply_elsewhere: t["reply_elsewhere"],
             reply: t["reply"],
         };
-        Ok(Some(Value::from_safe_string(render_section(
-            source,
-            snapshot.as_ref(),
-            &labels,
-        ))))
+        let problem = |error: CommentsError| {
+            let message = error.to_string();
+            let message = message
+                .strip_prefix(&format!("{}/", self.archive_root.display()))
+                .unwrap_or(&message)
+                .to_string();
+            Problem::new(&article.source, None, message, error.hint())
+        };
+        if let Some(source) = &article.comments {
+            let snapshot =
+                load(&snapshot_path(&self.archive_root, &article.slug)).map_err(problem)?;
+            let html = render_section(source, snapshot.as_ref(), &labels);
+            return Ok(CommentsView {
+                html: Some(Value::from_safe_string(html)),
+                live: true,
+            });
+        }
+        let archived = article
+            .bundle_assets
+            .iter()
+            .find(|asset| asset.file_name().is_some_and(|name| name == ARCHIVED_FILE));
+        let html = match archived {
+            Some(file) if self.reads_archived_comments => {
+                let comments = load_archived(&self.archive_root.join(file), |markdown| {
+                    markdown_to_html(markdown, &self.site.config, &article.lang)
+                })
+                .map_err(problem)?;
+                (!comments.is_empty())
+                    .then(|| Value::from_safe_string(render_archived(&comments, &labels)))
+            }
+            _ => None,
+        };
+        Ok(CommentsView { html, live: false })
     }
 }

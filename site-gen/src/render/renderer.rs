@@ -35,6 +35,8 @@ pub struct Renderer<'a> {
     pub comments_script: Option<Page>,
     /// Where comment snapshots are read from.
     pub archive_root: std::path::PathBuf,
+    /// Another generator's `comments.json` is its own business.
+    pub reads_archived_comments: bool,
     /// Fingerprinted asset paths, relative to the site root, by name.
     assets: BTreeMap<&'static str, String>,
     /// Articles by translation key.
@@ -85,6 +87,7 @@ impl<'a> Renderer<'a> {
         Ok(Renderer {
             comments_script,
             archive_root: archive.root.clone(),
+            reads_archived_comments: archive.generator.is_none(),
             site,
             templates,
             bodies,
