@@ -238,3 +238,56 @@ async fn hostile_reply_html_is_built_inert() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_thread_longer_than_an_unauthenticated_read_is_said_to_be_cut_short() -> anyhow::Result<()>
+{
+    let mock = MockServer::start().await?;
+    let (post, post_url) = announce(&mock).await?;
+    let limit = site_gen::comments::UNAUTHENTICATED_LIMIT;
+    for n in 0..limit {
+        reply(&mock, "alan_token", &post, &format!("Reply {n}")).await?;
+    }
+    let work = tempfile::tempdir()?;
+    let archive = archive(work.path(), &post_url)?;
+    let report = refresh(&archive, None).await?;
+    let done = report.outcomes[0]
+        .result
+        .as_ref()
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    assert_eq!(done.replies, limit);
+    assert!(
+        done.cut_short,
+        "{limit} replies without a token is a full page"
+    );
+    let page = build(&archive, work.path())?;
+    assert!(section(&page).contains("data-comments-cut-short"), "{page}");
+
+    let report = refresh(&archive, Some("ada_token")).await?;
+    let done = report.outcomes[0]
+        .result
+        .as_ref()
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    assert!(!done.cut_short && done.changed, "a token reads further");
+    assert!(!section(&build(&archive, work.path())?).contains("data-comments-cut-short"));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_is_sent_to_no_server_it_was_not_named_for() -> anyhow::Result<()> {
+    let work = tempfile::tempdir()?;
+    let archive = archive(work.path(), "https://one.example/@ada/1")?;
+    std::fs::write(
+        archive.join("content/other.md"),
+        "+++\ntitle = \"Other\"\ndate = 2026-10-16\ncomments = { server = \"https://two.example\", id = \"2\" }\n+++\n",
+    )?;
+    let error = match refresh(&archive, Some("secret")).await {
+        Ok(_) => anyhow::bail!("a token for two servers was accepted"),
+        Err(error) => error.to_string(),
+    };
+    assert!(
+        error.contains("https://one.example, https://two.example") && error.contains("--token-for"),
+        "{error}"
+    );
+    Ok(())
+}

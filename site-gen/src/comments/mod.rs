@@ -58,6 +58,8 @@ pub enum CommentsError {
         "the articles' comments come from several servers ({servers}): a token belongs to one, so name it with --token-for"
     )]
     TokenForWhichServer { servers: String },
+    #[error("--token-for “{0}” is not a server's address, such as https://server.example")]
+    NotAServer(String),
     #[error("the archive cannot be read:\n{0}")]
     Archive(crate::Problems),
 }

@@ -77,8 +77,14 @@ pub fn refresh(root: &Path, options: &RefreshOptions) -> Result<RefreshReport, C
         options
             .token_for
             .iter()
-            .map(|server| server.trim().trim_end_matches('/').to_string())
-            .collect()
+            .map(|server| {
+                url::Url::parse(server.trim())
+                    .ok()
+                    .filter(|url| matches!(url.scheme(), "http" | "https"))
+                    .map(|url| url.origin().ascii_serialization())
+                    .ok_or_else(|| CommentsError::NotAServer(server.clone()))
+            })
+            .collect::<Result<_, _>>()?
     };
     let outcomes = articles
         .into_iter()
