@@ -54,7 +54,7 @@ pub fn archive(dir: &Path, post_url: &str) -> anyhow::Result<PathBuf> {
     std::fs::create_dir_all(root.join("content"))?;
     std::fs::write(
         root.join("site.toml"),
-        "title = \"Harbour News\"\nlanguage = \"en\"\n",
+        "title = \"Harbour News\"\nlanguage = \"en\"\ncomments_client = \"app/\"\n",
     )?;
     std::fs::write(
         root.join("content").join(format!("{SLUG}.md")),

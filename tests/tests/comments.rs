@@ -82,6 +82,13 @@ async fn refreshed_replies_are_built_with_authors_threads_and_counts() -> anyhow
     );
     assert!(page.contains("<script src=\"../assets/comments."), "{page}");
     assert!(
+        comments.contains(&format!(
+            "<a data-open-in-client href=\"../app/#/{}/s/{post}\">",
+            mock.addr()
+        )),
+        "the post opens in the client too: {comments}"
+    );
+    assert!(
         !page.contains("<script>") && !page.contains("<script defer>"),
         "no inline script"
     );

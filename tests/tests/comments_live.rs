@@ -183,7 +183,7 @@ async fn hostile_live_replies_run_nothing() -> anyhow::Result<()> {
                pwned: typeof window.__pwned,\
                vectors: s.querySelectorAll('script, iframe, style, svg, math, img, object, embed, form:not([data-reply-elsewhere])').length,\
                handlers: all.flatMap(e => [...e.attributes].map(a => a.name)).filter(n => n.startsWith('on')),\
-               links: [...s.querySelectorAll('[href], [src]')].map(e => e.getAttribute('href') || e.getAttribute('src')).filter(u => !/^https?:/.test(u)),\
+               links: [...s.querySelectorAll('[href]:not([data-open-in-client]), [src]')].map(e => e.getAttribute('href') || e.getAttribute('src')).filter(u => !/^https?:/.test(u)),\
              };",
         )
         .await?;

@@ -25,13 +25,17 @@ pub struct Labels<'a> {
     pub reply_on: &'a str,
     pub reply_elsewhere: &'a str,
     pub reply: &'a str,
+    pub open_in_client: &'a str,
 }
 
 /// The comments section: the snapshot's replies when there is one, and
 /// in any case the ways to reply.
+/// `client`, when given, is the Samizdat client's address as the page
+/// links it, where the post opens too.
 pub fn render_section(
     source: &CommentSource,
     snapshot: Option<&Snapshot>,
+    client: Option<&str>,
     labels: &Labels,
 ) -> String {
     let post_url = snapshot.map_or_else(|| source.post_url(), |s| s.post.url.clone());
@@ -100,12 +104,26 @@ pub fn render_section(
     }
     let _ = write!(
         html,
-        "<p><a data-reply-origin href=\"{}\" rel=\"nofollow ugc noopener\">{} {}</a></p>\n\
-         <form data-reply-elsewhere hidden><label>{} <input name=\"server\" type=\"text\" inputmode=\"url\" autocomplete=\"url\" placeholder=\"mastodon.social\" required></label> <button type=\"submit\">{}</button></form>\n\
-         </section>",
+        "<p><a data-reply-origin href=\"{}\" rel=\"nofollow ugc noopener\">{} {}</a>",
         escape(&post_url),
         escape(labels.reply_on),
         escape(source.host()),
+    );
+    if let Some(client) = client {
+        let route = format!("#/{}/s/{}", source.host(), source.id);
+        let _ = write!(
+            html,
+            " · <a data-open-in-client href=\"{}{}\">{}</a>",
+            escape(client.split('#').next().unwrap_or_default()),
+            escape(&route),
+            escape(labels.open_in_client)
+        );
+    }
+    let _ = write!(
+        html,
+        "</p>\n\
+         <form data-reply-elsewhere hidden><label>{} <input name=\"server\" type=\"text\" inputmode=\"url\" autocomplete=\"url\" placeholder=\"mastodon.social\" required></label> <button type=\"submit\">{}</button></form>\n\
+         </section>",
         escape(labels.reply_elsewhere),
         escape(labels.reply),
     );

@@ -14,6 +14,7 @@ pub fn labels() -> Labels<'static> {
         reply_on: "Reply on",
         reply_elsewhere: "Reply from your own server",
         reply: "Reply",
+        open_in_client: "Open in Samizdat",
     }
 }
 
@@ -37,6 +38,7 @@ fn renders_authors_threads_and_counts() {
             second,
             reply("3", Some("x"), "<p>Third</p>"),
         ])),
+        Some("../app/"),
         &labels(),
     );
     assert!(html.starts_with("<section class=\"comments\" data-comments data-server=\"https://s.example\" data-status-id=\"1\""), "{html}");
@@ -77,7 +79,7 @@ fn renders_authors_threads_and_counts() {
 
 #[test]
 fn without_a_snapshot_only_the_ways_to_reply_are_shown() {
-    let html = render_section(&source(), None, &labels());
+    let html = render_section(&source(), None, None, &labels());
     assert!(html.contains("<span data-total>0</span>"));
     assert!(html.contains("data-comments-none>No replies yet."));
     assert!(html.contains("href=\"https://s.example/@ada/1\""));
@@ -87,7 +89,7 @@ fn without_a_snapshot_only_the_ways_to_reply_are_shown() {
 fn says_when_replies_were_cut_short() {
     let mut cut = snapshot(vec![reply("1", None, "")]);
     cut.cut_short = true;
-    let html = render_section(&source(), Some(&cut), &labels());
+    let html = render_section(&source(), Some(&cut), None, &labels());
     assert!(html.contains("<p class=\"meta\" data-comments-cut-short>Only some replies.</p>"));
 }
 
@@ -117,7 +119,7 @@ fn hostile_replies_leave_nothing_that_runs() {
     hostile.url = Some("data:text/html,x".into());
     hostile.created_at = "\"><script>1</script>".into();
     hostile.spoiler_text = "<b onmouseover=window.__pwned=1>cw</b>".into();
-    let html = render_section(&source(), Some(&snapshot(vec![hostile])), &labels());
+    let html = render_section(&source(), Some(&snapshot(vec![hostile])), None, &labels());
     let lower = lowered(&html);
     for vector in [
         "<script",
@@ -164,6 +166,7 @@ fn links_in_replies_are_the_readers_not_the_publishers() {
             None,
             "<p><a href=\"https://x.example/\" rel=\"me\" target=\"_top\">x</a></p>",
         )])),
+        None,
         &labels(),
     );
     assert!(
@@ -183,7 +186,7 @@ fn deep_threads_stop_nesting() {
             )
         })
         .collect();
-    let html = render_section(&source(), Some(&snapshot(replies)), &labels());
+    let html = render_section(&source(), Some(&snapshot(replies)), None, &labels());
     assert_eq!(html.matches("<ol>").count(), MAX_DEPTH - 1);
     assert_eq!(html.matches("data-comment-id=").count(), 40);
 }

@@ -37,6 +37,7 @@ impl Renderer<'_> {
             reply_on: t["reply_on"],
             reply_elsewhere: t["reply_elsewhere"],
             reply: t["reply"],
+            open_in_client: t["open_in_client"],
         };
         let problem = |error: CommentsError| {
             let message = error.to_string();
@@ -49,7 +50,14 @@ impl Renderer<'_> {
         if let Some(source) = &article.comments {
             let snapshot =
                 load(&snapshot_path(&self.archive_root, &article.slug)).map_err(problem)?;
-            let html = render_section(source, snapshot.as_ref(), &labels);
+            let client = self.site.config.comments_client.as_deref().map(|client| {
+                if client.contains("://") {
+                    client.to_string()
+                } else {
+                    format!("{}{client}", article.path.to_root())
+                }
+            });
+            let html = render_section(source, snapshot.as_ref(), client.as_deref(), &labels);
             return Ok(CommentsView {
                 html: Some(Value::from_safe_string(html)),
                 live: true,

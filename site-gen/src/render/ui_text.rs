@@ -47,6 +47,7 @@ const EN: &[(&str, &str)] = &[
     ("reply_on", "Reply on"),
     ("reply_elsewhere", "Reply from your own server"),
     ("reply", "Reply"),
+    ("open_in_client", "Open in Samizdat"),
     (
         "mirrors_intro",
         "This site is also published at these addresses. If one is gone, try another.",
@@ -96,6 +97,7 @@ const FR: &[(&str, &str)] = &[
     ("reply_on", "Répondre sur"),
     ("reply_elsewhere", "Répondre depuis votre serveur"),
     ("reply", "Répondre"),
+    ("open_in_client", "Ouvrir dans Samizdat"),
     (
         "mirrors_intro",
         "Ce site est aussi publié à ces adresses. Si l’une disparaît, essayez-en une autre.",
