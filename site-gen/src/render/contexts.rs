@@ -40,6 +40,7 @@ impl Renderer<'_> {
             .translations_of(index)
             .map(|other| context! { lang => &other.lang, name => language_name(&other.lang), url => other.path.url(), title => &other.title })
             .collect();
+        let comments = self.comments_section(article)?;
         let context = context! {
             ..self.common(&article.path, &article.lang),
             ..context! {
@@ -48,6 +49,8 @@ impl Renderer<'_> {
                 taxonomies => term_links(article, &self.site.taxonomies),
                 translations => translations,
                 thread => self.threads.view(&self.site.articles, index),
+                comments => comments.html,
+                comments_live => comments.live,
             }
         };
         self.page(
