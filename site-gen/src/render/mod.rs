@@ -8,7 +8,7 @@ mod contexts;
 mod feeds;
 mod fingerprint;
 mod host_files;
-mod language;
+pub(crate) mod language;
 pub(crate) mod markdown;
 mod plan;
 mod renderer;
@@ -46,7 +46,10 @@ pub fn render_site(
 ) -> Result<(), Problems> {
     let in_feeds = feeds::articles_in_feeds(site);
     let renderer = Renderer::new(site, archive, &in_feeds)?;
-    write_all(staging, std::slice::from_ref(&renderer.theme))?;
+    write_all(
+        staging,
+        &[renderer.theme.clone(), renderer.search_js.clone()],
+    )?;
     write_all(staging, renderer.wordpress_ids.as_slice())?;
     let jobs = plan::jobs(site);
     progress.start(jobs.len() as u64);
@@ -60,6 +63,9 @@ pub fn render_site(
             written.err()
         })
         .collect();
+    if problems.is_empty() {
+        write_all(staging, &crate::search::write(&renderer.search, site))?;
+    }
     for page in host_files::pages(site) {
         if let Err(problem) = staging.write(&page.path, page.contents.as_bytes()) {
             problems.push(problem);
