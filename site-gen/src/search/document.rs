@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::fold::lower_words;
+use super::fold::{lower, strip_accents, words};
 use super::stem::LanguageStemmer;
 use super::text::plain_text;
 use crate::content::Article;
@@ -19,39 +19,49 @@ const SUMMARY_WEIGHT: u32 = 2;
 pub const EXCERPT_CHARS: usize = 1500;
 
 /// What an article adds to the vocabulary: each folded stem with its
-/// weight, and each folded word with the stem it was read as.
+/// weight, and each folded word with the stem it was read as, by its
+/// place in `stems`.
 pub struct Analysis {
-    pub stems: HashMap<String, u32>,
-    pub words: HashMap<String, String>,
+    pub stems: Vec<(String, u32)>,
+    pub words: Vec<(String, usize)>,
     /// The body's length in words, which tempers the scores of long texts.
     pub length: u32,
 }
 
-/// Reads the article's title, description, tags and body text.
+/// Reads the article's title, description, tags and body text. Each
+/// distinct word is folded and stemmed once.
 pub fn analyse(article: &Article, text: &str) -> Analysis {
     let stemmer = LanguageStemmer::new(&article.lang);
+    let summary = article.description.iter().chain(&article.tags);
+    let parts: Vec<(String, u32)> = std::iter::once((lower(&article.title), TITLE_WEIGHT))
+        .chain(summary.map(|part| (lower(part), SUMMARY_WEIGHT)))
+        .chain(std::iter::once((lower(text), 1)))
+        .collect();
     let mut analysis = Analysis {
-        stems: HashMap::new(),
-        words: HashMap::new(),
+        stems: Vec::new(),
+        words: Vec::new(),
         length: 0,
     };
-    let summary = article.description.iter().chain(&article.tags);
-    let parts = std::iter::once((article.title.as_str(), TITLE_WEIGHT))
-        .chain(summary.map(|part| (part.as_str(), SUMMARY_WEIGHT)))
-        .chain(std::iter::once((text, 1)));
-    for (part, weight) in parts {
-        for word in lower_words(part) {
-            let folded = super::fold::strip_accents(&word);
-            let stem = match analysis.words.get(&folded) {
-                Some(stem) => stem.clone(),
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut stem_places: HashMap<String, usize> = HashMap::new();
+    for (part, weight) in &parts {
+        for word in words(part) {
+            let place = match seen.get(word) {
+                Some(&place) => place,
                 None => {
-                    let stem = stemmer.folded_stem(&word);
-                    analysis.words.insert(folded, stem.clone());
-                    stem
+                    let stem = stemmer.folded_stem(word);
+                    let next = stem_places.len();
+                    let place = *stem_places.entry(stem.clone()).or_insert(next);
+                    if place == next {
+                        analysis.stems.push((stem, 0));
+                    }
+                    analysis.words.push((strip_accents(word), place));
+                    seen.insert(word, place);
+                    place
                 }
             };
-            *analysis.stems.entry(stem).or_default() += weight;
-            if weight == 1 {
+            analysis.stems[place].1 += weight;
+            if *weight == 1 {
                 analysis.length += 1;
             }
         }

@@ -2,8 +2,8 @@
 //! indexes and what the reader types meet. `search.js` mirrors `fold` and
 //! `words`; a change here must be made there too.
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Longer runs of letters are not words a reader types (hashes, URLs).
 pub const MAX_WORD_CHARS: usize = 40;
@@ -16,6 +16,9 @@ pub fn fold(text: &str) -> String {
 /// Drops the accents of text already in lower case; ligatures that have
 /// no decomposition are spelled out, as readers type them.
 pub fn strip_accents(lower: &str) -> String {
+    if lower.is_ascii() {
+        return lower.to_string();
+    }
     let mut folded = String::with_capacity(lower.len());
     for c in lower.nfd().filter(|&c| !is_combining_mark(c)) {
         match c {
@@ -28,21 +31,33 @@ pub fn strip_accents(lower: &str) -> String {
     folded
 }
 
-/// The words of `text`, in lower case but with their accents, which some
-/// stemmers (French) need: runs of letters and digits; apostrophes and
-/// hyphens separate words, so `l’élection` gives `l` and `élection`.
-pub fn lower_words(text: &str) -> Vec<String> {
-    let lower: String = text.to_lowercase().nfc().collect();
+/// `text` in lower case, composed (NFC), ready for [`words`]: with its
+/// accents, which some stemmers (French) need.
+pub fn lower(text: &str) -> String {
+    let lower = text.to_lowercase();
+    if is_nfc_quick(lower.chars()) == IsNormalized::Yes {
+        lower
+    } else {
+        lower.nfc().collect()
+    }
+}
+
+/// The words of text from [`lower`]: runs of letters and digits;
+/// apostrophes and hyphens separate words, so `l’élection` gives `l` and
+/// `élection`.
+pub fn words(lower: &str) -> impl Iterator<Item = &str> {
     lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty() && word.chars().count() <= MAX_WORD_CHARS)
-        .map(str::to_string)
-        .collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, lower_words};
+    use super::{fold, lower, words};
+
+    fn lower_words(text: &str) -> Vec<String> {
+        words(&lower(text)).map(str::to_string).collect()
+    }
 
     #[test]
     fn case_and_accents_fold_away() {

@@ -66,8 +66,13 @@ impl SearchIndex {
         };
         let mut stems: Vec<(u32, u8)> = {
             let mut vocabulary = lock(&self.vocabulary);
-            for (word, stem) in &analysis.words {
-                let id = vocabulary.intern(stem);
+            let ids: Vec<u32> = analysis
+                .stems
+                .iter()
+                .map(|(stem, _)| vocabulary.intern(stem))
+                .collect();
+            for (word, place) in &analysis.words {
+                let id = ids[*place];
                 match vocabulary.words.get_mut(word.as_str()) {
                     Some(ids) if ids.contains(&id) => {}
                     Some(ids) => ids.push(id),
@@ -76,10 +81,9 @@ impl SearchIndex {
                     }
                 }
             }
-            analysis
-                .stems
-                .iter()
-                .map(|(stem, &weight)| (vocabulary.intern(stem), score(weight, analysis.length)))
+            ids.iter()
+                .zip(&analysis.stems)
+                .map(|(&id, (_, weight))| (id, score(*weight, analysis.length)))
                 .collect()
         };
         stems.sort_unstable();

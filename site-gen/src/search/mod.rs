@@ -16,10 +16,12 @@
 //!   stems it was read as. The reader's words are looked up here, so the
 //!   client needs no stemmer: a word the archive holds in any form brings
 //!   its stems in every language it was read in (`keepers` → `keeper`,
-//!   `élections` → `elect`). A word no article holds falls back to the
-//!   longest stem that starts it, at most four letters shorter (Snowball's
-//!   stems are prefixes of the word but for a few endings); while the
-//!   reader types, the last word also matches the words it starts.
+//!   `élections` → `elect`). While the reader types, the last word also
+//!   matches the words it starts. A word no article holds falls back to
+//!   the longest stem that starts it, itself or at most four letters
+//!   shorter (Snowball's stems are prefixes of their words but for a few
+//!   endings): `keeper`, which no article spells, finds the stem of
+//!   `keepers`.
 //! - `p/N`: stems, in order, each with its id, its article count and its
 //!   first page of articles, `[doc, score, …]`, best first, then newest:
 //!   a one-word query needs this page alone. Further pages are `m/ID-K`,
@@ -43,7 +45,7 @@ mod index;
 mod stem;
 mod text;
 
-pub use fold::{fold, lower_words};
+pub use fold::{fold, lower, words};
 pub use fragments::{FIRST_PAGE, MORE_PAGE, write};
 pub use index::{Document, FOLDER, SearchIndex, metadata_name};
 pub use stem::LanguageStemmer;

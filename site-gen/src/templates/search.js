@@ -101,8 +101,8 @@
   }
 
   // The stems a query word stands for: its own when some article spells
-  // it so; else the longest stem it starts with; the last word, still
-  // being typed, also brings the words it starts.
+  // it so; the last word, still being typed, also brings the words it
+  // starts; else the longest stem that starts it (itself included).
   async function stemsOf(entry, word, typing) {
     var stems = new Set();
     var number = fragmentOf(entry.words, word);
@@ -120,7 +120,7 @@
       if (stems.size) return stems;
     }
     var shortest = Math.max(MIN_STEM, word.length - MAX_SUFFIX);
-    for (var length = word.length - 1; length >= shortest; length--) {
+    for (var length = word.length; length >= shortest; length--) {
       var prefix = word.slice(0, length);
       if (await postings(entry, prefix)) {
         stems.add(prefix);
