@@ -64,7 +64,11 @@ pub fn render_site(
         })
         .collect();
     if problems.is_empty() {
-        write_all(staging, &crate::search::write(&renderer.search, site))?;
+        crate::search::write(&renderer.search, site, &mut |page| {
+            if let Err(problem) = staging.write(&page.path, page.contents.as_bytes()) {
+                problems.push(problem);
+            }
+        });
     }
     for page in host_files::pages(site) {
         if let Err(problem) = staging.write(&page.path, page.contents.as_bytes()) {

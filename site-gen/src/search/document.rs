@@ -1,13 +1,12 @@
 //! One article as the index sees it: its stems with their scores, and its
 //! metadata fragment, written during the article's own job.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
-use super::fold::{lower, strip_accents, words};
-use super::stem::LanguageStemmer;
-use super::text::plain_text;
+use std::hash::Hasher;
+
+use super::hash::{WordHasher, WordMap};
+use super::text::{each_word, plain_text};
 use crate::content::Article;
 
 /// A word in the title counts as this many in the body; in the
@@ -18,55 +17,55 @@ const SUMMARY_WEIGHT: u32 = 2;
 /// to choose from, small enough for ten results to stay a light download.
 pub const EXCERPT_CHARS: usize = 1500;
 
-/// What an article adds to the vocabulary: each folded stem with its
-/// weight, and each folded word with the stem it was read as, by its
-/// place in `stems`.
+/// An article's stems, as vocabulary ids, each with its weight.
 pub struct Analysis {
-    pub stems: Vec<(String, u32)>,
-    pub words: Vec<(String, usize)>,
+    pub stems: Vec<(u32, u32)>,
     /// The body's length in words, which tempers the scores of long texts.
     pub length: u32,
 }
 
-/// Reads the article's title, description, tags and body text. Each
-/// distinct word is folded and stemmed once.
-pub fn analyse(article: &Article, text: &str) -> Analysis {
-    let stemmer = LanguageStemmer::new(&article.lang);
+/// Reads the article's title, description, tags and body; `stem_id`
+/// gives the vocabulary id of a word's stem, once per distinct word:
+/// words are told apart within the article by a 64-bit hash, which spares
+/// a copy of each.
+pub fn analyse(
+    article: &Article,
+    body_html: &str,
+    mut stem_id: impl FnMut(&str) -> u32,
+) -> Analysis {
     let summary = article.description.iter().chain(&article.tags);
-    let parts: Vec<(String, u32)> = std::iter::once((lower(&article.title), TITLE_WEIGHT))
-        .chain(summary.map(|part| (lower(part), SUMMARY_WEIGHT)))
-        .chain(std::iter::once((lower(text), 1)))
-        .collect();
+    let parts = std::iter::once((article.title.as_str(), TITLE_WEIGHT, false))
+        .chain(summary.map(|part| (part.as_str(), SUMMARY_WEIGHT, false)))
+        .chain(std::iter::once((body_html, 1, true)));
     let mut analysis = Analysis {
         stems: Vec::new(),
-        words: Vec::new(),
         length: 0,
     };
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut stem_places: HashMap<String, usize> = HashMap::new();
-    for (part, weight) in &parts {
-        for word in words(part) {
-            let place = match seen.get(word) {
-                Some(&place) => place,
-                None => {
-                    let stem = stemmer.folded_stem(word);
-                    let next = stem_places.len();
-                    let place = *stem_places.entry(stem.clone()).or_insert(next);
-                    if place == next {
-                        analysis.stems.push((stem, 0));
-                    }
-                    analysis.words.push((strip_accents(word), place));
-                    seen.insert(word, place);
-                    place
-                }
-            };
+    let mut seen: WordMap<u64, usize> = WordMap::default();
+    let mut places: WordMap<u32, usize> = WordMap::default();
+    for (part, weight, html) in parts {
+        each_word(part, html, |word| {
+            let place = *seen.entry(word_key(word)).or_insert_with(|| {
+                let id = stem_id(word);
+                *places.entry(id).or_insert_with(|| {
+                    analysis.stems.push((id, 0));
+                    analysis.stems.len() - 1
+                })
+            });
             analysis.stems[place].1 += weight;
-            if *weight == 1 {
+            if html {
                 analysis.length += 1;
             }
-        }
+        });
     }
     analysis
+}
+
+fn word_key(word: &str) -> u64 {
+    let mut hasher = WordHasher::default();
+    hasher.write(word.as_bytes());
+    hasher.write_u8(0xff);
+    hasher.finish()
 }
 
 /// How well an article answers a stem, from 1 to 255: more for more
@@ -120,8 +119,9 @@ fn excerpt_text(text: &str) -> &str {
     }
 }
 
-pub fn text_of(body_html: &str) -> String {
-    plain_text(body_html)
+/// The start of the body's text, enough for its excerpt.
+pub fn excerpt_source(body_html: &str) -> String {
+    plain_text(body_html, EXCERPT_CHARS * 2)
 }
 
 #[cfg(test)]

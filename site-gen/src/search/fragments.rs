@@ -49,8 +49,9 @@ struct Entry {
     stems: Vec<String>,
 }
 
-/// Every file of the index but the articles' metadata.
-pub fn write(index: &SearchIndex, site: &Site) -> Vec<Page> {
+/// Every file of the index but the articles' metadata, each handed to
+/// `emit` as soon as it is made, so they are never all in memory.
+pub fn write(index: &SearchIndex, site: &Site, emit: &mut dyn FnMut(Page)) {
     let (documents, vocabulary) = index.parts();
     let postings = invert(&documents, vocabulary.stems.len());
     let mut order: Vec<u32> = (0..vocabulary.stems.len())
@@ -59,9 +60,8 @@ pub fn write(index: &SearchIndex, site: &Site) -> Vec<Page> {
         .collect();
     order
         .sort_unstable_by(|&a, &b| vocabulary.stems[a as usize].cmp(&vocabulary.stems[b as usize]));
-    let mut pages = Vec::new();
-    let stems = postings_fragments(&order, &postings, &vocabulary, &mut pages);
-    let words = words_fragments(&vocabulary, &postings, &mut pages);
+    let stems = postings_fragments(&order, &postings, &vocabulary, emit);
+    let words = words_fragments(&vocabulary, &postings, emit);
     let entry = Entry {
         v: 1,
         docs: documents.len(),
@@ -70,9 +70,8 @@ pub fn write(index: &SearchIndex, site: &Site) -> Vec<Page> {
         words,
         stems,
     };
-    pages.push(page("entry", script("entry", &entry)));
-    pages.extend(filters::pages(site));
-    pages
+    emit(page("entry", script("entry", &entry)));
+    filters::pages(site).into_iter().for_each(emit);
 }
 
 /// Each stem's articles, best first, then newest first.
@@ -117,7 +116,7 @@ fn postings_fragments(
     order: &[u32],
     postings: &[Vec<(u32, u8)>],
     vocabulary: &Vocabulary,
-    pages: &mut Vec<Page>,
+    emit: &mut dyn FnMut(Page),
 ) -> Vec<String> {
     let mut firsts = Vec::new();
     let mut body = String::new();
@@ -134,14 +133,14 @@ fn postings_fragments(
         let _ = write!(body, "{key}:[{id},{},{}]", list.len(), pairs(first));
         for (k, more) in list[first.len()..].chunks(MORE_PAGE).enumerate() {
             let name = format!("m/{id}-{}", k + 1);
-            pages.push(page(&name, wrap(&name, &pairs(more))));
+            emit(page(&name, wrap(&name, &pairs(more))));
         }
         if body.len() >= POSTINGS_FRAGMENT_BYTES {
-            pages.push(object_fragment("p", firsts.len() - 1, &mut body));
+            emit(object_fragment("p", firsts.len() - 1, &mut body));
         }
     }
     if !body.is_empty() {
-        pages.push(object_fragment("p", firsts.len() - 1, &mut body));
+        emit(object_fragment("p", firsts.len() - 1, &mut body));
     }
     firsts
 }
@@ -151,7 +150,7 @@ fn postings_fragments(
 fn words_fragments(
     vocabulary: &Vocabulary,
     postings: &[Vec<(u32, u8)>],
-    pages: &mut Vec<Page>,
+    emit: &mut dyn FnMut(Page),
 ) -> Vec<String> {
     let mut words: Vec<(&str, &Vec<u32>)> = vocabulary
         .words
@@ -185,11 +184,11 @@ fn words_fragments(
         let value = serde_json::to_string(&value).unwrap_or_default();
         let _ = write!(body, "{key}:{value}");
         if body.len() >= WORDS_FRAGMENT_BYTES {
-            pages.push(object_fragment("w", firsts.len() - 1, &mut body));
+            emit(object_fragment("w", firsts.len() - 1, &mut body));
         }
     }
     if !body.is_empty() {
-        pages.push(object_fragment("w", firsts.len() - 1, &mut body));
+        emit(object_fragment("w", firsts.len() - 1, &mut body));
     }
     firsts
 }
@@ -235,7 +234,9 @@ mod tests {
             ..Vocabulary::default()
         };
         let mut pages = Vec::new();
-        let firsts = postings_fragments(&[1, 0], &postings, &vocabulary, &mut pages);
+        let firsts = postings_fragments(&[1, 0], &postings, &vocabulary, &mut |page| {
+            pages.push(page)
+        });
         assert_eq!(firsts, ["alpha"]);
         let paths: Vec<&str> = pages.iter().map(|page| page.path.as_str()).collect();
         assert_eq!(paths, ["search/m/0-1.js", "search/p/0.js"]);

@@ -41,6 +41,7 @@ mod document;
 mod filters;
 mod fold;
 mod fragments;
+mod hash;
 mod index;
 mod stem;
 mod text;

@@ -1,5 +1,10 @@
-//! The plain text of an article's rendered HTML, for its words and its
-//! excerpt.
+//! The plain text of an article's rendered HTML, for its excerpt, and
+//! its words, for the index.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use super::fold::MAX_WORD_CHARS;
 
 /// Tags inside a word (`<em>`, links) join their text to the next; the
 /// others (paragraphs, cells, line breaks) separate it.
@@ -9,11 +14,15 @@ const INLINE: &[&str] = &[
 ];
 
 /// The text of `html` with its tags dropped and its entities decoded,
-/// runs of white space made one space.
-pub fn plain_text(html: &str) -> String {
-    let mut text = String::with_capacity(html.len() / 2);
+/// runs of white space made one space; reading stops once the text has
+/// `enough` bytes, as an excerpt needs no more.
+pub fn plain_text(html: &str, enough: usize) -> String {
+    let mut text = String::with_capacity(enough.min(html.len()) + 64);
     let mut rest = html;
     while let Some(start) = rest.find(['<', '&']) {
+        if text.len() >= enough {
+            return text.trim_end().to_string();
+        }
         push_text(&mut text, &rest[..start]);
         rest = &rest[start..];
         if rest.starts_with('<') {
@@ -33,14 +42,84 @@ pub fn plain_text(html: &str) -> String {
 }
 
 fn push_text(text: &mut String, part: &str) {
-    for c in part.chars() {
-        if c.is_whitespace() {
-            if !text.is_empty() && !text.ends_with(' ') {
-                text.push(' ');
-            }
-        } else {
-            text.push(c);
+    let mut words = part.split(char::is_whitespace);
+    if let Some(first) = words.next() {
+        text.push_str(first);
+    }
+    for word in words {
+        if !text.is_empty() && !text.ends_with(' ') {
+            text.push(' ');
         }
+        text.push_str(word);
+    }
+}
+
+/// Calls `found` with each word of `text`, HTML when `html` says so: runs
+/// of letters and digits (combining accents included), in lower case and
+/// composed (NFC), accents kept for the stemmer. One pass, no copy of the
+/// text: the build reads every word of every article.
+pub fn each_word(text: &str, html: bool, mut found: impl FnMut(&str)) {
+    let mut word = Word::default();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte.is_ascii_alphanumeric() {
+            word.text.push(char::from(byte.to_ascii_lowercase()));
+            at += 1;
+        } else if html && byte == b'<' {
+            let end = text[at..].find('>').map_or(bytes.len(), |end| at + end + 1);
+            if !is_inline(&text[at..end]) {
+                word.end(&mut found);
+            }
+            at = end;
+        } else if html && byte == b'&' {
+            let (decoded, used) = entity(&text[at..]);
+            decoded.chars().for_each(|c| word.push(c, &mut found));
+            at += used;
+        } else if byte.is_ascii() {
+            word.end(&mut found);
+            at += 1;
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            word.push(c, &mut found);
+            at += c.len_utf8();
+        }
+    }
+    word.end(&mut found);
+}
+
+#[derive(Default)]
+struct Word {
+    text: String,
+    non_ascii: bool,
+}
+
+impl Word {
+    fn push(&mut self, c: char, found: &mut impl FnMut(&str)) {
+        if c.is_alphanumeric() || is_combining_mark(c) {
+            self.text.extend(c.to_lowercase());
+            self.non_ascii |= !c.is_ascii();
+        } else {
+            self.end(found);
+        }
+    }
+
+    fn end(&mut self, found: &mut impl FnMut(&str)) {
+        if self.text.is_empty() {
+            return;
+        }
+        if self.non_ascii && is_nfc_quick(self.text.chars()) != IsNormalized::Yes {
+            self.text = self.text.nfc().collect();
+        }
+        let short =
+            self.text.len() <= MAX_WORD_CHARS || self.text.chars().count() <= MAX_WORD_CHARS;
+        let marks_only = self.non_ascii && self.text.chars().all(is_combining_mark);
+        if short && !marks_only {
+            found(&self.text);
+        }
+        self.text.clear();
+        self.non_ascii = false;
     }
 }
 
@@ -83,15 +162,36 @@ fn entity(text: &str) -> (String, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::plain_text;
+    use super::{each_word, plain_text};
+
+    fn words(text: &str, html: bool) -> Vec<String> {
+        let mut words = Vec::new();
+        each_word(text, html, |word| words.push(word.to_string()));
+        words
+    }
+
+    #[test]
+    fn words_are_read_in_one_pass_from_html_or_text() {
+        assert_eq!(
+            words(
+                "<p>L’<em>Élec</em>tion, 23&nbsp;h <a href=\"x\">Vote</a>s</p><p>AT&amp;T</p>",
+                true
+            ),
+            ["l", "élection", "23", "h", "votes", "at", "t"]
+        );
+        assert_eq!(words("a<b & c", false), ["a", "b", "c"]);
+        assert_eq!(words("e\u{301}te\u{301} ÉTÉ", false), ["été", "été"]);
+        assert!(words(&"a".repeat(41), false).is_empty());
+    }
 
     #[test]
     fn tags_go_and_entities_are_decoded() {
         let html = "<h2>Storm &amp; tide</h2>\n<p>Keep <em>wa</em>ter &#8217;n&#x2019; <a href=\"x\">radio</a>.</p><ul><li>one</li><li>two</li></ul>";
         assert_eq!(
-            plain_text(html),
+            plain_text(html, 1000),
             "Storm & tide Keep water ’n’ radio. one two"
         );
-        assert_eq!(plain_text("AT&T &bogus; x"), "AT&T &bogus; x");
+        assert_eq!(plain_text("AT&T &bogus; x", 1000), "AT&T &bogus; x");
+        assert_eq!(plain_text(html, 5), "Storm &");
     }
 }
