@@ -121,7 +121,7 @@ fn excerpt_text(text: &str) -> &str {
 
 /// The start of the body's text, enough for its excerpt.
 pub fn excerpt_source(body_html: &str) -> String {
-    plain_text(body_html, EXCERPT_CHARS * 2)
+    plain_text(body_html, EXCERPT_CHARS + EXCERPT_CHARS / 4)
 }
 
 #[cfg(test)]

@@ -65,8 +65,24 @@ pub fn each_word(text: &str, html: bool, mut found: impl FnMut(&str)) {
     while at < bytes.len() {
         let byte = bytes[at];
         if byte.is_ascii_alphanumeric() {
-            word.text.push(char::from(byte.to_ascii_lowercase()));
-            at += 1;
+            let start = at;
+            while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            let run = &text[start..at];
+            // Most words are plain ASCII between spaces or punctuation:
+            // those are handed on without being copied.
+            let ends = bytes
+                .get(at)
+                .is_none_or(|&next| next.is_ascii() && next != b'<' && next != b'&');
+            if word.text.is_empty() && ends && !run.bytes().any(|b| b.is_ascii_uppercase()) {
+                if run.len() <= MAX_WORD_CHARS {
+                    found(run);
+                }
+            } else {
+                word.text
+                    .extend(run.chars().map(|c| c.to_ascii_lowercase()));
+            }
         } else if html && byte == b'<' {
             let end = text[at..].find('>').map_or(bytes.len(), |end| at + end + 1);
             if !is_inline(&text[at..end]) {
