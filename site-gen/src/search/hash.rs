@@ -19,6 +19,14 @@ impl Hasher for WordHasher {
         }
     }
 
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(SEED);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
     fn write_u8(&mut self, byte: u8) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(SEED);
     }
