@@ -53,15 +53,15 @@ struct Entry {
 /// `emit` as soon as it is made, so they are never all in memory.
 pub fn write(index: &SearchIndex, site: &Site, emit: &mut dyn FnMut(Page)) {
     let (documents, vocabulary) = index.parts();
-    let postings = invert(&documents, vocabulary.stems.len());
+    let counts = counts(&documents, vocabulary.stems.len());
     let mut order: Vec<u32> = (0..vocabulary.stems.len())
-        .filter(|&id| !postings[id].is_empty())
+        .filter(|&id| counts[id] > 0)
         .map(|id| id as u32)
         .collect();
     order
         .sort_unstable_by(|&a, &b| vocabulary.stems[a as usize].cmp(&vocabulary.stems[b as usize]));
-    let stems = postings_fragments(&order, &postings, &vocabulary, emit);
-    let words = words_fragments(&vocabulary, &postings, emit);
+    let stems = postings_fragments(&order, &counts, &documents, &vocabulary, BATCH, emit);
+    let words = words_fragments(&vocabulary, &counts, emit);
     let entry = Entry {
         v: 1,
         docs: documents.len(),
@@ -74,19 +74,38 @@ pub fn write(index: &SearchIndex, site: &Site, emit: &mut dyn FnMut(Page)) {
     filters::pages(site).into_iter().for_each(emit);
 }
 
-/// Each stem's articles, best first, then newest first.
-fn invert(documents: &[Option<Document>], stems: usize) -> Vec<Vec<(u32, u8)>> {
+/// Postings inverted at once, at most: stems are taken in batches, each
+/// a pass over the documents, so a million articles never have all their
+/// postings in memory together (8 bytes each).
+const BATCH: usize = 4_000_000;
+
+/// How many articles hold each stem.
+fn counts(documents: &[Option<Document>], stems: usize) -> Vec<usize> {
     let mut counts = vec![0usize; stems];
     for document in documents.iter().flatten() {
         for &stem in &document.stems {
             counts[stem as usize] += 1;
         }
     }
-    let mut postings: Vec<Vec<(u32, u8)>> = counts.into_iter().map(Vec::with_capacity).collect();
+    counts
+}
+
+/// The articles of each stem of `batch`, best first, then newest first.
+fn invert(documents: &[Option<Document>], batch: &[u32], counts: &[usize]) -> Vec<Vec<(u32, u8)>> {
+    let mut place = vec![usize::MAX; counts.len()];
+    for (at, &stem) in batch.iter().enumerate() {
+        place[stem as usize] = at;
+    }
+    let mut postings: Vec<Vec<(u32, u8)>> = batch
+        .iter()
+        .map(|&stem| Vec::with_capacity(counts[stem as usize]))
+        .collect();
     for (doc, document) in documents.iter().enumerate() {
         let Some(document) = document else { continue };
-        for (&stem, &score) in document.stems.iter().zip(document.scores.iter()) {
-            postings[stem as usize].push((doc as u32, score));
+        for (stem, &score) in document.stems.iter().zip(document.scores.iter()) {
+            if let Some(list) = postings.get_mut(place[*stem as usize]) {
+                list.push((doc as u32, score));
+            }
         }
     }
     for list in &mut postings {
@@ -114,30 +133,45 @@ fn pairs(list: &[(u32, u8)]) -> String {
 /// `m/ID-K`, K from 1. Returns the first stem of each fragment.
 fn postings_fragments(
     order: &[u32],
-    postings: &[Vec<(u32, u8)>],
+    counts: &[usize],
+    documents: &[Option<Document>],
     vocabulary: &Vocabulary,
+    batch_postings: usize,
     emit: &mut dyn FnMut(Page),
 ) -> Vec<String> {
     let mut firsts = Vec::new();
     let mut body = String::new();
-    for (id, &stem) in order.iter().enumerate() {
-        let list = &postings[stem as usize];
-        let text = &vocabulary.stems[stem as usize];
-        if body.is_empty() {
-            firsts.push(text.to_string());
-        } else {
-            body.push(',');
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start;
+        let mut held = 0;
+        while end < order.len()
+            && (end == start || held + counts[order[end] as usize] <= batch_postings)
+        {
+            held += counts[order[end] as usize];
+            end += 1;
         }
-        let first = &list[..list.len().min(FIRST_PAGE)];
-        let key = serde_json::to_string(&**text).unwrap_or_default();
-        let _ = write!(body, "{key}:[{id},{},{}]", list.len(), pairs(first));
-        for (k, more) in list[first.len()..].chunks(MORE_PAGE).enumerate() {
-            let name = format!("m/{id}-{}", k + 1);
-            emit(page(&name, wrap(&name, &pairs(more))));
+        let postings = invert(documents, &order[start..end], counts);
+        for (offset, list) in postings.iter().enumerate() {
+            let id = start + offset;
+            let text = &vocabulary.stems[order[id] as usize];
+            if body.is_empty() {
+                firsts.push(text.to_string());
+            } else {
+                body.push(',');
+            }
+            let first = &list[..list.len().min(FIRST_PAGE)];
+            let key = serde_json::to_string(&**text).unwrap_or_default();
+            let _ = write!(body, "{key}:[{id},{},{}]", list.len(), pairs(first));
+            for (k, more) in list[first.len()..].chunks(MORE_PAGE).enumerate() {
+                let name = format!("m/{id}-{}", k + 1);
+                emit(page(&name, wrap(&name, &pairs(more))));
+            }
+            if body.len() >= POSTINGS_FRAGMENT_BYTES {
+                emit(object_fragment("p", firsts.len() - 1, &mut body));
+            }
         }
-        if body.len() >= POSTINGS_FRAGMENT_BYTES {
-            emit(object_fragment("p", firsts.len() - 1, &mut body));
-        }
+        start = end;
     }
     if !body.is_empty() {
         emit(object_fragment("p", firsts.len() - 1, &mut body));
@@ -149,7 +183,7 @@ fn postings_fragments(
 /// its stems, space-separated, or `""` when its one stem is itself.
 fn words_fragments(
     vocabulary: &Vocabulary,
-    postings: &[Vec<(u32, u8)>],
+    counts: &[usize],
     emit: &mut dyn FnMut(Page),
 ) -> Vec<String> {
     let mut words: Vec<(&str, &Vec<u32>)> = vocabulary
@@ -163,7 +197,7 @@ fn words_fragments(
     for (word, ids) in words {
         let mut stems: Vec<&str> = ids
             .iter()
-            .filter(|&&id| !postings[id as usize].is_empty())
+            .filter(|&&id| counts[id as usize] > 0)
             .map(|&id| &*vocabulary.stems[id as usize])
             .collect();
         if stems.is_empty() {
@@ -210,7 +244,7 @@ fn wrap(name: &str, json: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{FIRST_PAGE, Vocabulary, invert, postings_fragments};
+    use super::{FIRST_PAGE, Vocabulary, counts, invert, postings_fragments};
     use crate::search::index::Document;
 
     fn document(stems: &[u32], scores: &[u8]) -> Option<Document> {
@@ -224,7 +258,9 @@ mod tests {
     fn postings_rank_best_then_newest_and_overflow_into_pages() {
         let mut documents = vec![document(&[0], &[10]), None, document(&[0, 1], &[50, 7])];
         documents.extend((0..FIRST_PAGE + 2).map(|_| document(&[1], &[3])));
-        let postings = invert(&documents, 2);
+        let counts = counts(&documents, 2);
+        assert_eq!(counts, [2, FIRST_PAGE + 3]);
+        let postings = invert(&documents, &[0, 1], &counts);
         assert_eq!(postings[0], [(2, 50), (0, 10)]);
         assert_eq!(postings[1].len(), FIRST_PAGE + 3);
         assert_eq!(postings[1][0], (2, 7));
@@ -233,10 +269,12 @@ mod tests {
             stems: vec!["zeta".into(), "alpha".into()],
             ..Vocabulary::default()
         };
+        // A batch of one posting: each stem is inverted in its own pass.
         let mut pages = Vec::new();
-        let firsts = postings_fragments(&[1, 0], &postings, &vocabulary, &mut |page| {
-            pages.push(page)
-        });
+        let firsts =
+            postings_fragments(&[1, 0], &counts, &documents, &vocabulary, 1, &mut |page| {
+                pages.push(page)
+            });
         assert_eq!(firsts, ["alpha"]);
         let paths: Vec<&str> = pages.iter().map(|page| page.path.as_str()).collect();
         assert_eq!(paths, ["search/m/0-1.js", "search/p/0.js"]);
