@@ -18,6 +18,7 @@ pub mod record;
 pub mod render;
 pub mod reserved;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 mod swap;
 

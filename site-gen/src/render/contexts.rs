@@ -30,6 +30,7 @@ impl Renderer<'_> {
                     &template_source("mirrors.html"),
                 )
             }
+            Job::Search => self.search_page(),
             Job::NotFound => self.not_found(),
         }
     }
@@ -41,11 +42,13 @@ impl Renderer<'_> {
             .map(|other| context! { lang => &other.lang, name => language_name(&other.lang), url => other.path.url(), title => &other.title })
             .collect();
         let comments = self.comments_section(article)?;
+        let body = self.body(index);
+        let metadata = self.search.add(index, article, &body);
         let context = context! {
             ..self.common(&article.path, &article.lang),
             ..context! {
                 article => article_view(article),
-                content => self.body(index),
+                content => body,
                 taxonomies => term_links(article, &self.site.taxonomies),
                 translations => translations,
                 thread => self.threads.view(&self.site.articles, index),
@@ -53,12 +56,14 @@ impl Renderer<'_> {
                 comments_live => comments.live,
             }
         };
-        self.page(
+        let mut pages = self.page(
             article.path.index_file(),
             "article.html",
             context,
             &article.source,
-        )
+        )?;
+        pages.push(metadata);
+        Ok(pages)
     }
 
     fn alias(&self, article: usize, alias: &PagePath) -> Result<Vec<Page>, Problem> {
@@ -120,6 +125,26 @@ impl Renderer<'_> {
             "terms.html",
             context,
             &template_source("terms.html"),
+        )
+    }
+
+    fn search_page(&self) -> Result<Vec<Page>, Problem> {
+        let path = PagePath::folder(crate::search::FOLDER);
+        let archives: Vec<&str> = self
+            .site
+            .taxonomies
+            .iter()
+            .map(|taxonomy| taxonomy.kind.name())
+            .collect();
+        let context = context! {
+            ..self.common(&path, &self.site.config.language),
+            ..context! { archives => archives }
+        };
+        self.page(
+            path.index_file(),
+            "search.html",
+            context,
+            &template_source("search.html"),
         )
     }
 

@@ -10,7 +10,7 @@ mod feeds;
 mod fingerprint;
 pub(crate) use fingerprint::fingerprinted;
 mod host_files;
-mod language;
+pub(crate) mod language;
 pub(crate) mod markdown;
 mod plan;
 mod renderer;
@@ -48,7 +48,10 @@ pub fn render_site(
 ) -> Result<(), Problems> {
     let in_feeds = feeds::articles_in_feeds(site);
     let renderer = Renderer::new(site, archive, &in_feeds)?;
-    write_all(staging, std::slice::from_ref(&renderer.theme))?;
+    write_all(
+        staging,
+        &[renderer.theme.clone(), renderer.search_js.clone()],
+    )?;
     write_all(staging, renderer.wordpress_ids.as_slice())?;
     write_all(staging, renderer.comments_script.as_slice())?;
     let jobs = plan::jobs(site);
@@ -63,6 +66,13 @@ pub fn render_site(
             written.err()
         })
         .collect();
+    if problems.is_empty() {
+        crate::search::write(&renderer.search, site, &mut |page| {
+            if let Err(problem) = staging.write(&page.path, page.contents.as_bytes()) {
+                problems.push(problem);
+            }
+        });
+    }
     for page in host_files::pages(site) {
         if let Err(problem) = staging.write(&page.path, page.contents.as_bytes()) {
             problems.push(problem);

@@ -12,6 +12,7 @@ pub enum Job<'a> {
     Feeds(ArticleList<'a>),
     Sitemap,
     Mirrors,
+    Search,
     NotFound,
 }
 
@@ -74,6 +75,7 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     if !site.config.mirrors.is_empty() {
         jobs.push(Job::Mirrors);
     }
+    jobs.push(Job::Search);
     jobs.push(Job::Sitemap);
     jobs.push(Job::NotFound);
     jobs

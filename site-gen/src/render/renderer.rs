@@ -19,6 +19,7 @@ use super::{Page, ui_text};
 use crate::archive::Archive;
 use crate::content::{Article, PagePath, Site};
 use crate::problem::{Problem, Problems};
+use crate::search::{SEARCH_JS, SearchIndex};
 
 pub struct Renderer<'a> {
     pub site: &'a Site,
@@ -29,6 +30,10 @@ pub struct Renderer<'a> {
     bodies: Vec<Option<String>>,
     /// The theme's stylesheet, at its fingerprinted path.
     pub theme: Page,
+    /// The search page's script, at its fingerprinted path.
+    pub search_js: Page,
+    /// Filled by the article jobs, written once they are done.
+    pub search: SearchIndex,
     /// The home page's redirect of WordPress ids, when articles have some.
     pub wordpress_ids: Option<Page>,
     /// The live refresh of comments, when some article has them.
@@ -71,7 +76,14 @@ impl<'a> Renderer<'a> {
                 in_feeds[index].then(|| markdown_to_html(&article.markdown, config, &article.lang))
             })
             .collect();
-        let mut assets = BTreeMap::from([("theme_css", theme.path.clone())]);
+        let search_js = Page {
+            path: fingerprinted("assets/search", "js", SEARCH_JS.as_bytes()),
+            contents: SEARCH_JS.to_string(),
+        };
+        let mut assets = BTreeMap::from([
+            ("theme_css", theme.path.clone()),
+            ("search_js", search_js.path.clone()),
+        ]);
         let wordpress_ids = wordpress_ids::script(site);
         if let Some(script) = &wordpress_ids {
             assets.insert("wordpress_ids", script.path.clone());
@@ -93,6 +105,8 @@ impl<'a> Renderer<'a> {
             bodies,
             assets,
             theme,
+            search_js,
+            search: SearchIndex::new(site.articles.len()),
             wordpress_ids,
             translations: translation_groups(&site.articles),
             threads: Threads::new(&site.articles),

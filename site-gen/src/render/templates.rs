@@ -22,6 +22,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("404.html", include_str!("../templates/404.html")),
     ("redirect.html", include_str!("../templates/redirect.html")),
     ("mirrors.html", include_str!("../templates/mirrors.html")),
+    ("search.html", include_str!("../templates/search.html")),
 ];
 
 /// The theme's stylesheet: an asset, not a template, though publishers

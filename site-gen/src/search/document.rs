@@ -1,0 +1,147 @@
+//! One article as the index sees it: its stems with their scores, and its
+//! metadata fragment, written during the article's own job.
+
+use serde::Serialize;
+
+use std::hash::Hasher;
+
+use super::hash::{WordHasher, WordMap};
+use super::text::{each_word, plain_text};
+use crate::content::Article;
+
+/// A word in the title counts as this many in the body; in the
+/// description or a tag, as `SUMMARY_WEIGHT`.
+const TITLE_WEIGHT: u32 = 5;
+const SUMMARY_WEIGHT: u32 = 2;
+/// The excerpt's text is cut here, at a word: enough for a few passages
+/// to choose from, small enough for ten results to stay a light download.
+pub const EXCERPT_CHARS: usize = 1500;
+
+/// An article's stems, as vocabulary ids, each with its weight.
+pub struct Analysis {
+    pub stems: Vec<(u32, u32)>,
+    /// The body's length in words, which tempers the scores of long texts.
+    pub length: u32,
+}
+
+/// Reads the article's title, description, tags and body; `stem_id`
+/// gives the vocabulary id of a word's stem, once per distinct word:
+/// words are told apart within the article by a 64-bit hash, which spares
+/// a copy of each.
+pub fn analyse(
+    article: &Article,
+    body_html: &str,
+    mut stem_id: impl FnMut(&str) -> u32,
+) -> Analysis {
+    let summary = article.description.iter().chain(&article.tags);
+    let parts = std::iter::once((article.title.as_str(), TITLE_WEIGHT, false))
+        .chain(summary.map(|part| (part.as_str(), SUMMARY_WEIGHT, false)))
+        .chain(std::iter::once((body_html, 1, true)));
+    let mut analysis = Analysis {
+        stems: Vec::new(),
+        length: 0,
+    };
+    let mut seen: WordMap<u64, usize> = WordMap::default();
+    let mut places: WordMap<u32, usize> = WordMap::default();
+    for (part, weight, html) in parts {
+        each_word(part, html, |word| {
+            let place = *seen.entry(word_key(word)).or_insert_with(|| {
+                let id = stem_id(word);
+                *places.entry(id).or_insert_with(|| {
+                    analysis.stems.push((id, 0));
+                    analysis.stems.len() - 1
+                })
+            });
+            analysis.stems[place].1 += weight;
+            if html {
+                analysis.length += 1;
+            }
+        });
+    }
+    analysis
+}
+
+fn word_key(word: &str) -> u64 {
+    let mut hasher = WordHasher::default();
+    hasher.write(word.as_bytes());
+    hasher.write_u8(0xff);
+    hasher.finish()
+}
+
+/// How well an article answers a stem, from 1 to 255: more for more
+/// occurrences, less for a longer text, so a short piece about a word
+/// ranks above a long one that mentions it.
+pub fn score(weight: u32, length: u32) -> u8 {
+    let weight = f64::from(weight);
+    let saturation = weight / (weight + 1.0 + f64::from(length) / 250.0);
+    1 + (254.0 * saturation).round().clamp(0.0, 254.0) as u8
+}
+
+/// What the results list shows of an article.
+#[derive(Serialize)]
+struct Metadata<'a> {
+    u: &'a str,
+    t: &'a str,
+    /// `YYYY-MM-DD`, empty for a page without a date.
+    d: String,
+    l: &'a str,
+    g: &'a [String],
+    a: &'a [String],
+    x: &'a str,
+}
+
+/// The article's metadata fragment, as its registration script.
+pub fn metadata_script(name: &str, article: &Article, text: &str) -> String {
+    let date = if article.dated {
+        article.date.strftime("%Y-%m-%d").to_string()
+    } else {
+        String::new()
+    };
+    let metadata = Metadata {
+        u: article.path.url(),
+        t: &article.title,
+        d: date,
+        l: &article.lang,
+        g: &article.tags,
+        a: &article.authors,
+        x: excerpt_text(text),
+    };
+    super::fragments::script(name, &metadata)
+}
+
+fn excerpt_text(text: &str) -> &str {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        None => text,
+        Some((cut, _)) => {
+            let at_word = text[..cut].rfind(' ').unwrap_or(cut);
+            &text[..at_word]
+        }
+    }
+}
+
+/// The start of the body's text, enough for its excerpt.
+pub fn excerpt_source(body_html: &str) -> String {
+    plain_text(body_html, EXCERPT_CHARS + EXCERPT_CHARS / 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{excerpt_text, score};
+
+    #[test]
+    fn more_occurrences_score_higher_and_longer_texts_lower() {
+        assert!(score(5, 100) > score(1, 100));
+        assert!(score(3, 100) > score(3, 5000));
+        assert!(score(0, 0) >= 1);
+        assert_eq!(score(u32::MAX, 0), 255);
+    }
+
+    #[test]
+    fn the_excerpt_is_cut_at_a_word() {
+        let text = "word ".repeat(1000);
+        let excerpt = excerpt_text(&text);
+        assert!(excerpt.len() <= super::EXCERPT_CHARS);
+        assert!(excerpt.ends_with("word"));
+        assert_eq!(excerpt_text("short text"), "short text");
+    }
+}

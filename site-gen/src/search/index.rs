@@ -1,0 +1,174 @@
+//! The collector the article jobs fill in parallel: one compact document
+//! per article, replaceable, and the vocabulary they share.
+
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use super::document::{analyse, excerpt_source, metadata_script, score};
+use super::fold::strip_accents;
+use super::hash::WordMap;
+use super::stem::LanguageStemmer;
+use crate::content::Article;
+use crate::render::Page;
+
+/// Where the index's files go in the output.
+pub const FOLDER: &str = "search";
+
+/// An article's part of the index: the stems it holds, as ids into the
+/// vocabulary, ascending, each with its score. Nothing of its text stays.
+#[derive(Debug, Default)]
+pub struct Document {
+    pub stems: Box<[u32]>,
+    pub scores: Box<[u8]>,
+}
+
+/// Stems interned once for the whole site, and each folded word with the
+/// stems it was read as (two languages may stem it differently).
+#[derive(Default)]
+pub struct Vocabulary {
+    pub ids: WordMap<Box<str>, u32>,
+    pub stems: Vec<Box<str>>,
+    pub words: WordMap<Box<str>, Vec<u32>>,
+}
+
+impl Vocabulary {
+    /// Records that `folded_word` was read as `stem`; returns the stem's id.
+    fn add(&mut self, stem: &str, folded_word: String) -> u32 {
+        let id = self.intern(stem);
+        match self.words.get_mut(folded_word.as_str()) {
+            Some(ids) if ids.contains(&id) => {}
+            Some(ids) => ids.push(id),
+            None => {
+                self.words.insert(folded_word.into(), vec![id]);
+            }
+        }
+        id
+    }
+
+    fn intern(&mut self, stem: &str) -> u32 {
+        if let Some(&id) = self.ids.get(stem) {
+            return id;
+        }
+        let id = u32::try_from(self.stems.len()).unwrap_or(u32::MAX);
+        self.stems.push(stem.into());
+        self.ids.insert(stem.into(), id);
+        id
+    }
+}
+
+/// The words a thread has seen, by language, with their stems' ids; a
+/// language's list is emptied past `KNOWN_WORDS`, so a vast vocabulary
+/// does not stay in memory. Ids belong to one index: `index` says which.
+#[derive(Default)]
+struct Known {
+    index: u64,
+    languages: WordMap<String, WordMap<Box<str>, u32>>,
+}
+
+const KNOWN_WORDS: usize = 100_000;
+
+thread_local! {
+    static KNOWN: RefCell<Known> = RefCell::default();
+}
+
+static NEXT_INDEX: AtomicU64 = AtomicU64::new(1);
+
+/// The search index while the site renders: documents by article index.
+pub struct SearchIndex {
+    id: u64,
+    documents: Mutex<Vec<Option<Document>>>,
+    vocabulary: Mutex<Vocabulary>,
+}
+
+impl SearchIndex {
+    pub fn new(articles: usize) -> Self {
+        Self {
+            id: NEXT_INDEX.fetch_add(1, Ordering::Relaxed),
+            documents: Mutex::new((0..articles).map(|_| None).collect()),
+            vocabulary: Mutex::new(Vocabulary::default()),
+        }
+    }
+
+    /// Indexes the article at `index` of the site, from its rendered body,
+    /// replacing what it held before; returns its metadata fragment.
+    pub fn add(&self, index: usize, article: &Article, body_html: &str) -> Page {
+        let text = excerpt_source(body_html);
+        let analysis = analyse(article, body_html, |word| self.stem_id(&article.lang, word));
+        let name = metadata_name(index);
+        let page = Page {
+            path: format!("{FOLDER}/{name}.js"),
+            contents: metadata_script(&name, article, &text),
+        };
+        let mut stems: Vec<(u32, u8)> = analysis
+            .stems
+            .iter()
+            .map(|&(id, weight)| (id, score(weight, analysis.length)))
+            .collect();
+        stems.sort_unstable();
+        let document = Document {
+            stems: stems.iter().map(|&(id, _)| id).collect(),
+            scores: stems.iter().map(|&(_, score)| score).collect(),
+        };
+        self.replace(index, Some(document));
+        page
+    }
+
+    /// Puts `document` in the place of the article at `index`, growing the
+    /// list for a new article; `None` takes an article out.
+    pub fn replace(&self, index: usize, document: Option<Document>) {
+        let mut documents = lock(&self.documents);
+        if documents.len() <= index {
+            documents.resize_with(index + 1, || None);
+        }
+        documents[index] = document;
+    }
+
+    /// The vocabulary id of the stem of `word` (lower case, accents kept)
+    /// in `lang`. Each thread remembers the words it has seen, so the
+    /// shared vocabulary is locked only for a word new to the thread.
+    fn stem_id(&self, lang: &str, word: &str) -> u32 {
+        KNOWN.with(|known| {
+            let mut known = known.borrow_mut();
+            if known.index != self.id {
+                known.index = self.id;
+                known.languages.clear();
+            }
+            if let Some(&id) = known.languages.get(lang).and_then(|words| words.get(word)) {
+                return id;
+            }
+            let stem = LanguageStemmer::new(lang).folded_stem(word);
+            let id = lock(&self.vocabulary).add(&stem, strip_accents(word));
+            if !known.languages.contains_key(lang) {
+                known.languages.insert(lang.to_string(), WordMap::default());
+            }
+            if let Some(words) = known.languages.get_mut(lang) {
+                if words.len() >= KNOWN_WORDS {
+                    words.clear();
+                }
+                words.insert(word.into(), id);
+            }
+            id
+        })
+    }
+
+    pub(super) fn parts(
+        &self,
+    ) -> (
+        MutexGuard<'_, Vec<Option<Document>>>,
+        MutexGuard<'_, Vocabulary>,
+    ) {
+        (lock(&self.documents), lock(&self.vocabulary))
+    }
+}
+
+/// The name of an article's metadata fragment, inside the index's folder.
+pub fn metadata_name(index: usize) -> String {
+    format!("d/{index}")
+}
+
+/// A job that panicked leaves the build failing anyway; what it left
+/// behind is still well-formed, so the lock is taken regardless.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}

@@ -1,0 +1,213 @@
+//! The plain text of an article's rendered HTML, for its excerpt, and
+//! its words, for the index.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use super::fold::MAX_WORD_CHARS;
+
+/// Tags inside a word (`<em>`, links) join their text to the next; the
+/// others (paragraphs, cells, line breaks) separate it.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "samp",
+    "small", "span", "strong", "sub", "sup", "u", "var",
+];
+
+/// The text of `html` with its tags dropped and its entities decoded,
+/// runs of white space made one space; reading stops once the text has
+/// `enough` bytes, as an excerpt needs no more.
+pub fn plain_text(html: &str, enough: usize) -> String {
+    let mut text = String::with_capacity(enough.min(html.len()) + 64);
+    let mut rest = html;
+    while let Some(start) = rest.find(['<', '&']) {
+        if text.len() >= enough {
+            return text.trim_end().to_string();
+        }
+        push_text(&mut text, &rest[..start]);
+        rest = &rest[start..];
+        if rest.starts_with('<') {
+            let end = rest.find('>').map_or(rest.len(), |end| end + 1);
+            if !is_inline(&rest[..end]) {
+                push_text(&mut text, " ");
+            }
+            rest = &rest[end..];
+        } else {
+            let (decoded, used) = entity(rest);
+            push_text(&mut text, &decoded);
+            rest = &rest[used..];
+        }
+    }
+    push_text(&mut text, rest);
+    text.trim_end().to_string()
+}
+
+fn push_text(text: &mut String, part: &str) {
+    let mut words = part.split(char::is_whitespace);
+    if let Some(first) = words.next() {
+        text.push_str(first);
+    }
+    for word in words {
+        if !text.is_empty() && !text.ends_with(' ') {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
+}
+
+/// Calls `found` with each word of `text`, HTML when `html` says so: runs
+/// of letters and digits (combining accents included), in lower case and
+/// composed (NFC), accents kept for the stemmer. One pass, no copy of the
+/// text: the build reads every word of every article.
+pub fn each_word(text: &str, html: bool, mut found: impl FnMut(&str)) {
+    let mut word = Word::default();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte.is_ascii_alphanumeric() {
+            let start = at;
+            while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            let run = &text[start..at];
+            // Most words are plain ASCII between spaces or punctuation:
+            // those are handed on without being copied.
+            let ends = bytes
+                .get(at)
+                .is_none_or(|&next| next.is_ascii() && next != b'<' && next != b'&');
+            if word.text.is_empty() && ends && !run.bytes().any(|b| b.is_ascii_uppercase()) {
+                if run.len() <= MAX_WORD_CHARS {
+                    found(run);
+                }
+            } else {
+                word.text
+                    .extend(run.chars().map(|c| c.to_ascii_lowercase()));
+            }
+        } else if html && byte == b'<' {
+            let end = text[at..].find('>').map_or(bytes.len(), |end| at + end + 1);
+            if !is_inline(&text[at..end]) {
+                word.end(&mut found);
+            }
+            at = end;
+        } else if html && byte == b'&' {
+            let (decoded, used) = entity(&text[at..]);
+            decoded.chars().for_each(|c| word.push(c, &mut found));
+            at += used;
+        } else if byte.is_ascii() {
+            word.end(&mut found);
+            at += 1;
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            word.push(c, &mut found);
+            at += c.len_utf8();
+        }
+    }
+    word.end(&mut found);
+}
+
+#[derive(Default)]
+struct Word {
+    text: String,
+    non_ascii: bool,
+}
+
+impl Word {
+    fn push(&mut self, c: char, found: &mut impl FnMut(&str)) {
+        if c.is_alphanumeric() || is_combining_mark(c) {
+            self.text.extend(c.to_lowercase());
+            self.non_ascii |= !c.is_ascii();
+        } else {
+            self.end(found);
+        }
+    }
+
+    fn end(&mut self, found: &mut impl FnMut(&str)) {
+        if self.text.is_empty() {
+            return;
+        }
+        if self.non_ascii && is_nfc_quick(self.text.chars()) != IsNormalized::Yes {
+            self.text = self.text.nfc().collect();
+        }
+        let short =
+            self.text.len() <= MAX_WORD_CHARS || self.text.chars().count() <= MAX_WORD_CHARS;
+        let marks_only = self.non_ascii && self.text.chars().all(is_combining_mark);
+        if short && !marks_only {
+            found(&self.text);
+        }
+        self.text.clear();
+        self.non_ascii = false;
+    }
+}
+
+fn is_inline(tag: &str) -> bool {
+    let name: String = tag
+        .trim_start_matches('<')
+        .trim_start_matches('/')
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    INLINE.contains(&name.to_ascii_lowercase().as_str())
+}
+
+/// The character an entity at the start of `text` stands for, and how many
+/// bytes it takes; an `&` that starts no entity stands for itself.
+fn entity(text: &str) -> (String, usize) {
+    let Some(end) = text.find(';').filter(|&end| end <= 10) else {
+        return ("&".into(), 1);
+    };
+    let name = &text[1..end];
+    let decoded = match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => name
+            .strip_prefix("#x")
+            .or_else(|| name.strip_prefix("#X"))
+            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+            .or_else(|| name.strip_prefix('#').and_then(|dec| dec.parse().ok()))
+            .and_then(char::from_u32),
+    };
+    match decoded {
+        Some(c) => (c.to_string(), end + 1),
+        None => ("&".into(), 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{each_word, plain_text};
+
+    fn words(text: &str, html: bool) -> Vec<String> {
+        let mut words = Vec::new();
+        each_word(text, html, |word| words.push(word.to_string()));
+        words
+    }
+
+    #[test]
+    fn words_are_read_in_one_pass_from_html_or_text() {
+        assert_eq!(
+            words(
+                "<p>L’<em>Élec</em>tion, 23&nbsp;h <a href=\"x\">Vote</a>s</p><p>AT&amp;T</p>",
+                true
+            ),
+            ["l", "élection", "23", "h", "votes", "at", "t"]
+        );
+        assert_eq!(words("a<b & c", false), ["a", "b", "c"]);
+        assert_eq!(words("e\u{301}te\u{301} ÉTÉ", false), ["été", "été"]);
+        assert!(words(&"a".repeat(41), false).is_empty());
+    }
+
+    #[test]
+    fn tags_go_and_entities_are_decoded() {
+        let html = "<h2>Storm &amp; tide</h2>\n<p>Keep <em>wa</em>ter &#8217;n&#x2019; <a href=\"x\">radio</a>.</p><ul><li>one</li><li>two</li></ul>";
+        assert_eq!(
+            plain_text(html, 1000),
+            "Storm & tide Keep water ’n’ radio. one two"
+        );
+        assert_eq!(plain_text("AT&T &bogus; x", 1000), "AT&T &bogus; x");
+        assert_eq!(plain_text(html, 5), "Storm &");
+    }
+}
