@@ -7,7 +7,7 @@ use anyhow::Context;
 use notify::{EventKind, RecursiveMode, Watcher};
 use site_gen::serve::{LiveReload, Mount, router, serve};
 
-use super::build::{Signing, build_once};
+use super::build::{Flags, Signing, build_once};
 
 /// Waits this long after a change for more, so that one save that touches
 /// several files rebuilds once.
@@ -20,7 +20,7 @@ pub fn run(
     mounts: &[Mount],
     watch: bool,
 ) -> anyhow::Result<()> {
-    build_once(archive, out, false, Signing::default())?;
+    build_once(archive, out, Flags::default(), Signing::default())?;
     let live = watch.then(|| Arc::new(LiveReload::default()));
     // The watcher lives as long as the server.
     let _watcher = match &live {
@@ -83,7 +83,7 @@ fn watch_and_rebuild(
                 continue;
             }
             while receiver.recv_timeout(DEBOUNCE).is_ok() {}
-            match build_once(&archive, &out, false, Signing::default()) {
+            match build_once(&archive, &out, Flags::default(), Signing::default()) {
                 Ok(_) => live.bump(),
                 Err(error) => eprintln!("error: {error:#}"),
             }

@@ -93,7 +93,7 @@ impl Staging {
     }
 
     /// Writes one file; `dest` is relative to the output root, with `/`.
-    pub fn write(&self, dest: &str, contents: &[u8]) -> Result<(), Problem> {
+    pub fn write(&self, dest: &str, contents: &[u8]) -> Result<FileEntry, Problem> {
         let entry = FileEntry::for_contents(dest, contents);
         if !self.carry(&entry)? {
             let path = self.claim(dest)?;
@@ -103,20 +103,20 @@ impl Staging {
                 reuse::write_new(&path, contents)
             };
             written.map_err(|error| io_problem(&path, error))?;
-            self.record(entry);
+            self.record(entry.clone());
         }
-        Ok(())
+        Ok(entry)
     }
 
     /// Puts the file `entry` describes in place from a previous build, if
     /// the staging folder or the live output holds those very bytes;
     /// returns whether it could.
     pub fn carry(&self, entry: &FileEntry) -> Result<bool, Problem> {
-        let dest = entry.path.as_str();
-        let kept = self.spare.get(dest) == Some(&entry.sha256);
-        if !kept && self.live.get(dest) != Some(&entry.sha256) {
+        if !self.can_carry(entry) {
             return Ok(false);
         }
+        let dest = entry.path.as_str();
+        let kept = self.spare.get(dest) == Some(&entry.sha256);
         let path = self.claim(dest)?;
         if !kept {
             reuse::link_new(&self.out_dir.join(dest), &path)
@@ -124,6 +124,14 @@ impl Staging {
         }
         self.record(entry.clone());
         Ok(true)
+    }
+
+    /// Whether [`Staging::carry`] would find the file `entry` describes.
+    pub fn can_carry(&self, entry: &FileEntry) -> bool {
+        let dest = entry.path.as_str();
+        [&self.spare, &self.live]
+            .iter()
+            .any(|known| known.get(dest) == Some(&entry.sha256))
     }
 
     fn record(&self, entry: FileEntry) {

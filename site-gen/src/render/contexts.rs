@@ -2,6 +2,7 @@
 
 use minijinja::{Value, context};
 
+use super::incremental::body_hash;
 use super::language::language_name;
 use super::plan::{Job, ListPage};
 use super::renderer::Renderer;
@@ -34,22 +35,24 @@ impl Renderer<'_> {
         }
     }
 
+    /// Everything the job's files are made from, for its fingerprint; none
+    /// for the jobs cheap enough to render every time.
+    pub fn inputs(&self, job: &Job) -> Option<Value> {
+        match job {
+            Job::Article(index) => {
+                Some(self.article_context(*index, Value::from(body_hash(self.body_source(*index)))))
+            }
+            Job::Alias { article, alias } => Some(self.alias_context(*article, alias)),
+            Job::ListPage(page) => Some(self.list_context(page)),
+            Job::TermsIndex(taxonomy) => Some(self.terms_context(taxonomy)),
+            Job::Feeds(list) => Some(feeds::inputs(self, &list.path, list.title, &list.articles)),
+            Job::Sitemap | Job::Mirrors | Job::NotFound => None,
+        }
+    }
+
     fn article(&self, index: usize) -> Result<Vec<Page>, Problem> {
         let article = &self.site.articles[index];
-        let translations: Vec<Value> = self
-            .translations_of(index)
-            .map(|other| context! { lang => &other.lang, name => language_name(&other.lang), url => other.path.url(), title => &other.title })
-            .collect();
-        let context = context! {
-            ..self.common(&article.path, &article.lang),
-            ..context! {
-                article => article_view(article),
-                content => self.body(index),
-                taxonomies => term_links(article, &self.site.taxonomies),
-                translations => translations,
-                thread => self.threads.view(&self.site.articles, index),
-            }
-        };
+        let context = self.article_context(index, Value::from(self.body(index)));
         self.page(
             article.path.index_file(),
             "article.html",
@@ -58,17 +61,49 @@ impl Renderer<'_> {
         )
     }
 
+    /// An article page's context, with `content` for its body.
+    fn article_context(&self, index: usize, content: Value) -> Value {
+        let article = &self.site.articles[index];
+        let translations: Vec<Value> = self
+            .translations_of(index)
+            .map(|other| context! { lang => &other.lang, name => language_name(&other.lang), url => other.path.url(), title => &other.title })
+            .collect();
+        context! {
+            ..self.common(&article.path, &article.lang),
+            ..context! {
+                article => article_view(article),
+                content => content,
+                taxonomies => term_links(article, &self.site.taxonomies),
+                translations => translations,
+                thread => self.threads.view(&self.site.articles, index),
+            }
+        }
+    }
+
     fn alias(&self, article: usize, alias: &PagePath) -> Result<Vec<Page>, Problem> {
-        let article = &self.site.articles[article];
         self.page(
             alias.index_file(),
             "redirect.html",
-            context! { target => article.path.link_from(alias), lang => &article.lang },
-            &article.source,
+            self.alias_context(article, alias),
+            &self.site.articles[article].source,
         )
     }
 
+    fn alias_context(&self, article: usize, alias: &PagePath) -> Value {
+        let article = &self.site.articles[article];
+        context! { target => article.path.link_from(alias), lang => &article.lang }
+    }
+
     fn list_page(&self, page: &ListPage) -> Result<Vec<Page>, Problem> {
+        self.page(
+            page.list.numbered(page.number).index_file(),
+            "list.html",
+            self.list_context(page),
+            &template_source("list.html"),
+        )
+    }
+
+    fn list_context(&self, page: &ListPage) -> Value {
         let ListPage {
             list,
             title,
@@ -79,7 +114,7 @@ impl Renderer<'_> {
         } = page;
         let path = list.numbered(*number);
         let page_url = |n: usize| list.numbered(n).link_from(&path);
-        let context = context! {
+        context! {
             ..self.common(&path, &self.site.config.language),
             ..context! {
                 title => title,
@@ -93,31 +128,28 @@ impl Renderer<'_> {
                     next => (number < total).then(|| page_url(number + 1)),
                 },
             }
-        };
-        self.page(
-            path.index_file(),
-            "list.html",
-            context,
-            &template_source("list.html"),
-        )
+        }
     }
 
     fn terms_index(&self, taxonomy: &Taxonomy) -> Result<Vec<Page>, Problem> {
+        self.page(
+            taxonomy.path.index_file(),
+            "terms.html",
+            self.terms_context(taxonomy),
+            &template_source("terms.html"),
+        )
+    }
+
+    fn terms_context(&self, taxonomy: &Taxonomy) -> Value {
         let terms: Vec<Value> = taxonomy
             .terms
             .iter()
             .map(|term| context! { name => &term.name, url => term.path.below(&taxonomy.path), count => term.articles.len() })
             .collect();
-        let context = context! {
+        context! {
             ..self.common(&taxonomy.path, &self.site.config.language),
             ..context! { kind => taxonomy.kind.name(), terms => terms }
-        };
-        self.page(
-            taxonomy.path.index_file(),
-            "terms.html",
-            context,
-            &template_source("terms.html"),
-        )
+        }
     }
 
     fn not_found(&self) -> Result<Vec<Page>, Problem> {

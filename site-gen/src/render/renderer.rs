@@ -5,9 +5,9 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use minijinja::{Value, context};
-use rayon::prelude::*;
 
 use super::fingerprint::fingerprinted;
 use super::markdown::markdown_to_html;
@@ -23,10 +23,13 @@ use crate::problem::{Problem, Problems};
 pub struct Renderer<'a> {
     pub site: &'a Site,
     templates: Templates,
-    /// Article bodies as HTML, by article index, for the articles that
-    /// some feed carries; the others are rendered by their page's job and
-    /// dropped once written, so memory stays flat as archives grow.
-    bodies: Vec<Option<String>>,
+    /// Article bodies as HTML, by article index, kept once rendered for
+    /// the articles that some feed carries (`in_feeds`); the others are
+    /// rendered by their page's job and dropped once written, so memory
+    /// stays flat as archives grow. Rendered when first needed, so a job
+    /// that an incremental build carries over renders none.
+    bodies: Vec<OnceLock<String>>,
+    in_feeds: Vec<bool>,
     /// The theme's stylesheet, at its fingerprinted path.
     pub theme: Page,
     /// The home page's redirect of WordPress ids, when articles have some.
@@ -56,15 +59,6 @@ impl<'a> Renderer<'a> {
             path: fingerprinted("assets/theme", "css", theme_css.as_bytes()),
             contents: theme_css.to_string(),
         };
-        let config = &site.config;
-        let bodies = site
-            .articles
-            .par_iter()
-            .enumerate()
-            .map(|(index, article)| {
-                in_feeds[index].then(|| markdown_to_html(&article.markdown, config, &article.lang))
-            })
-            .collect();
         let mut assets = BTreeMap::from([("theme_css", theme.path.clone())]);
         let wordpress_ids = wordpress_ids::script(site);
         if let Some(script) = &wordpress_ids {
@@ -73,7 +67,8 @@ impl<'a> Renderer<'a> {
         Ok(Renderer {
             site,
             templates,
-            bodies,
+            bodies: site.articles.iter().map(|_| OnceLock::new()).collect(),
+            in_feeds: in_feeds.to_vec(),
             assets,
             theme,
             wordpress_ids,
@@ -127,17 +122,21 @@ impl<'a> Renderer<'a> {
 
     /// An article's body: kept from before when a feed needed it too.
     pub fn body(&self, index: usize) -> Cow<'_, str> {
-        match &self.bodies[index] {
-            Some(body) => Cow::Borrowed(body),
-            None => {
-                let article = &self.site.articles[index];
-                Cow::Owned(markdown_to_html(
-                    &article.markdown,
-                    &self.site.config,
-                    &article.lang,
-                ))
-            }
+        let render = || {
+            let article = &self.site.articles[index];
+            markdown_to_html(self.body_source(index), &self.site.config, &article.lang)
+        };
+        if self.in_feeds.get(index).copied().unwrap_or(false) {
+            Cow::Borrowed(self.bodies[index].get_or_init(render))
+        } else {
+            Cow::Owned(render())
         }
+    }
+
+    /// An article's Markdown: all its body is made from, with the site's
+    /// settings and its language.
+    pub fn body_source(&self, index: usize) -> &str {
+        &self.site.articles[index].markdown
     }
 
     pub fn views(&self, indices: &[usize]) -> Vec<ArticleView<'_>> {
