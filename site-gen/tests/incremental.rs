@@ -134,10 +134,26 @@ fn incremental_builds_match_full_builds_through_a_sequence_of_changes() {
     .unwrap();
     sites.build("an article renamed");
 
+    fs::write(
+        sites.archive.join("content/about.md"),
+        "---\ntitle: About the Lantern\nkind: page\n---\nWho we are.\n",
+    )
+    .unwrap();
+    sites.build("a page added, which every footer links");
+
     sites.edit("site.toml", |text| {
         text.replace("paginate = 4", "paginate = 2")
     });
-    sites.build("the settings changed");
+    sites.build("the lists' length changed");
+
+    sites.edit("site.toml", |text| {
+        text.replace(
+            "title = \"The Lantern\"",
+            "title = \"The Evening Lantern\"\nsite_id = \"the-lantern\"",
+        )
+    });
+    let renamed = sites.build("the site's title changed");
+    assert_eq!(renamed.carried, 0, "every page shows the site's title");
 
     fs::create_dir_all(sites.archive.join("templates")).unwrap();
     fs::write(

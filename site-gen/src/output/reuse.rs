@@ -72,11 +72,7 @@ fn remove_if_present(path: &Path) -> io::Result<()> {
 
 /// Removes from the staging folder `dir` the files of the spare that this
 /// build did not write, and the folders they leave empty.
-pub fn remove_stale(
-    dir: &Path,
-    spare: &Hashes,
-    written: impl Fn(&str) -> bool,
-) -> io::Result<()> {
+pub fn remove_stale(dir: &Path, spare: &Hashes, written: impl Fn(&str) -> bool) -> io::Result<()> {
     let mut emptied: Vec<PathBuf> = Vec::new();
     for path in spare.keys().filter(|path| !written(path)) {
         let file = dir.join(path);

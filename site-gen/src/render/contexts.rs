@@ -5,7 +5,7 @@ use minijinja::{Value, context};
 use super::incremental::body_hash;
 use super::language::language_name;
 use super::plan::{Job, ListPage};
-use super::renderer::Renderer;
+use super::renderer::{Mode, Renderer};
 use super::templates::source as template_source;
 use super::view::{article_view, term_links};
 use super::{Page, feeds, sitemap};
@@ -23,7 +23,7 @@ impl Renderer<'_> {
             Job::Sitemap => sitemap::sitemap(self),
             Job::Mirrors => {
                 let path = PagePath::folder("mirrors");
-                let context = self.common(&path, &self.site.config.language);
+                let context = self.common(&path, &self.site.config.language, Mode::Render);
                 self.page(
                     path.index_file(),
                     "mirrors.html",
@@ -39,12 +39,10 @@ impl Renderer<'_> {
     /// for the jobs cheap enough to render every time.
     pub fn inputs(&self, job: &Job) -> Option<Value> {
         match job {
-            Job::Article(index) => {
-                Some(self.article_context(*index, Value::from(body_hash(self.body_source(*index)))))
-            }
+            Job::Article(index) => Some(self.article_context(*index, Mode::Inputs)),
             Job::Alias { article, alias } => Some(self.alias_context(*article, alias)),
-            Job::ListPage(page) => Some(self.list_context(page)),
-            Job::TermsIndex(taxonomy) => Some(self.terms_context(taxonomy)),
+            Job::ListPage(page) => Some(self.list_context(page, Mode::Inputs)),
+            Job::TermsIndex(taxonomy) => Some(self.terms_context(taxonomy, Mode::Inputs)),
             Job::Feeds(list) => Some(feeds::inputs(self, &list.path, list.title, &list.articles)),
             Job::Sitemap | Job::Mirrors | Job::NotFound => None,
         }
@@ -52,7 +50,7 @@ impl Renderer<'_> {
 
     fn article(&self, index: usize) -> Result<Vec<Page>, Problem> {
         let article = &self.site.articles[index];
-        let context = self.article_context(index, Value::from(self.body(index)));
+        let context = self.article_context(index, Mode::Render);
         self.page(
             article.path.index_file(),
             "article.html",
@@ -61,15 +59,18 @@ impl Renderer<'_> {
         )
     }
 
-    /// An article page's context, with `content` for its body.
-    fn article_context(&self, index: usize, content: Value) -> Value {
+    fn article_context(&self, index: usize, mode: Mode) -> Value {
         let article = &self.site.articles[index];
+        let content = match mode {
+            Mode::Render => Value::from(self.body(index)),
+            Mode::Inputs => Value::from(body_hash(self.body_source(index))),
+        };
         let translations: Vec<Value> = self
             .translations_of(index)
             .map(|other| context! { lang => &other.lang, name => language_name(&other.lang), url => other.path.url(), title => &other.title })
             .collect();
         context! {
-            ..self.common(&article.path, &article.lang),
+            ..self.common(&article.path, &article.lang, mode),
             ..context! {
                 article => article_view(article),
                 content => content,
@@ -98,12 +99,12 @@ impl Renderer<'_> {
         self.page(
             page.list.numbered(page.number).index_file(),
             "list.html",
-            self.list_context(page),
+            self.list_context(page, Mode::Render),
             &template_source("list.html"),
         )
     }
 
-    fn list_context(&self, page: &ListPage) -> Value {
+    fn list_context(&self, page: &ListPage, mode: Mode) -> Value {
         let ListPage {
             list,
             title,
@@ -115,7 +116,7 @@ impl Renderer<'_> {
         let path = list.numbered(*number);
         let page_url = |n: usize| list.numbered(n).link_from(&path);
         context! {
-            ..self.common(&path, &self.site.config.language),
+            ..self.common(&path, &self.site.config.language, mode),
             ..context! {
                 title => title,
                 is_home => list.is_root(),
@@ -135,26 +136,26 @@ impl Renderer<'_> {
         self.page(
             taxonomy.path.index_file(),
             "terms.html",
-            self.terms_context(taxonomy),
+            self.terms_context(taxonomy, Mode::Render),
             &template_source("terms.html"),
         )
     }
 
-    fn terms_context(&self, taxonomy: &Taxonomy) -> Value {
+    fn terms_context(&self, taxonomy: &Taxonomy, mode: Mode) -> Value {
         let terms: Vec<Value> = taxonomy
             .terms
             .iter()
             .map(|term| context! { name => &term.name, url => term.path.below(&taxonomy.path), count => term.articles.len() })
             .collect();
         context! {
-            ..self.common(&taxonomy.path, &self.site.config.language),
+            ..self.common(&taxonomy.path, &self.site.config.language, mode),
             ..context! { kind => taxonomy.kind.name(), terms => terms }
         }
     }
 
     fn not_found(&self) -> Result<Vec<Page>, Problem> {
         let config = &self.site.config;
-        let common = self.common(&PagePath::root(), &config.language);
+        let common = self.common(&PagePath::root(), &config.language, Mode::Render);
         // Hosts serve 404.html at any depth, where only an absolute root works.
         let context = match &config.base_url {
             Some(base) => context! { ..context! { root => format!("{base}/") }, ..common },

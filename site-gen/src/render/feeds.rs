@@ -56,8 +56,8 @@ fn rfc2822(timestamp: jiff::Timestamp) -> String {
         .to_string()
 }
 
-/// What the feeds of `list` are made from: the site's settings and each
-/// carried article, its body given by the hash of its source.
+/// What the feeds of `list` are made from besides the site's settings
+/// (in the salt): each article they carry, its body as its source's hash.
 pub fn inputs(
     renderer: &Renderer,
     list: &PagePath,
@@ -79,7 +79,7 @@ pub fn inputs(
             }
         })
         .collect();
-    context! { site => &site.config, list => list.url(), title => title, items => items }
+    context! { list => list.url(), title => title, items => items }
 }
 
 pub fn render(

@@ -94,9 +94,12 @@ impl JobCache {
     }
 }
 
-/// What every fingerprint of a build shares: the program and templates.
-pub fn salt(templates: &[(String, String)]) -> String {
+/// What every fingerprint of a build shares: the program, the templates,
+/// and what every page shows (`site_wide`: settings, menus, footer).
+/// None when they cannot be hashed: then nothing may be carried over.
+pub fn salt(templates: &[(String, String)], site_wide: &Value) -> Option<String> {
     let mut hasher = Sha256::new();
+    serde_json::to_writer(&mut hasher, site_wide).ok()?;
     hasher.update(env!("CARGO_PKG_VERSION"));
     // The built-in templates and the rendering code live in the program:
     // a rebuilt program must not trust what an older one rendered.
@@ -118,7 +121,7 @@ pub fn salt(templates: &[(String, String)]) -> String {
         hasher.update((source.len() as u64).to_le_bytes());
         hasher.update(source);
     }
-    hex(&hasher.finalize())
+    Some(hex(&hasher.finalize()))
 }
 
 /// The fingerprint of the job `key` whose inputs are `inputs`.

@@ -66,7 +66,7 @@ pub fn render_site(
     write_all(staging, renderer.wordpress_ids.as_slice())?;
     let jobs = plan::jobs(site);
     progress.start(jobs.len() as u64);
-    let salt = cache.map(|_| incremental::salt(&archive.templates));
+    let salt = cache.and_then(|_| incremental::salt(&archive.templates, &renderer.site_wide()));
     let carried = AtomicUsize::new(0);
     let done: Vec<Result<Option<(String, CachedJob)>, Problem>> = jobs
         .par_iter()

@@ -20,6 +20,15 @@ use crate::archive::Archive;
 use crate::content::{Article, PagePath, Site};
 use crate::problem::{Problem, Problems};
 
+/// Whether a context is made to render a page, or to fingerprint what
+/// the page is made from: then each body stands as its source's hash and
+/// what every page shares is left to the build's salt.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Render,
+    Inputs,
+}
+
 pub struct Renderer<'a> {
     pub site: &'a Site,
     templates: Templates,
@@ -79,7 +88,21 @@ impl<'a> Renderer<'a> {
     }
 
     /// What every page's template sees, for the page at `path`.
-    pub fn common(&self, path: &PagePath, lang: &str) -> Value {
+    pub fn common(&self, path: &PagePath, lang: &str, mode: Mode) -> Value {
+        match mode {
+            Mode::Render => context! {
+                root => path.to_root(),
+                lang => lang,
+                t => ui_text::for_language(lang),
+                ..self.site_wide()
+            },
+            // The rest is the same on every page, and a part of the salt.
+            Mode::Inputs => context! { root => path.to_root(), lang => lang },
+        }
+    }
+
+    /// What every page's template sees whatever the page.
+    pub fn site_wide(&self) -> Value {
         let sections: Vec<&str> = self
             .site
             .taxonomies
@@ -89,10 +112,7 @@ impl<'a> Renderer<'a> {
             .map(|kind| kind.name())
             .collect();
         context! {
-            root => path.to_root(),
             site => &self.site.config,
-            lang => lang,
-            t => ui_text::for_language(lang),
             sections => sections,
             pages => &self.pages,
             assets => &self.assets,
