@@ -188,3 +188,25 @@ fn a_cache_whose_files_are_gone_renders_them_again() {
     let report = sites.build("the output removed");
     assert_eq!(report.carried, 0);
 }
+
+#[test]
+fn a_page_edited_by_hand_in_the_output_is_written_again() {
+    let sites = Sites::new();
+    sites.build("first build");
+    // The second build sets the first output aside, sharing its files.
+    sites.build("second build");
+    for site in [&sites.full, &sites.incremental] {
+        let page = site.join("storm-season-guide/index.html");
+        // In place, as some editors save: both trees see it.
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(&page)
+            .unwrap();
+        std::io::Write::write_all(&mut file, b"edited by hand").unwrap();
+    }
+    let report = sites.build("after a hand edit");
+    let page = fs::read_to_string(sites.full.join("storm-season-guide/index.html")).unwrap();
+    assert!(page.contains("<html"), "the page is rebuilt: {page}");
+    assert!(report.carried > 0);
+}

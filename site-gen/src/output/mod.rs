@@ -112,11 +112,10 @@ impl Staging {
     /// the staging folder or the live output holds those very bytes;
     /// returns whether it could.
     pub fn carry(&self, entry: &FileEntry) -> Result<bool, Problem> {
-        if !self.can_carry(entry) {
+        let Some(kept) = self.found(entry) else {
             return Ok(false);
-        }
+        };
         let dest = entry.path.as_str();
-        let kept = self.spare.get(dest) == Some(&entry.sha256);
         let path = self.claim(dest)?;
         if !kept {
             reuse::link_new(&self.out_dir.join(dest), &path)
@@ -128,10 +127,17 @@ impl Staging {
 
     /// Whether [`Staging::carry`] would find the file `entry` describes.
     pub fn can_carry(&self, entry: &FileEntry) -> bool {
-        let dest = entry.path.as_str();
-        [&self.spare, &self.live]
-            .iter()
-            .any(|known| known.get(dest) == Some(&entry.sha256))
+        self.found(entry).is_some()
+    }
+
+    /// Where the file `entry` describes is: already in the staging folder
+    /// (true), in the live output (false), or nowhere.
+    fn found(&self, entry: &FileEntry) -> Option<bool> {
+        if reuse::holds(&self.spare, &self.dir, entry) {
+            Some(true)
+        } else {
+            reuse::holds(&self.live, &self.out_dir, entry).then_some(false)
+        }
     }
 
     fn record(&self, entry: FileEntry) {

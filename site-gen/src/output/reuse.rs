@@ -18,12 +18,30 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use samizdat_manifest::Manifest;
+use samizdat_manifest::{FileEntry, Manifest};
 
 use crate::reserved::{MANIFEST_PATH, SIGNATURE_PATH};
 
-/// SHA-256 (hex) by path, as a manifest lists a tree's files.
-pub type Hashes = HashMap<String, String>;
+/// A file as a tree's manifest lists it.
+pub struct Known {
+    pub sha256: String,
+    pub size: u64,
+}
+
+/// What a tree's manifest lists, by path.
+pub type Hashes = HashMap<String, Known>;
+
+/// Whether the tree at `root`, whose manifest says `known`, holds the
+/// file `entry` describes. The size on disk is checked too: a file edited
+/// by hand in place (which, hard-linked, would show in both trees) is
+/// then written again rather than trusted.
+pub fn holds(known: &Hashes, root: &Path, entry: &FileEntry) -> bool {
+    known
+        .get(&entry.path)
+        .is_some_and(|file| file.sha256 == entry.sha256 && file.size == entry.size)
+        && fs::metadata(root.join(&entry.path))
+            .is_ok_and(|found| found.is_file() && found.len() == entry.size)
+}
 
 /// The manifest of the tree at `dir` as hashes by path; empty when it
 /// has none or it cannot be read, which makes nothing reusable.
@@ -35,7 +53,13 @@ pub fn hashes_of(dir: &Path) -> Hashes {
             manifest
                 .files
                 .into_iter()
-                .map(|entry| (entry.path, entry.sha256))
+                .map(|entry| {
+                    let known = Known {
+                        sha256: entry.sha256,
+                        size: entry.size,
+                    };
+                    (entry.path, known)
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -134,7 +158,13 @@ mod tests {
         fs::write(dir.join("c/old.html"), "").unwrap();
         let spare: Hashes = ["a/b/old.html", "c/kept.html", "c/old.html"]
             .into_iter()
-            .map(|path| (path.to_string(), String::new()))
+            .map(|path| {
+                let known = Known {
+                    sha256: String::new(),
+                    size: 0,
+                };
+                (path.to_string(), known)
+            })
             .collect();
         remove_stale(dir, &spare, |path| path == "c/kept.html").unwrap();
         assert!(!dir.join("a").exists());
