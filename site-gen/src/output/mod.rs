@@ -60,8 +60,9 @@ impl Staging {
         })
     }
 
-    /// Claims `dest` for one file, refusing a second writer.
-    fn claim(&self, dest: &str) -> Result<PathBuf, Problem> {
+    /// Claims `dest` for one file, refusing a second writer; makes its
+    /// folder unless `in_place`, where the staging folder holds it already.
+    fn claim(&self, dest: &str, in_place: bool) -> Result<PathBuf, Problem> {
         let fresh = self
             .written
             .lock()
@@ -76,6 +77,9 @@ impl Staging {
             ));
         }
         let path = self.dir.join(dest);
+        if in_place {
+            return Ok(path);
+        }
         if let Some(parent) = path.parent() {
             let made = self
                 .made_dirs
@@ -96,7 +100,7 @@ impl Staging {
     pub fn write(&self, dest: &str, contents: &[u8]) -> Result<FileEntry, Problem> {
         let entry = FileEntry::for_contents(dest, contents);
         if !self.carry(&entry)? {
-            let path = self.claim(dest)?;
+            let path = self.claim(dest, false)?;
             let written = if self.spare.is_empty() {
                 fs::write(&path, contents)
             } else {
@@ -116,10 +120,15 @@ impl Staging {
             return Ok(false);
         };
         let dest = entry.path.as_str();
-        let path = self.claim(dest)?;
+        let path = self.claim(dest, kept)?;
         if !kept {
-            reuse::link_new(&self.out_dir.join(dest), &path)
-                .map_err(|error| io_problem(&path, error))?;
+            // A fresh staging folder has nothing to replace.
+            let linked = if self.spare.is_empty() {
+                reuse::link(&self.out_dir.join(dest), &path)
+            } else {
+                reuse::link_new(&self.out_dir.join(dest), &path)
+            };
+            linked.map_err(|error| io_problem(&path, error))?;
         }
         self.record(entry.clone());
         Ok(true)

@@ -128,6 +128,12 @@ pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// the file system has no hard links.
 pub fn link_new(from: &Path, path: &Path) -> io::Result<()> {
     remove_if_present(path)?;
+    link(from, path)
+}
+
+/// Hard-links `from` at `path`, where nothing is yet; copies it where the
+/// file system has no hard links.
+pub fn link(from: &Path, path: &Path) -> io::Result<()> {
     fs::hard_link(from, path).or_else(|_| fs::copy(from, path).map(|_| ()))
 }
 
