@@ -52,8 +52,10 @@ pub fn swap_in(next: &Path, dir: &Path) -> io::Result<()> {
 /// Puts `next` where `dir` is, like [`swap_in`], but keeps the old folder
 /// at `keep` instead of deleting it, for the next build to reuse: removing
 /// a large tree costs as much as writing it.
-pub fn swap_in_keeping(next: &Path, dir: &Path, keep: &Path) -> io::Result<()> {
-    if !dir.exists() {
+/// A folder already at `keep` is replaced only if it holds `mark`; if it
+/// does not, it may be someone's, and the old folder is deleted instead.
+pub fn swap_in_keeping(next: &Path, dir: &Path, keep: &Path, mark: &str) -> io::Result<()> {
+    if !dir.exists() || !may_replace(keep, mark) {
         return swap_in(next, dir);
     }
     // Left by a build that ran at the same time; this one's is newer.
@@ -112,17 +114,29 @@ mod tests {
             work.path().join("next"),
             work.path().join("keep"),
         );
+        // Both are outputs, marked as such.
         for (folder, text) in [(&next, "1"), (&keep, "stale")] {
             fs::create_dir_all(folder).unwrap();
             fs::write(folder.join("a"), text).unwrap();
+            fs::write(folder.join("mark"), "").unwrap();
         }
-        swap_in_keeping(&next, &dir, &keep).unwrap();
+        swap_in_keeping(&next, &dir, &keep, "mark").unwrap();
         assert_eq!(fs::read_to_string(dir.join("a")).unwrap(), "1");
         fs::create_dir_all(&next).unwrap();
         fs::write(next.join("a"), "2").unwrap();
-        swap_in_keeping(&next, &dir, &keep).unwrap();
+        swap_in_keeping(&next, &dir, &keep, "mark").unwrap();
         assert_eq!(fs::read_to_string(dir.join("a")).unwrap(), "2");
         assert_eq!(fs::read_to_string(keep.join("a")).unwrap(), "1");
         assert!(!next.exists());
+
+        // A folder at `keep` without the mark is left alone.
+        fs::remove_dir_all(&keep).unwrap();
+        fs::create_dir_all(&keep).unwrap();
+        fs::write(keep.join("notes.txt"), "mine").unwrap();
+        fs::create_dir_all(&next).unwrap();
+        fs::write(next.join("a"), "3").unwrap();
+        swap_in_keeping(&next, &dir, &keep, "mark").unwrap();
+        assert_eq!(fs::read_to_string(dir.join("a")).unwrap(), "3");
+        assert_eq!(fs::read_to_string(keep.join("notes.txt")).unwrap(), "mine");
     }
 }

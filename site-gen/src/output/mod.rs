@@ -46,7 +46,7 @@ impl Staging {
     pub fn create(out_dir: &Path) -> Result<Self, Problem> {
         check_replaceable(out_dir)?;
         let dir = sibling(out_dir, "building")?;
-        let spare = reuse::take_spare(&spare_path(out_dir), &dir)
+        let spare = reuse::take_spare(&spare_path(out_dir), &dir, OUTPUT_MARKER)
             .map_err(|error| io_problem(&dir, error))?;
         Ok(Self {
             live: reuse::hashes_of(out_dir),
@@ -256,12 +256,14 @@ fn spare_path(out_dir: &Path) -> PathBuf {
 }
 
 fn swap_in(staging: &Path, out_dir: &Path) -> Result<(), Problem> {
-    crate::swap::swap_in_keeping(staging, out_dir, &spare_path(out_dir)).map_err(|error| {
-        Problem::new(
-            out_dir,
-            None,
-            format!("cannot put the new build in place: {error}"),
-            "check permissions on the output's parent folder",
-        )
-    })
+    crate::swap::swap_in_keeping(staging, out_dir, &spare_path(out_dir), OUTPUT_MARKER).map_err(
+        |error| {
+            Problem::new(
+                out_dir,
+                None,
+                format!("cannot put the new build in place: {error}"),
+                "check permissions on the output's parent folder",
+            )
+        },
+    )
 }

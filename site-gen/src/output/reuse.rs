@@ -68,10 +68,12 @@ pub fn hashes_of(dir: &Path) -> Hashes {
 /// Takes the spare tree at `spare` as the staging folder `staging`, and
 /// returns the hashes of what it holds. Without a usable spare, `staging`
 /// is a fresh empty folder and nothing is known of it.
-pub fn take_spare(spare: &Path, staging: &Path) -> io::Result<Hashes> {
+/// A spare without `mark`, the output marker, is not site-gen's and is
+/// left alone.
+pub fn take_spare(spare: &Path, staging: &Path, mark: &str) -> io::Result<Hashes> {
     let _ = fs::remove_dir_all(staging);
     // Renaming claims the spare: a second build at the same time finds none.
-    if fs::rename(spare, staging).is_ok() {
+    if spare.join(mark).is_file() && fs::rename(spare, staging).is_ok() {
         let hashes = hashes_of(staging);
         // Invalidates the spare before the first change, so a build that
         // stops half-way leaves a tree the next build will not trust.
@@ -147,10 +149,20 @@ mod tests {
         let (spare, staging) = (work.path().join("spare"), work.path().join("staging"));
         fs::create_dir_all(&spare).unwrap();
         fs::write(spare.join("page.html"), "half-written").unwrap();
-        let known = take_spare(&spare, &staging).unwrap();
+        let known = take_spare(&spare, &staging, "page.html").unwrap();
         assert!(known.is_empty());
         assert!(!spare.exists());
         assert_eq!(fs::read_dir(&staging).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_folder_without_the_mark_is_not_taken() {
+        let work = tempfile::tempdir().unwrap();
+        let (spare, staging) = (work.path().join("spare"), work.path().join("staging"));
+        fs::create_dir_all(&spare).unwrap();
+        fs::write(spare.join("notes.txt"), "mine").unwrap();
+        take_spare(&spare, &staging, "mark").unwrap();
+        assert_eq!(fs::read_to_string(spare.join("notes.txt")).unwrap(), "mine");
     }
 
     #[test]
