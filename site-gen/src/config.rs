@@ -78,6 +78,10 @@ pub struct SiteConfig {
     pub site_id: Option<String>,
     /// Which archives to build.
     pub taxonomies: Vec<TaxonomyKind>,
+    /// The Samizdat client's address, absolute or relative to the site's
+    /// root (such as `app/`): articles with comments link their announcing
+    /// post there.
+    pub comments_client: Option<String>,
 }
 
 impl Default for SiteConfig {
@@ -94,6 +98,7 @@ impl Default for SiteConfig {
             manifest_valid_days: 90,
             site_id: None,
             taxonomies: TaxonomyKind::ALL.to_vec(),
+            comments_client: None,
         }
     }
 }
@@ -126,6 +131,16 @@ impl SiteConfig {
                 "see the README for the fields site.toml takes",
             )
         })?;
+        if let Some(client) = &config.comments_client
+            && !is_client_address(client)
+        {
+            return Err(Problem::new(
+                &path,
+                None,
+                format!("comments_client “{client}” is not an http(s) address or a path"),
+                "write the client's address, such as https://client.example/ or app/",
+            ));
+        }
         if config.paginate == 0 {
             return Err(Problem::new(
                 &path,
@@ -135,6 +150,19 @@ impl SiteConfig {
             ));
         }
         Ok(config)
+    }
+}
+
+/// An http(s) address, or a path relative to the site's root.
+fn is_client_address(address: &str) -> bool {
+    match url::Url::parse(address) {
+        Ok(url) => matches!(url.scheme(), "http" | "https"),
+        Err(_) => {
+            !address.is_empty()
+                && !address.starts_with('/')
+                && !address.contains(':')
+                && !address.contains(['"', '<', '>', '\\'])
+        }
     }
 }
 
@@ -199,6 +227,25 @@ mod tests {
         );
         assert_eq!(config.taxonomies, [TaxonomyKind::Years, TaxonomyKind::Tags]);
         assert_eq!(SiteConfig::default().taxonomies, TaxonomyKind::ALL);
+    }
+
+    #[test]
+    fn the_comments_client_is_a_web_address_or_a_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(SiteConfig::FILE_NAME);
+        for fine in ["app/", "https://client.example/"] {
+            std::fs::write(&path, format!("comments_client = \"{fine}\"\n")).unwrap();
+            let config = SiteConfig::load(dir.path()).unwrap();
+            assert_eq!(config.comments_client.as_deref(), Some(fine));
+        }
+        for bad in ["javascript:alert(1)", "/app/", "data:text/html,x"] {
+            std::fs::write(&path, format!("comments_client = \"{bad}\"\n")).unwrap();
+            let problem = SiteConfig::load(dir.path()).unwrap_err().to_string();
+            assert!(
+                problem.contains("site.toml") && problem.contains("comments_client"),
+                "{problem}"
+            );
+        }
     }
 
     #[test]

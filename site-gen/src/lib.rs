@@ -7,6 +7,7 @@
 
 pub mod archive;
 pub mod check;
+pub mod comments;
 pub mod config;
 pub mod content;
 pub mod import;

@@ -170,6 +170,11 @@ enum Command {
         #[arg(long)]
         include_private: bool,
     },
+    /// Keeps the replies to the posts that announced articles.
+    Comments {
+        #[command(subcommand)]
+        command: CommentsCommand,
+    },
     /// Mirrors a site.
     Mirror {
         #[command(subcommand)]
@@ -192,6 +197,30 @@ enum Command {
         /// Upload every file, even those the target already holds as they are.
         #[arg(long)]
         force: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum CommentsCommand {
+    /// Fetches the replies to each article's announcing post (front matter
+    /// `comments`) and keeps them in ARCHIVE/.samizdat/comments/, which
+    /// builds render, offline.
+    ///
+    /// A snapshot changes only when the replies did. A server that cannot
+    /// be reached, fails or refuses leaves the article's last snapshot as
+    /// it was; the command then exits non-zero, once every other article
+    /// has been refreshed. Without a token a server gives at most 60
+    /// replies, and the report says when a thread was cut short.
+    Refresh {
+        archive: PathBuf,
+        /// The environment variable holding an access token, sent as a
+        /// bearer token (never written anywhere).
+        #[arg(long, value_name = "NAME", default_value = "SAMIZDAT_COMMENTS_TOKEN")]
+        token_env: String,
+        /// The server the token belongs to, such as https://server.example;
+        /// needed when the articles' comments come from several servers.
+        #[arg(long, value_name = "URL")]
+        token_for: Vec<String>,
     },
 }
 
@@ -323,6 +352,14 @@ fn main() -> ExitCode {
             state,
             endpoint,
         } => cmd::mirror::verify(&location, &key, state.as_deref(), endpoint.as_deref()),
+        Command::Comments {
+            command:
+                CommentsCommand::Refresh {
+                    archive,
+                    token_env,
+                    token_for,
+                },
+        } => cmd::comments::refresh_all(&archive, &token_env, &token_for),
         Command::Mirror {
             command:
                 MirrorCommand::Pull {

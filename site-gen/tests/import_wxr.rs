@@ -198,6 +198,27 @@ fn a_wxr_1_2_export_becomes_an_archive_that_builds() {
 
     let out = builds_checks_and_reimports_unchanged(&export, &archive, Some(&uploads));
     assert!(out.join("2021/01/hello-world/index.html").exists());
+    let page = fs::read_to_string(out.join("hello-world/index.html")).unwrap();
+    let kept = &page[page
+        .find("<section class=\"comments\" data-comments-archived")
+        .unwrap()..];
+    let first = kept.find("data-comment-id=\"1\"").unwrap();
+    let answer = kept
+        .find("<ol><li class=\"comment\" data-comment-id=\"2\"")
+        .unwrap();
+    assert!(
+        first < answer,
+        "the answer is nested under comment 1: {kept}"
+    );
+    assert!(
+        kept.contains("<span class=\"display-name\">Marin</span>")
+            && kept.contains("<p>Lovely to see it.</p>"),
+        "{kept}"
+    );
+    assert!(
+        !page.contains("assets/comments."),
+        "no server, so no live script"
+    );
     assert!(out.join("hello-world/lighthouse.jpg").exists());
     let home = fs::read_to_string(out.join("index.html")).unwrap();
     let script = home

@@ -109,6 +109,30 @@ fn incremental_builds_match_full_builds_through_a_sequence_of_changes() {
     );
     assert!(edited.carried > 0, "the other articles are carried over");
 
+    sites.edit("content/storm-season-guide.md", |text| {
+        text.replacen(
+            "authors: [Mara Quist]\n",
+            "authors: [Mara Quist]\ncomments: https://social.example/@lantern/1234\n",
+            1,
+        )
+    });
+    let commented = sites.build("comments asked for, which only the section shows");
+    assert!(
+        fs::read_to_string(sites.incremental.join("storm-season-guide/index.html"))
+            .unwrap()
+            .contains("social.example"),
+        "the comments section is rendered"
+    );
+    assert_eq!(
+        commented.carried, 0,
+        "the first comments bring a script every page lists"
+    );
+    sites.edit("content/storm-season-guide.md", |text| {
+        text.replace("@lantern/1234", "@lantern/5678")
+    });
+    let recommented = sites.build("another post announces it");
+    assert!(recommented.carried > 0);
+
     sites.edit("content/harbour-council-vote.md", |text| {
         text.replace(
             "title: Harbour council votes to keep the night ferry",

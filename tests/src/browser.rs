@@ -22,8 +22,14 @@ impl Browser {
         let driver_path =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let port = free_port();
+        // Chromium keeps scratch folders under TMPDIR and removes them only
+        // on a clean exit; inside the profile they go when the test ends.
+        let profile = tempfile::tempdir()?;
+        let scratch = profile.path().join("tmp");
+        std::fs::create_dir_all(&scratch)?;
         let driver = Command::new(&driver_path)
             .arg(format!("--port={port}"))
+            .env("TMPDIR", &scratch)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .kill_on_drop(true)
@@ -36,7 +42,6 @@ impl Browser {
             http_ok(&status)
         })
         .await?;
-        let profile = tempfile::tempdir()?;
         let args = [
             "--headless=new".to_string(),
             "--no-sandbox".into(),

@@ -3,6 +3,7 @@
 //! and headless Chromium through chromedriver. Everything stops on drop.
 
 pub mod browser;
+pub mod comments_site;
 pub mod hostile_data;
 pub mod hostile_server;
 pub mod http;

@@ -1,5 +1,6 @@
 pub mod build;
 pub mod check;
+pub mod comments;
 pub mod import;
 pub mod mirror;
 pub mod new;

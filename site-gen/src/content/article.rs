@@ -9,6 +9,7 @@ use super::address::PagePath;
 use super::fields::FieldReader;
 use super::slug::{check_slug, slugify};
 use crate::archive::{FrontMatter, SourceFile, split_front_matter};
+use crate::comments::CommentSource;
 use crate::config::SiteConfig;
 use crate::problem::Problem;
 
@@ -37,6 +38,8 @@ pub struct Article {
     pub image: Option<String>,
     /// Articles sharing a key are translations of each other.
     pub translation_key: Option<String>,
+    /// The post that announced the article, whose replies are its comments.
+    pub comments: Option<CommentSource>,
     pub extra: Map<String, Value>,
     pub markdown: String,
     pub bundle_assets: Vec<PathBuf>,
@@ -61,6 +64,7 @@ const KNOWN_FIELDS: &[&str] = &[
     "translation_key",
     "translationKey",
     "kind",
+    "comments",
 ];
 
 impl Article {
@@ -178,6 +182,7 @@ impl Article {
             translation_key: reader
                 .text("translation_key")
                 .or_else(|| reader.text("translationKey")),
+            comments: reader.comment_source("comments"),
             extra: match front.fields.get("extra") {
                 Some(Value::Object(extra)) => extra.clone(),
                 _ => Map::new(),

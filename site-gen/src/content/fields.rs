@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::date::parse_date;
 use crate::archive::FrontMatter;
+use crate::comments::CommentSource;
 use crate::problem::Problem;
 
 /// Reads fields off front matter, gathering every problem rather than the first.
@@ -85,6 +86,22 @@ impl FieldReader<'_> {
         }
     }
 
+    /// The announcing post of `comments`: its address, or `server` and `id`.
+    pub fn comment_source(&mut self, field: &str) -> Option<CommentSource> {
+        match self.front.fields.get(field)? {
+            Value::Null => None,
+            value => CommentSource::from_value(value)
+                .map_err(|why| {
+                    self.problem(
+                        field,
+                        format!("`{field}` cannot name the post whose replies are the comments: {why}"),
+                        "write the post's address, such as comments = \"https://server.example/@user/123\", or comments = { server = \"https://server.example\", id = \"123\" }",
+                    )
+                })
+                .ok(),
+        }
+    }
+
     pub fn flag(&mut self, field: &str) -> bool {
         match self.front.fields.get(field) {
             None | Some(Value::Null) => false,
@@ -109,5 +126,58 @@ fn kind(value: &Value) -> &'static str {
         Value::String(_) => "text",
         Value::Array(_) => "a list",
         Value::Object(_) => "a table",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::archive::SourceFile;
+    use crate::config::SiteConfig;
+    use crate::content::Article;
+
+    fn read(text: &str) -> Result<Article, Vec<crate::Problem>> {
+        let source = SourceFile {
+            path: "news/storm.md".into(),
+            text: text.into(),
+            bundle_assets: Vec::new(),
+        };
+        let mut warnings = Vec::new();
+        let article = Article::from_source(&source, &SiteConfig::default(), &mut warnings);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        article
+    }
+
+    #[test]
+    fn comments_name_a_post_by_address_or_by_server_and_id() {
+        let by_address =
+            read("+++\ntitle = \"S\"\ndate = 2026-01-01\ncomments = \"https://s.example/@ada/12\"\n+++\n")
+                .unwrap();
+        let source = by_address.comments.unwrap();
+        assert_eq!(
+            (source.server.as_str(), source.id.as_str()),
+            ("https://s.example", "12")
+        );
+        let by_parts = read(
+            "---\ntitle: S\ndate: 2026-01-01\ncomments:\n  server: https://s.example\n  id: \"12\"\n---\n",
+        )
+        .unwrap();
+        assert_eq!(by_parts.comments.unwrap().id, "12");
+    }
+
+    #[test]
+    fn a_malformed_comments_field_names_the_file_line_and_field() {
+        let problems =
+            read("---\ntitle: S\ndate: 2026-01-01\ncomments: https://s.example/about\n---\n")
+                .unwrap_err();
+        let message = problems[0].to_string();
+        assert!(message.starts_with("news/storm.md:4:"), "{message}");
+        assert!(
+            message.contains("`comments`") && message.contains("/about"),
+            "{message}"
+        );
+        assert!(
+            message.contains("https://server.example/@user/123"),
+            "says what to write: {message}"
+        );
     }
 }

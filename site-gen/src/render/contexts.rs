@@ -39,7 +39,8 @@ impl Renderer<'_> {
     /// for the jobs cheap enough to render every time.
     pub fn inputs(&self, job: &Job) -> Option<Value> {
         match job {
-            Job::Article(index) => Some(self.article_context(*index, Mode::Inputs)),
+            // A failure shows when the job is rendered, which it then is.
+            Job::Article(index) => self.article_context(*index, Mode::Inputs).ok(),
             Job::Alias { article, alias } => Some(self.alias_context(*article, alias)),
             Job::ListPage(page) => Some(self.list_context(page, Mode::Inputs)),
             Job::TermsIndex(taxonomy) => Some(self.terms_context(taxonomy, Mode::Inputs)),
@@ -50,7 +51,7 @@ impl Renderer<'_> {
 
     fn article(&self, index: usize) -> Result<Vec<Page>, Problem> {
         let article = &self.site.articles[index];
-        let context = self.article_context(index, Mode::Render);
+        let context = self.article_context(index, Mode::Render)?;
         self.page(
             article.path.index_file(),
             "article.html",
@@ -59,7 +60,9 @@ impl Renderer<'_> {
         )
     }
 
-    fn article_context(&self, index: usize, mode: Mode) -> Value {
+    /// The comments are in both modes: a refreshed snapshot changes the
+    /// page as much as an edit.
+    fn article_context(&self, index: usize, mode: Mode) -> Result<Value, Problem> {
         let article = &self.site.articles[index];
         let content = match mode {
             Mode::Render => Value::from(self.body(index)),
@@ -69,7 +72,8 @@ impl Renderer<'_> {
             .translations_of(index)
             .map(|other| context! { lang => &other.lang, name => language_name(&other.lang), url => other.path.url(), title => &other.title })
             .collect();
-        context! {
+        let comments = self.comments_section(article)?;
+        Ok(context! {
             ..self.common(&article.path, &article.lang, mode),
             ..context! {
                 article => article_view(article),
@@ -77,8 +81,10 @@ impl Renderer<'_> {
                 taxonomies => term_links(article, &self.site.taxonomies),
                 translations => translations,
                 thread => self.threads.view(&self.site.articles, index),
+                comments => comments.html,
+                comments_live => comments.live,
             }
-        }
+        })
     }
 
     fn alias(&self, article: usize, alias: &PagePath) -> Result<Vec<Page>, Problem> {

@@ -44,6 +44,25 @@ pub fn sanitize_html(html: &str) -> String {
     SANITIZER.clean(html).to_string()
 }
 
+/// What may stay of a reply from a comment server: what an article's raw
+/// HTML may keep, less images (a hostile server's tracking pixels) and ids
+/// (which could shadow the page's own anchors), its links marked as the
+/// readers' and not the publisher's.
+static COMMENT_SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = sanitizer();
+    builder
+        .rm_tags(["img", "input"])
+        .rm_generic_attributes(["id"])
+        .url_relative(ammonia::UrlRelative::Deny)
+        .link_rel(Some("nofollow ugc noopener"));
+    builder
+});
+
+/// Keeps of a reply's `html` what a page may show of it.
+pub fn sanitize_comment_html(html: &str) -> String {
+    COMMENT_SANITIZER.clean(html).to_string()
+}
+
 /// As [`sanitize_html`], with relative links made absolute against `base`:
 /// HTML taken from another site keeps pointing at that site.
 pub fn sanitize_html_with_base(html: &str, base: &url::Url) -> String {

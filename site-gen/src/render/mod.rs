@@ -4,9 +4,11 @@
 //! parallel; their order in the output list is fixed, so builds are
 //! deterministic. Nothing is written until every shared part is ready.
 
+mod comments;
 mod contexts;
 mod feeds;
 mod fingerprint;
+pub(crate) use fingerprint::fingerprinted;
 mod host_files;
 pub mod incremental;
 mod language;
@@ -64,6 +66,7 @@ pub fn render_site(
     let renderer = Renderer::new(site, archive, &in_feeds)?;
     write_all(staging, std::slice::from_ref(&renderer.theme))?;
     write_all(staging, renderer.wordpress_ids.as_slice())?;
+    write_all(staging, renderer.comments_script.as_slice())?;
     let jobs = plan::jobs(site);
     progress.start(jobs.len() as u64);
     let salt = cache.and_then(|_| incremental::salt(&archive.templates, &renderer.site_wide()));

@@ -43,6 +43,12 @@ pub struct Renderer<'a> {
     pub theme: Page,
     /// The home page's redirect of WordPress ids, when articles have some.
     pub wordpress_ids: Option<Page>,
+    /// The live refresh of comments, when some article has them.
+    pub comments_script: Option<Page>,
+    /// Where comment snapshots are read from.
+    pub archive_root: std::path::PathBuf,
+    /// Another generator's `comments.json` is its own business.
+    pub reads_archived_comments: bool,
     /// Fingerprinted asset paths, relative to the site root, by name.
     assets: BTreeMap<&'static str, String>,
     /// Articles by translation key.
@@ -59,8 +65,8 @@ struct PageLink<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    /// The bodies of the articles `in_feeds` marks are rendered here, once,
-    /// for both their page and their feeds.
+    /// The bodies of the articles `in_feeds` marks are rendered once, for
+    /// both their page and their feeds.
     pub fn new(site: &'a Site, archive: &Archive, in_feeds: &[bool]) -> Result<Self, Problems> {
         let templates = Templates::new(&archive.templates)?;
         let theme_css = templates::theme_css(&archive.templates);
@@ -73,7 +79,18 @@ impl<'a> Renderer<'a> {
         if let Some(script) = &wordpress_ids {
             assets.insert("wordpress_ids", script.path.clone());
         }
+        let comments_script = site
+            .articles
+            .iter()
+            .any(|article| article.comments.is_some())
+            .then(crate::comments::script);
+        if let Some(script) = &comments_script {
+            assets.insert("comments_js", script.path.clone());
+        }
         Ok(Renderer {
+            comments_script,
+            archive_root: archive.root.clone(),
+            reads_archived_comments: archive.generator.is_none(),
             site,
             templates,
             bodies: site.articles.iter().map(|_| OnceLock::new()).collect(),
