@@ -31,6 +31,9 @@ pub use problem::{Problem, Problems};
 pub struct BuildReport {
     pub articles: usize,
     pub files: usize,
+    /// Render jobs, and those an incremental build carried over unchanged.
+    pub jobs: usize,
+    pub carried: usize,
     pub warnings: Vec<Problem>,
 }
 
@@ -62,6 +65,9 @@ pub struct BuildOptions<'a> {
     /// Lets `site_id` (or the title it defaults to) differ from the name
     /// of the manifest the build follows, starting a fresh serial track.
     pub rename_site: bool,
+    /// Renders only the jobs whose inputs changed since the last
+    /// incremental build into this output, by the cache kept beside it.
+    pub incremental: bool,
 }
 
 impl Default for BuildOptions<'_> {
@@ -73,6 +79,7 @@ impl Default for BuildOptions<'_> {
             signed_at: None,
             previous: None,
             rename_site: false,
+            incremental: false,
         }
     }
 }
@@ -98,17 +105,36 @@ pub fn build_with(
     let mut archive = archive::Archive::load(archive_dir)?;
     let site = content::Site::from_archive(&mut archive, options.strict)?;
     let staging = output::Staging::create(out_dir)?;
-    render::render_site(&site, &archive, &staging, options.progress)?;
+    let cache_path = render::incremental::JobCache::path(out_dir);
+    let cache = options
+        .incremental
+        .then(|| render::incremental::JobCache::load(&cache_path));
+    let rendered =
+        render::render_site(&site, &archive, &staging, options.progress, cache.as_ref())?;
     staging.copy_assets(&site.assets)?;
     let manifest = write_manifest(&site, archive_dir, out_dir, &staging, options)?;
     let files = staging.commit()?;
+    let mut warnings = site.warnings;
+    if options.incremental
+        && let Err(error) = rendered.cache.save(&cache_path)
+    {
+        // The build stands; only the next one renders everything again.
+        warnings.push(Problem::new(
+            &cache_path,
+            None,
+            format!("cannot save the incremental build's cache: {error}"),
+            "check free space and permissions beside the output",
+        ));
+    }
     if options.sign_key.is_some() {
         record::save(archive_dir, &manifest)?;
     }
     Ok(BuildReport {
         articles: site.articles.len(),
         files,
-        warnings: site.warnings,
+        jobs: rendered.jobs,
+        carried: rendered.carried,
+        warnings,
     })
 }
 

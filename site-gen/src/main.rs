@@ -64,6 +64,11 @@ enum Command {
         /// start a fresh serial track for the new name.
         #[arg(long)]
         rename_site: bool,
+        /// Render only what changed since the last incremental build into
+        /// OUT, by a cache kept beside it (.OUT.cache); the output is the
+        /// same as a full build's.
+        #[arg(long)]
+        incremental: bool,
     },
     /// Builds ARCHIVE, serves it on 127.0.0.1, and rebuilds and reloads on change.
     Serve {
@@ -281,10 +286,14 @@ fn main() -> ExitCode {
             signed_at,
             previous,
             rename_site,
+            incremental,
         } => cmd::build::run(
             &archive,
             &out,
-            strict,
+            cmd::build::Flags {
+                strict,
+                incremental,
+            },
             sign_key.as_deref(),
             signed_at,
             previous.as_deref(),

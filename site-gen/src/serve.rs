@@ -1,16 +1,21 @@
 //! A static file server on loopback, for previewing a built site and, with
-//! mounts, the client beside it. With live reload, HTML pages poll for the
-//! build's version and reload when a rebuild changes it.
+//! mounts, the client beside it. With live reload, each HTML page loads
+//! `/__site-gen/reload.js`, told the build's version it was served from;
+//! the script waits on `/__site-gen/version?after=N`, which answers as soon
+//! as a rebuild makes the version newer than N (a long poll: one request
+//! that the server holds, no timer in the page), and reloads the page.
+//! The script is a file, not inline, so a strict CSP can allow it.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body, to_bytes};
-use axum::http::{HeaderValue, Response, header};
+use axum::http::{HeaderValue, Response, Uri, header};
 use axum::routing::get;
+use tokio::sync::watch;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -22,21 +27,59 @@ pub struct Mount {
 }
 
 /// The build's version, bumped after each successful rebuild.
-#[derive(Default)]
 pub struct LiveReload {
-    version: AtomicU64,
+    version: watch::Sender<u64>,
+}
+
+impl Default for LiveReload {
+    fn default() -> Self {
+        Self {
+            version: watch::Sender::new(0),
+        }
+    }
 }
 
 impl LiveReload {
     pub fn bump(&self) {
-        self.version.fetch_add(1, Ordering::SeqCst);
+        self.version.send_modify(|version| *version += 1);
+    }
+
+    pub fn version(&self) -> u64 {
+        *self.version.borrow()
+    }
+
+    /// The version once it is newer than `after`, or the current one when
+    /// `patience` runs out first.
+    async fn newer_than(&self, after: u64, patience: Duration) -> u64 {
+        let mut changes = self.version.subscribe();
+        let _ = tokio::time::timeout(patience, changes.wait_for(|&now| now > after)).await;
+        self.version()
     }
 }
 
 const VERSION_PATH: &str = "/__site-gen/version";
+const SCRIPT_PATH: &str = "/__site-gen/reload.js";
 
-/// Polls the version once a second and reloads the page when it changes.
-const RELOAD_SCRIPT: &str = "<script>(()=>{let seen=null;setInterval(async()=>{try{const r=await fetch('/__site-gen/version',{cache:'no-store'});const v=await r.text();if(seen!==null&&v!==seen)location.reload();seen=v}catch(_){}},1000)})()</script>";
+/// How long a version request waits for a rebuild before answering with
+/// the same version; the page then asks again.
+const LONG_POLL: Duration = Duration::from_secs(25);
+
+/// Waits for a version newer than the page's (from its own URL's `v`)
+/// and reloads; after a failed request (the server restarting), it waits
+/// a second before asking again.
+const RELOAD_SCRIPT: &str = "(async()=>{const seen=new URL(document.currentScript.src).searchParams.get('v');\
+for(;;){try{const r=await fetch('/__site-gen/version?after='+seen,{cache:'no-store'});\
+if((await r.text()).trim()!==seen){location.reload();return}}\
+catch(_){await new Promise(done=>setTimeout(done,1000))}}})();\n";
+
+/// The version a page has, from `?after=N`.
+fn after(uri: &Uri) -> Option<u64> {
+    uri.query()?
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("after="))?
+        .parse()
+        .ok()
+}
 
 /// The largest page that gets the live-reload script.
 const MAX_INJECTED_PAGE: usize = 32 * 1024 * 1024;
@@ -56,12 +99,33 @@ pub fn router(site_dir: PathBuf, mounts: &[Mount], live: Option<Arc<LiveReload>>
         );
     }
     if let Some(live) = live {
+        let waiting = live.clone();
         router = router
             .route(
                 VERSION_PATH,
-                get(move || async move { live.version.load(Ordering::SeqCst).to_string() }),
+                get(move |uri: Uri| async move {
+                    let version = match after(&uri) {
+                        Some(after) => waiting.newer_than(after, LONG_POLL).await,
+                        None => waiting.version(),
+                    };
+                    ([(header::CACHE_CONTROL, "no-store")], version.to_string())
+                }),
             )
-            .layer(axum::middleware::map_response(inject_reload_script));
+            .route(
+                SCRIPT_PATH,
+                get(|| async {
+                    (
+                        [
+                            (header::CONTENT_TYPE, "text/javascript"),
+                            (header::CACHE_CONTROL, "no-store"),
+                        ],
+                        RELOAD_SCRIPT,
+                    )
+                }),
+            )
+            .layer(axum::middleware::map_response(move |response| {
+                inject_reload_script(response, live.version())
+            }));
     }
     // Everything served is public, and a reader's client on another
     // mirror checks this one's signed manifest before offering it.
@@ -71,7 +135,7 @@ pub fn router(site_dir: PathBuf, mounts: &[Mount], live: Option<Arc<LiveReload>>
     ))
 }
 
-async fn inject_reload_script(response: Response<Body>) -> Response<Body> {
+async fn inject_reload_script(response: Response<Body>, version: u64) -> Response<Body> {
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -85,9 +149,10 @@ async fn inject_reload_script(response: Response<Body>) -> Response<Body> {
         return Response::from_parts(parts, Body::empty());
     };
     let mut html = String::from_utf8_lossy(&bytes).into_owned();
+    let tag = format!("<script src=\"{SCRIPT_PATH}?v={version}\"></script>");
     match html.rfind("</body>") {
-        Some(end) => html.insert_str(end, RELOAD_SCRIPT),
-        None => html.push_str(RELOAD_SCRIPT),
+        Some(end) => html.insert_str(end, &tag),
+        None => html.push_str(&tag),
     }
     parts.headers.remove(header::CONTENT_LENGTH);
     parts

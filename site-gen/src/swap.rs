@@ -49,6 +49,25 @@ pub fn swap_in(next: &Path, dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Puts `next` where `dir` is, like [`swap_in`], but keeps the old folder
+/// at `keep` instead of deleting it, for the next build to reuse: removing
+/// a large tree costs as much as writing it.
+/// A folder already at `keep` is replaced only if it holds `mark`; if it
+/// does not, it may be someone's, and the old folder is deleted instead.
+pub fn swap_in_keeping(next: &Path, dir: &Path, keep: &Path, mark: &str) -> io::Result<()> {
+    if !dir.exists() || !may_replace(keep, mark) {
+        return swap_in(next, dir);
+    }
+    // Left by a build that ran at the same time; this one's is newer.
+    let _ = fs::remove_dir_all(keep);
+    fs::rename(dir, keep)?;
+    if let Err(error) = fs::rename(next, dir) {
+        let _ = fs::rename(keep, dir);
+        return Err(error);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +104,39 @@ mod tests {
             1,
             "only the site is left"
         );
+    }
+
+    #[test]
+    fn a_swap_that_keeps_the_old_folder_sets_it_aside() {
+        let work = tempfile::tempdir().unwrap();
+        let (dir, next, keep) = (
+            work.path().join("site"),
+            work.path().join("next"),
+            work.path().join("keep"),
+        );
+        // Both are outputs, marked as such.
+        for (folder, text) in [(&next, "1"), (&keep, "stale")] {
+            fs::create_dir_all(folder).unwrap();
+            fs::write(folder.join("a"), text).unwrap();
+            fs::write(folder.join("mark"), "").unwrap();
+        }
+        swap_in_keeping(&next, &dir, &keep, "mark").unwrap();
+        assert_eq!(fs::read_to_string(dir.join("a")).unwrap(), "1");
+        fs::create_dir_all(&next).unwrap();
+        fs::write(next.join("a"), "2").unwrap();
+        swap_in_keeping(&next, &dir, &keep, "mark").unwrap();
+        assert_eq!(fs::read_to_string(dir.join("a")).unwrap(), "2");
+        assert_eq!(fs::read_to_string(keep.join("a")).unwrap(), "1");
+        assert!(!next.exists());
+
+        // A folder at `keep` without the mark is left alone.
+        fs::remove_dir_all(&keep).unwrap();
+        fs::create_dir_all(&keep).unwrap();
+        fs::write(keep.join("notes.txt"), "mine").unwrap();
+        fs::create_dir_all(&next).unwrap();
+        fs::write(next.join("a"), "3").unwrap();
+        swap_in_keeping(&next, &dir, &keep, "mark").unwrap();
+        assert_eq!(fs::read_to_string(dir.join("a")).unwrap(), "3");
+        assert_eq!(fs::read_to_string(keep.join("notes.txt")).unwrap(), "mine");
     }
 }

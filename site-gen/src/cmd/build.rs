@@ -17,11 +17,18 @@ impl Progress for Bar {
     }
 }
 
+/// How a build treats warnings and the previous output.
+#[derive(Clone, Copy, Default)]
+pub struct Flags {
+    pub strict: bool,
+    pub incremental: bool,
+}
+
 /// Builds once, printing warnings and a summary, or every problem.
 pub fn build_once(
     archive: &Path,
     out: &Path,
-    strict: bool,
+    flags: Flags,
     signing: Signing,
 ) -> anyhow::Result<BuildReport> {
     let started = Instant::now();
@@ -34,7 +41,8 @@ pub fn build_once(
         archive,
         out,
         BuildOptions {
-            strict,
+            strict: flags.strict,
+            incremental: flags.incremental,
             progress: &progress,
             sign_key: signing.key.as_ref(),
             signed_at: signing.signed_at,
@@ -48,8 +56,12 @@ pub fn build_once(
             for warning in &report.warnings {
                 eprintln!("warning: {warning}");
             }
+            let carried = match report.carried {
+                0 => String::new(),
+                carried => format!(", {carried} of {} jobs unchanged", report.jobs),
+            };
             eprintln!(
-                "built {} articles into {} files in {} ({} ms)",
+                "built {} articles into {} files in {} ({} ms{carried})",
                 report.articles,
                 report.files,
                 out.display(),
@@ -74,7 +86,7 @@ pub struct Signing {
 pub fn run(
     archive: &Path,
     out: &Path,
-    strict: bool,
+    flags: Flags,
     sign_key: Option<&Path>,
     signed_at: Option<jiff::Timestamp>,
     previous: Option<&str>,
@@ -88,5 +100,5 @@ pub fn run(
         signed_at: super::signing::signing_time(signed_at)?,
         previous: super::signing::previous(previous)?,
     };
-    build_once(archive, out, strict, signing).map(|_| ())
+    build_once(archive, out, flags, signing).map(|_| ())
 }

@@ -7,11 +7,18 @@ use anyhow::Context;
 use notify::{EventKind, RecursiveMode, Watcher};
 use site_gen::serve::{LiveReload, Mount, router, serve};
 
-use super::build::{Signing, build_once};
+use super::build::{Flags, Signing, build_once};
 
 /// Waits this long after a change for more, so that one save that touches
-/// several files rebuilds once.
-const DEBOUNCE: Duration = Duration::from_millis(150);
+/// several files rebuilds once; short, as it adds to every reload.
+const DEBOUNCE: Duration = Duration::from_millis(20);
+
+/// Serve's builds keep a cache beside the output and render only what a
+/// change affects.
+const FLAGS: Flags = Flags {
+    strict: false,
+    incremental: true,
+};
 
 pub fn run(
     archive: &Path,
@@ -20,7 +27,7 @@ pub fn run(
     mounts: &[Mount],
     watch: bool,
 ) -> anyhow::Result<()> {
-    build_once(archive, out, false, Signing::default())?;
+    build_once(archive, out, FLAGS, Signing::default())?;
     let live = watch.then(|| Arc::new(LiveReload::default()));
     // The watcher lives as long as the server.
     let _watcher = match &live {
@@ -83,7 +90,7 @@ fn watch_and_rebuild(
                 continue;
             }
             while receiver.recv_timeout(DEBOUNCE).is_ok() {}
-            match build_once(&archive, &out, false, Signing::default()) {
+            match build_once(&archive, &out, FLAGS, Signing::default()) {
                 Ok(_) => live.bump(),
                 Err(error) => eprintln!("error: {error:#}"),
             }

@@ -1,7 +1,16 @@
-//! Writing the output: into a fresh folder beside the target, swapped in
-//! only when every file is written, so a failed build leaves the previous
-//! site as it was. Files are written as they are rendered, from many
-//! threads, so a build never holds the whole site in memory.
+//! Writing the output: into a staging folder beside the target, swapped
+//! in only when every file is written, so a failed build leaves the
+//! previous site as it was. Files are written as they are rendered, from
+//! many threads, so a build never holds the whole site in memory.
+//!
+//! A rebuild does not pay for files that did not change: the staging
+//! folder is the tree the last swap set aside, and only files whose bytes
+//! differ from it are replaced, by a hard link to the live output's copy
+//! when that one matches, by a write otherwise (see `reuse`). The old
+//! output is set aside in turn, not deleted, so no build removes a whole
+//! tree file by file.
+
+mod reuse;
 
 use std::collections::HashSet;
 use std::fs;
@@ -21,6 +30,10 @@ pub struct Staging {
     out_dir: PathBuf,
     dir: PathBuf,
     written: Mutex<HashSet<String>>,
+    /// What the staging folder held when the build began.
+    spare: reuse::Hashes,
+    /// What the live output holds.
+    live: reuse::Hashes,
     /// Folders made so far: on some file systems a `mkdir` costs as much
     /// as writing a page, so each is made once.
     made_dirs: Mutex<HashSet<PathBuf>>,
@@ -33,9 +46,11 @@ impl Staging {
     pub fn create(out_dir: &Path) -> Result<Self, Problem> {
         check_replaceable(out_dir)?;
         let dir = sibling(out_dir, "building")?;
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).map_err(|error| io_problem(&dir, error))?;
+        let spare = reuse::take_spare(&spare_path(out_dir), &dir, OUTPUT_MARKER)
+            .map_err(|error| io_problem(&dir, error))?;
         Ok(Self {
+            live: reuse::hashes_of(out_dir),
+            spare,
             out_dir: out_dir.to_path_buf(),
             dir,
             written: Mutex::new(HashSet::new()),
@@ -45,8 +60,9 @@ impl Staging {
         })
     }
 
-    /// Claims `dest` for one file, refusing a second writer.
-    fn claim(&self, dest: &str) -> Result<PathBuf, Problem> {
+    /// Claims `dest` for one file, refusing a second writer; makes its
+    /// folder unless `in_place`, where the staging folder holds it already.
+    fn claim(&self, dest: &str, in_place: bool) -> Result<PathBuf, Problem> {
         let fresh = self
             .written
             .lock()
@@ -61,6 +77,9 @@ impl Staging {
             ));
         }
         let path = self.dir.join(dest);
+        if in_place {
+            return Ok(path);
+        }
         if let Some(parent) = path.parent() {
             let made = self
                 .made_dirs
@@ -78,15 +97,64 @@ impl Staging {
     }
 
     /// Writes one file; `dest` is relative to the output root, with `/`.
-    pub fn write(&self, dest: &str, contents: &[u8]) -> Result<(), Problem> {
-        let path = self.claim(dest)?;
-        fs::write(&path, contents).map_err(|error| io_problem(&path, error))?;
-        if !is_reserved(dest)
+    pub fn write(&self, dest: &str, contents: &[u8]) -> Result<FileEntry, Problem> {
+        let entry = FileEntry::for_contents(dest, contents);
+        if !self.carry(&entry)? {
+            let path = self.claim(dest, false)?;
+            let written = if self.spare.is_empty() {
+                fs::write(&path, contents)
+            } else {
+                reuse::write_new(&path, contents)
+            };
+            written.map_err(|error| io_problem(&path, error))?;
+            self.record(entry.clone());
+        }
+        Ok(entry)
+    }
+
+    /// Puts the file `entry` describes in place from a previous build, if
+    /// the staging folder or the live output holds those very bytes;
+    /// returns whether it could.
+    pub fn carry(&self, entry: &FileEntry) -> Result<bool, Problem> {
+        let Some(kept) = self.found(entry) else {
+            return Ok(false);
+        };
+        let dest = entry.path.as_str();
+        let path = self.claim(dest, kept)?;
+        if !kept {
+            // A fresh staging folder has nothing to replace.
+            let linked = if self.spare.is_empty() {
+                reuse::link(&self.out_dir.join(dest), &path)
+            } else {
+                reuse::link_new(&self.out_dir.join(dest), &path)
+            };
+            linked.map_err(|error| io_problem(&path, error))?;
+        }
+        self.record(entry.clone());
+        Ok(true)
+    }
+
+    /// Whether [`Staging::carry`] would find the file `entry` describes.
+    pub fn can_carry(&self, entry: &FileEntry) -> bool {
+        self.found(entry).is_some()
+    }
+
+    /// Where the file `entry` describes is: already in the staging folder
+    /// (true), in the live output (false), or nowhere.
+    fn found(&self, entry: &FileEntry) -> Option<bool> {
+        if reuse::holds(&self.spare, &self.dir, entry) {
+            Some(true)
+        } else {
+            reuse::holds(&self.live, &self.out_dir, entry).then_some(false)
+        }
+    }
+
+    fn record(&self, entry: FileEntry) {
+        if !is_reserved(&entry.path)
             && let Ok(mut entries) = self.entries.lock()
         {
-            entries.push(FileEntry::for_contents(dest, contents));
+            entries.push(entry);
         }
-        Ok(())
     }
 
     /// Every file written so far, as the manifest lists them.
@@ -118,7 +186,14 @@ impl Staging {
 
     /// Swaps the new output in; returns how many files it holds.
     pub fn commit(mut self) -> Result<usize, Problem> {
-        fs::write(self.dir.join(OUTPUT_MARKER), "")
+        let written = self
+            .written
+            .lock()
+            .map(|written| written.clone())
+            .unwrap_or_default();
+        reuse::remove_stale(&self.dir, &self.spare, |path| written.contains(path))
+            .map_err(|error| io_problem(&self.dir, error))?;
+        reuse::write_new(&self.dir.join(OUTPUT_MARKER), b"")
             .map_err(|error| io_problem(&self.dir, error))?;
         swap_in(&self.dir, &self.out_dir)?;
         self.committed = true;
@@ -174,13 +249,21 @@ fn sibling(out_dir: &Path, purpose: &str) -> Result<PathBuf, Problem> {
     ))
 }
 
+/// Where the output before the current one waits to become the next
+/// build's staging folder.
+fn spare_path(out_dir: &Path) -> PathBuf {
+    crate::swap::beside(out_dir, "spare")
+}
+
 fn swap_in(staging: &Path, out_dir: &Path) -> Result<(), Problem> {
-    crate::swap::swap_in(staging, out_dir).map_err(|error| {
-        Problem::new(
-            out_dir,
-            None,
-            format!("cannot put the new build in place: {error}"),
-            "check permissions on the output's parent folder",
-        )
-    })
+    crate::swap::swap_in_keeping(staging, out_dir, &spare_path(out_dir), OUTPUT_MARKER).map_err(
+        |error| {
+            Problem::new(
+                out_dir,
+                None,
+                format!("cannot put the new build in place: {error}"),
+                "check permissions on the output's parent folder",
+            )
+        },
+    )
 }

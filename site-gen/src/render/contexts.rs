@@ -2,9 +2,10 @@
 
 use minijinja::{Value, context};
 
+use super::incremental::body_hash;
 use super::language::language_name;
 use super::plan::{Job, ListPage};
-use super::renderer::Renderer;
+use super::renderer::{Mode, Renderer};
 use super::templates::source as template_source;
 use super::view::{article_view, term_links};
 use super::{Page, feeds, sitemap};
@@ -22,7 +23,7 @@ impl Renderer<'_> {
             Job::Sitemap => sitemap::sitemap(self),
             Job::Mirrors => {
                 let path = PagePath::folder("mirrors");
-                let context = self.common(&path, &self.site.config.language);
+                let context = self.common(&path, &self.site.config.language, Mode::Render);
                 self.page(
                     path.index_file(),
                     "mirrors.html",
@@ -35,27 +36,28 @@ impl Renderer<'_> {
         }
     }
 
+    /// Everything the job's files are made from, for its fingerprint; none
+    /// for the jobs cheap enough to render every time.
+    pub fn inputs(&self, job: &Job) -> Option<Value> {
+        match job {
+            // A failure shows when the job is rendered, which it then is.
+            Job::Article(index) => {
+                let hash = Value::from(body_hash(self.body_source(*index)));
+                self.article_context(*index, Mode::Inputs, hash).ok()
+            }
+            Job::Alias { article, alias } => Some(self.alias_context(*article, alias)),
+            Job::ListPage(page) => Some(self.list_context(page, Mode::Inputs)),
+            Job::TermsIndex(taxonomy) => Some(self.terms_context(taxonomy, Mode::Inputs)),
+            Job::Feeds(list) => Some(feeds::inputs(self, &list.path, list.title, &list.articles)),
+            Job::Sitemap | Job::Mirrors | Job::Search | Job::NotFound => None,
+        }
+    }
+
     fn article(&self, index: usize) -> Result<Vec<Page>, Problem> {
         let article = &self.site.articles[index];
-        let translations: Vec<Value> = self
-            .translations_of(index)
-            .map(|other| context! { lang => &other.lang, name => language_name(&other.lang), url => other.path.url(), title => &other.title })
-            .collect();
-        let comments = self.comments_section(article)?;
         let body = self.body(index);
         let metadata = self.search.add(index, article, &body);
-        let context = context! {
-            ..self.common(&article.path, &article.lang),
-            ..context! {
-                article => article_view(article),
-                content => body,
-                taxonomies => term_links(article, &self.site.taxonomies),
-                translations => translations,
-                thread => self.threads.view(&self.site.articles, index),
-                comments => comments.html,
-                comments_live => comments.live,
-            }
-        };
+        let context = self.article_context(index, Mode::Render, Value::from(body.into_owned()))?;
         let mut pages = self.page(
             article.path.index_file(),
             "article.html",
@@ -66,17 +68,61 @@ impl Renderer<'_> {
         Ok(pages)
     }
 
+    /// The comments are in both modes: a refreshed snapshot changes the
+    /// page as much as an edit.
+    /// Indexes the article for search; returns its metadata fragment.
+    pub fn search_document(&self, index: usize) -> Page {
+        let body = self.body(index);
+        self.search.add(index, &self.site.articles[index], &body)
+    }
+
+    /// `content` is the body as HTML to render, or its source's hash for
+    /// the fingerprint.
+    fn article_context(&self, index: usize, mode: Mode, content: Value) -> Result<Value, Problem> {
+        let article = &self.site.articles[index];
+        let translations: Vec<Value> = self
+            .translations_of(index)
+            .map(|other| context! { lang => &other.lang, name => language_name(&other.lang), url => other.path.url(), title => &other.title })
+            .collect();
+        let comments = self.comments_section(article)?;
+        Ok(context! {
+            ..self.common(&article.path, &article.lang, mode),
+            ..context! {
+                article => article_view(article),
+                content => content,
+                taxonomies => term_links(article, &self.site.taxonomies),
+                translations => translations,
+                thread => self.threads.view(&self.site.articles, index),
+                comments => comments.html,
+                comments_live => comments.live,
+            }
+        })
+    }
+
     fn alias(&self, article: usize, alias: &PagePath) -> Result<Vec<Page>, Problem> {
-        let article = &self.site.articles[article];
         self.page(
             alias.index_file(),
             "redirect.html",
-            context! { target => article.path.link_from(alias), lang => &article.lang },
-            &article.source,
+            self.alias_context(article, alias),
+            &self.site.articles[article].source,
         )
     }
 
+    fn alias_context(&self, article: usize, alias: &PagePath) -> Value {
+        let article = &self.site.articles[article];
+        context! { target => article.path.link_from(alias), lang => &article.lang }
+    }
+
     fn list_page(&self, page: &ListPage) -> Result<Vec<Page>, Problem> {
+        self.page(
+            page.list.numbered(page.number).index_file(),
+            "list.html",
+            self.list_context(page, Mode::Render),
+            &template_source("list.html"),
+        )
+    }
+
+    fn list_context(&self, page: &ListPage, mode: Mode) -> Value {
         let ListPage {
             list,
             title,
@@ -87,8 +133,8 @@ impl Renderer<'_> {
         } = page;
         let path = list.numbered(*number);
         let page_url = |n: usize| list.numbered(n).link_from(&path);
-        let context = context! {
-            ..self.common(&path, &self.site.config.language),
+        context! {
+            ..self.common(&path, &self.site.config.language, mode),
             ..context! {
                 title => title,
                 is_home => list.is_root(),
@@ -101,31 +147,28 @@ impl Renderer<'_> {
                     next => (number < total).then(|| page_url(number + 1)),
                 },
             }
-        };
-        self.page(
-            path.index_file(),
-            "list.html",
-            context,
-            &template_source("list.html"),
-        )
+        }
     }
 
     fn terms_index(&self, taxonomy: &Taxonomy) -> Result<Vec<Page>, Problem> {
+        self.page(
+            taxonomy.path.index_file(),
+            "terms.html",
+            self.terms_context(taxonomy, Mode::Render),
+            &template_source("terms.html"),
+        )
+    }
+
+    fn terms_context(&self, taxonomy: &Taxonomy, mode: Mode) -> Value {
         let terms: Vec<Value> = taxonomy
             .terms
             .iter()
             .map(|term| context! { name => &term.name, url => term.path.below(&taxonomy.path), count => term.articles.len() })
             .collect();
-        let context = context! {
-            ..self.common(&taxonomy.path, &self.site.config.language),
+        context! {
+            ..self.common(&taxonomy.path, &self.site.config.language, mode),
             ..context! { kind => taxonomy.kind.name(), terms => terms }
-        };
-        self.page(
-            taxonomy.path.index_file(),
-            "terms.html",
-            context,
-            &template_source("terms.html"),
-        )
+        }
     }
 
     fn search_page(&self) -> Result<Vec<Page>, Problem> {
@@ -137,7 +180,7 @@ impl Renderer<'_> {
             .map(|taxonomy| taxonomy.kind.name())
             .collect();
         let context = context! {
-            ..self.common(&path, &self.site.config.language),
+            ..self.common(&path, &self.site.config.language, Mode::Render),
             ..context! { archives => archives }
         };
         self.page(
@@ -150,7 +193,7 @@ impl Renderer<'_> {
 
     fn not_found(&self) -> Result<Vec<Page>, Problem> {
         let config = &self.site.config;
-        let common = self.common(&PagePath::root(), &config.language);
+        let common = self.common(&PagePath::root(), &config.language, Mode::Render);
         // Hosts serve 404.html at any depth, where only an absolute root works.
         let context = match &config.base_url {
             Some(base) => context! { ..context! { root => format!("{base}/") }, ..common },

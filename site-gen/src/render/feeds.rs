@@ -7,8 +7,10 @@ use minijinja::context;
 use serde_json::json;
 
 use super::Page;
+use super::incremental::body_hash;
 use super::renderer::Renderer;
 use super::templates;
+use super::view::article_view;
 use crate::content::{PagePath, Site};
 use crate::problem::Problem;
 
@@ -52,6 +54,32 @@ fn rfc2822(timestamp: jiff::Timestamp) -> String {
     timestamp
         .strftime("%a, %d %b %Y %H:%M:%S +0000")
         .to_string()
+}
+
+/// What the feeds of `list` are made from besides the site's settings
+/// (in the salt): each article they carry, its body as its source's hash.
+pub fn inputs(
+    renderer: &Renderer,
+    list: &PagePath,
+    title: &str,
+    articles: &[usize],
+) -> minijinja::Value {
+    let site = renderer.site;
+    let items: Vec<minijinja::Value> = articles
+        .iter()
+        .take(FEED_ITEMS)
+        .map(|&index| {
+            let article = &site.articles[index];
+            context! {
+                article => article_view(article),
+                date => article.date.to_string(),
+                updated => article.updated.map(|updated| updated.to_string()),
+                description => &article.description,
+                body => body_hash(renderer.body_source(index)),
+            }
+        })
+        .collect();
+    context! { list => list.url(), title => title, items => items }
 }
 
 pub fn render(

@@ -10,6 +10,7 @@ mod feeds;
 mod fingerprint;
 pub(crate) use fingerprint::fingerprinted;
 mod host_files;
+pub mod incremental;
 pub(crate) mod language;
 pub(crate) mod markdown;
 mod plan;
@@ -23,6 +24,8 @@ mod wordpress_ids;
 
 pub use markdown::markdown_to_html;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 
 use crate::Progress;
@@ -30,7 +33,9 @@ use crate::archive::Archive;
 use crate::content::Site;
 use crate::output::Staging;
 use crate::problem::{Problem, Problems};
+use incremental::{CachedJob, JobCache};
 use renderer::Renderer;
+use samizdat_manifest::FileEntry;
 
 /// One output file: its path inside the output folder and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,13 +44,24 @@ pub struct Page {
     pub contents: String,
 }
 
-/// Renders every file of the site into `staging`, in parallel.
+/// What rendering did, and the cache for the next incremental build.
+pub struct Rendered {
+    pub cache: JobCache,
+    pub jobs: usize,
+    /// Jobs carried over from the previous build rather than rendered.
+    pub carried: usize,
+}
+
+/// Renders every file of the site into `staging`, in parallel. With a
+/// `cache` from the previous build, jobs whose inputs did not change are
+/// carried over rather than rendered.
 pub fn render_site(
     site: &Site,
     archive: &Archive,
     staging: &Staging,
     progress: &dyn Progress,
-) -> Result<(), Problems> {
+    cache: Option<&JobCache>,
+) -> Result<Rendered, Problems> {
     let in_feeds = feeds::articles_in_feeds(site);
     let renderer = Renderer::new(site, archive, &in_feeds)?;
     write_all(
@@ -56,16 +72,32 @@ pub fn render_site(
     write_all(staging, renderer.comments_script.as_slice())?;
     let jobs = plan::jobs(site);
     progress.start(jobs.len() as u64);
-    let mut problems: Vec<Problem> = jobs
+    let salt = cache.and_then(|_| incremental::salt(&archive.templates, &renderer.site_wide()));
+    let carried = AtomicUsize::new(0);
+    let done: Vec<Result<Option<(String, CachedJob)>, Problem>> = jobs
         .par_iter()
-        .filter_map(|job| {
-            let written = renderer
-                .render(job)
-                .and_then(|pages| write_all(staging, &pages));
+        .map(|job| {
+            let done = match (cache, &salt) {
+                (Some(cache), Some(salt)) => {
+                    run_cached(&renderer, staging, job, cache, salt, &carried)
+                }
+                _ => renderer
+                    .render(job)
+                    .and_then(|pages| write_all(staging, &pages))
+                    .map(|_| None),
+            };
             progress.advance();
-            written.err()
+            done
         })
         .collect();
+    let mut problems = Vec::new();
+    let mut cached = Vec::new();
+    for outcome in done {
+        match outcome {
+            Ok(job) => cached.extend(job),
+            Err(problem) => problems.push(problem),
+        }
+    }
     if problems.is_empty() {
         crate::search::write(&renderer.search, site, &mut |page| {
             if let Err(problem) = staging.write(&page.path, page.contents.as_bytes()) {
@@ -79,14 +111,58 @@ pub fn render_site(
         }
     }
     if problems.is_empty() {
-        Ok(())
+        Ok(Rendered {
+            cache: JobCache::from_jobs(cached),
+            jobs: jobs.len(),
+            carried: carried.into_inner(),
+        })
     } else {
         Err(Problems(problems))
     }
 }
 
-fn write_all(staging: &Staging, pages: &[Page]) -> Result<(), Problem> {
+/// Carries the job's files over when the cache has them for the same
+/// inputs and a previous output still holds them; renders it otherwise.
+fn run_cached(
+    renderer: &Renderer,
+    staging: &Staging,
+    job: &plan::Job,
+    cache: &JobCache,
+    salt: &str,
+    carried: &AtomicUsize,
+) -> Result<Option<(String, CachedJob)>, Problem> {
+    let fingerprint = job.key(renderer.site).and_then(|key| {
+        let inputs = renderer.inputs(job)?;
+        incremental::fingerprint(salt, &key, &inputs).map(|print| (key, print))
+    });
+    if let Some((key, fingerprint)) = &fingerprint
+        && let Some(files) = cache.files(key, fingerprint)
+        && files.iter().all(|file| staging.can_carry(file))
+    {
+        for file in files {
+            staging.carry(file)?;
+        }
+        if let plan::Job::Article(index) = job {
+            // The search index needs every article's words, carried or not.
+            write_all(staging, &[renderer.search_document(*index)])?;
+        }
+        carried.fetch_add(1, Ordering::Relaxed);
+        let job = CachedJob {
+            fingerprint: fingerprint.clone(),
+            files: files.to_vec(),
+        };
+        return Ok(Some((key.clone(), job)));
+    }
+    let files = write_all(staging, &renderer.render(job)?)?
+        .into_iter()
+        .filter(|file| !crate::search::is_metadata_path(&file.path))
+        .collect();
+    Ok(fingerprint.map(|(key, fingerprint)| (key, CachedJob { fingerprint, files })))
+}
+
+fn write_all(staging: &Staging, pages: &[Page]) -> Result<Vec<FileEntry>, Problem> {
     pages
         .iter()
-        .try_for_each(|page| staging.write(&page.path, page.contents.as_bytes()))
+        .map(|page| staging.write(&page.path, page.contents.as_bytes()))
+        .collect()
 }

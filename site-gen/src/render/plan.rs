@@ -16,6 +16,21 @@ pub enum Job<'a> {
     NotFound,
 }
 
+impl Job<'_> {
+    /// What names the job from one build to the next: the first file it
+    /// writes, and its kind. Jobs always rendered need no name.
+    pub fn key(&self, site: &Site) -> Option<String> {
+        Some(match self {
+            Job::Article(index) => format!("article {}", site.articles[*index].path.index_file()),
+            Job::Alias { alias, .. } => format!("alias {}", alias.index_file()),
+            Job::ListPage(page) => format!("list {}", page.list.numbered(page.number).index_file()),
+            Job::TermsIndex(taxonomy) => format!("terms {}", taxonomy.path.index_file()),
+            Job::Feeds(list) => format!("feeds {}", list.path.url()),
+            Job::Sitemap | Job::Mirrors | Job::Search | Job::NotFound => return None,
+        })
+    }
+}
+
 /// Articles listed over numbered pages: the home page, or a term's.
 pub struct ArticleList<'a> {
     /// The first page's.

@@ -5,9 +5,9 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use minijinja::{Value, context};
-use rayon::prelude::*;
 
 use super::fingerprint::fingerprinted;
 use super::markdown::markdown_to_html;
@@ -21,13 +21,25 @@ use crate::content::{Article, PagePath, Site};
 use crate::problem::{Problem, Problems};
 use crate::search::{SEARCH_JS, SearchIndex};
 
+/// Whether a context is made to render a page, or to fingerprint what
+/// the page is made from: then each body stands as its source's hash and
+/// what every page shares is left to the build's salt.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Render,
+    Inputs,
+}
+
 pub struct Renderer<'a> {
     pub site: &'a Site,
     templates: Templates,
-    /// Article bodies as HTML, by article index, for the articles that
-    /// some feed carries; the others are rendered by their page's job and
-    /// dropped once written, so memory stays flat as archives grow.
-    bodies: Vec<Option<String>>,
+    /// Article bodies as HTML, by article index, kept once rendered for
+    /// the articles that some feed carries (`in_feeds`); the others are
+    /// rendered by their page's job and dropped once written, so memory
+    /// stays flat as archives grow. Rendered when first needed, so a job
+    /// that an incremental build carries over renders none.
+    bodies: Vec<OnceLock<String>>,
+    in_feeds: Vec<bool>,
     /// The theme's stylesheet, at its fingerprinted path.
     pub theme: Page,
     /// The search page's script, at its fingerprinted path.
@@ -58,8 +70,8 @@ struct PageLink<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    /// The bodies of the articles `in_feeds` marks are rendered here, once,
-    /// for both their page and their feeds.
+    /// The bodies of the articles `in_feeds` marks are rendered once, for
+    /// both their page and their feeds.
     pub fn new(site: &'a Site, archive: &Archive, in_feeds: &[bool]) -> Result<Self, Problems> {
         let templates = Templates::new(&archive.templates)?;
         let theme_css = templates::theme_css(&archive.templates);
@@ -67,15 +79,6 @@ impl<'a> Renderer<'a> {
             path: fingerprinted("assets/theme", "css", theme_css.as_bytes()),
             contents: theme_css.to_string(),
         };
-        let config = &site.config;
-        let bodies = site
-            .articles
-            .par_iter()
-            .enumerate()
-            .map(|(index, article)| {
-                in_feeds[index].then(|| markdown_to_html(&article.markdown, config, &article.lang))
-            })
-            .collect();
         let search_js = Page {
             path: fingerprinted("assets/search", "js", SEARCH_JS.as_bytes()),
             contents: SEARCH_JS.to_string(),
@@ -102,7 +105,8 @@ impl<'a> Renderer<'a> {
             reads_archived_comments: archive.generator.is_none(),
             site,
             templates,
-            bodies,
+            bodies: site.articles.iter().map(|_| OnceLock::new()).collect(),
+            in_feeds: in_feeds.to_vec(),
             assets,
             theme,
             search_js,
@@ -115,7 +119,21 @@ impl<'a> Renderer<'a> {
     }
 
     /// What every page's template sees, for the page at `path`.
-    pub fn common(&self, path: &PagePath, lang: &str) -> Value {
+    pub fn common(&self, path: &PagePath, lang: &str, mode: Mode) -> Value {
+        match mode {
+            Mode::Render => context! {
+                root => path.to_root(),
+                lang => lang,
+                t => ui_text::for_language(lang),
+                ..self.site_wide()
+            },
+            // The rest is the same on every page, and a part of the salt.
+            Mode::Inputs => context! { root => path.to_root(), lang => lang },
+        }
+    }
+
+    /// What every page's template sees whatever the page.
+    pub fn site_wide(&self) -> Value {
         let sections: Vec<&str> = self
             .site
             .taxonomies
@@ -125,10 +143,7 @@ impl<'a> Renderer<'a> {
             .map(|kind| kind.name())
             .collect();
         context! {
-            root => path.to_root(),
             site => &self.site.config,
-            lang => lang,
-            t => ui_text::for_language(lang),
             sections => sections,
             pages => &self.pages,
             assets => &self.assets,
@@ -158,17 +173,21 @@ impl<'a> Renderer<'a> {
 
     /// An article's body: kept from before when a feed needed it too.
     pub fn body(&self, index: usize) -> Cow<'_, str> {
-        match &self.bodies[index] {
-            Some(body) => Cow::Borrowed(body),
-            None => {
-                let article = &self.site.articles[index];
-                Cow::Owned(markdown_to_html(
-                    &article.markdown,
-                    &self.site.config,
-                    &article.lang,
-                ))
-            }
+        let render = || {
+            let article = &self.site.articles[index];
+            markdown_to_html(self.body_source(index), &self.site.config, &article.lang)
+        };
+        if self.in_feeds.get(index).copied().unwrap_or(false) {
+            Cow::Borrowed(self.bodies[index].get_or_init(render))
+        } else {
+            Cow::Owned(render())
         }
+    }
+
+    /// An article's Markdown: all its body is made from, with the site's
+    /// settings and its language.
+    pub fn body_source(&self, index: usize) -> &str {
+        &self.site.articles[index].markdown
     }
 
     pub fn views(&self, indices: &[usize]) -> Vec<ArticleView<'_>> {

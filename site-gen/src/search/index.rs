@@ -167,6 +167,16 @@ pub fn metadata_name(index: usize) -> String {
     format!("d/{index}")
 }
 
+/// Whether `path` (from the output's root) is an article's metadata
+/// fragment. Those are named by the article's place in the site, which
+/// other articles' additions and deletions move, so an incremental build
+/// never carries one over with its article's page.
+pub fn is_metadata_path(path: &str) -> bool {
+    path.strip_prefix(FOLDER)
+        .and_then(|rest| rest.strip_prefix("/d/"))
+        .is_some()
+}
+
 /// A job that panicked leaves the build failing anyway; what it left
 /// behind is still well-formed, so the lock is taken regardless.
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {

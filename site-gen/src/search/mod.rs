@@ -48,7 +48,7 @@ mod text;
 
 pub use fold::{fold, lower, words};
 pub use fragments::{FIRST_PAGE, MORE_PAGE, write};
-pub use index::{Document, FOLDER, SearchIndex, metadata_name};
+pub use index::{Document, FOLDER, SearchIndex, is_metadata_path, metadata_name};
 pub use stem::LanguageStemmer;
 
 /// The client, served as a fingerprinted asset.
