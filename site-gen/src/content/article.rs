@@ -1,4 +1,4 @@
-//! One article: its front matter checked, its body still Markdown.
+//! One article: its front matter checked, and where its Markdown body is.
 
 use std::path::PathBuf;
 
@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use serde_json::{Map, Value};
 
 use super::address::PagePath;
+use super::body::BodyPlace;
 use super::fields::FieldReader;
 use super::slug::{check_slug, slugify};
 use crate::archive::{FrontMatter, SourceFile, split_front_matter};
@@ -38,7 +39,8 @@ pub struct Article {
     /// Articles sharing a key are translations of each other.
     pub translation_key: Option<String>,
     pub extra: Map<String, Value>,
-    pub markdown: String,
+    /// Read when the article is rendered: see [`Article::read_body`].
+    pub body: BodyPlace,
     pub bundle_assets: Vec<PathBuf>,
 }
 
@@ -64,14 +66,15 @@ const KNOWN_FIELDS: &[&str] = &[
 ];
 
 impl Article {
-    /// Checks one source file. Warnings (unknown fields) go to `warnings`;
-    /// errors come back all together.
+    /// Checks one source file, whose text is `text`. Warnings (unknown
+    /// fields) go to `warnings`; errors come back all together.
     pub fn from_source(
         source: &SourceFile,
+        text: &str,
         config: &SiteConfig,
         warnings: &mut Vec<Problem>,
     ) -> Result<Self, Vec<Problem>> {
-        let (front, body) = split_front_matter(&source.text).map_err(|error| {
+        let (front, body) = split_front_matter(text).map_err(|error| {
             vec![Problem::new(
                 &source.path,
                 Some(error.line),
@@ -79,7 +82,12 @@ impl Article {
                 "",
             )]
         })?;
-        Self::from_front_matter(source, &front, body, config, warnings)
+        Self::from_front_matter(source, &front, BodyPlace::of(text, body), config, warnings)
+    }
+
+    /// The Markdown body, read from the archive at `root` now.
+    pub fn read_body(&self, root: &std::path::Path) -> Result<String, Problem> {
+        self.body.read(root, &self.source)
     }
 
     /// Checks front matter already split from its body, as another
@@ -87,7 +95,7 @@ impl Article {
     pub fn from_front_matter(
         source: &SourceFile,
         front: &FrontMatter,
-        body: &str,
+        body: BodyPlace,
         config: &SiteConfig,
         warnings: &mut Vec<Problem>,
     ) -> Result<Self, Vec<Problem>> {
@@ -182,7 +190,7 @@ impl Article {
                 Some(Value::Object(extra)) => extra.clone(),
                 _ => Map::new(),
             },
-            markdown: body.to_string(),
+            body,
             bundle_assets: source.bundle_assets.clone(),
         };
         for field in front
@@ -224,10 +232,9 @@ pub fn default_slug(path: &std::path::Path) -> String {
 mod tests {
     use super::*;
 
-    fn source(path: &str, text: &str) -> SourceFile {
+    fn source(path: &str) -> SourceFile {
         SourceFile {
             path: path.into(),
-            text: text.into(),
             bundle_assets: Vec::new(),
         }
     }
@@ -235,7 +242,7 @@ mod tests {
     fn read(path: &str, text: &str) -> (Result<Article, Vec<Problem>>, Vec<Problem>) {
         let mut warnings = Vec::new();
         (
-            Article::from_source(&source(path, text), &SiteConfig::default(), &mut warnings),
+            Article::from_source(&source(path), text, &SiteConfig::default(), &mut warnings),
             warnings,
         )
     }
@@ -257,7 +264,14 @@ mod tests {
         assert_eq!(article.path.url(), "le-phare/");
         assert_eq!(article.aliases, [PagePath::folder("old/phare")]);
         assert_eq!(article.extra["mood"], "calm");
-        assert_eq!(article.markdown, "Texte.\n");
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("news")).unwrap();
+        std::fs::write(
+            dir.path().join("news/Le Phare.md"),
+            "---\ntitle: Le phare\ndate: 2026-03-01\nupdated: 2026-03-02T10:00:00+01:00\ntags: [mer, phares]\nauthors: Ada\nlang: fr\naliases: [old/phare]\nextra: {mood: calm}\n---\nTexte.\n",
+        )
+        .unwrap();
+        assert_eq!(article.read_body(dir.path()).unwrap(), "Texte.\n");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 mod address;
 mod article;
+mod body;
 pub(crate) mod date;
 mod fields;
 pub mod foreign;
@@ -12,13 +13,14 @@ mod taxonomy;
 
 pub use address::PagePath;
 pub use article::{Article, default_slug};
+pub use body::BodyPlace;
 pub use slug::{check_slug, slugify};
 pub use taxonomy::{Taxonomy, Term};
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::archive::Archive;
+use crate::archive::{self, Archive};
 use crate::config::SiteConfig;
 use crate::problem::{Problem, Problems};
 
@@ -33,6 +35,8 @@ pub struct Asset {
 #[derive(Debug)]
 pub struct Site {
     pub config: SiteConfig,
+    /// The archive's folder, from which articles' bodies are read.
+    pub root: PathBuf,
     /// Newest first; drafts are left out.
     pub articles: Vec<Article>,
     /// The taxonomies `site.toml` asks for that have at least one term.
@@ -42,25 +46,31 @@ pub struct Site {
 }
 
 impl Site {
-    /// Builds the model from the archive, taking its sources: each file's
-    /// text is dropped once its article holds the body, so the archive is
-    /// never in memory twice.
+    /// Builds the model from the archive, taking its sources: each file
+    /// is read, its front matter checked, and its text dropped, so that
+    /// the model holds where each body is rather than the body.
     pub fn from_archive(archive: &mut Archive, strict: bool) -> Result<Self, Problems> {
         let mut problems = archive.problems.clone();
         let mut warnings = Vec::new();
         let mut articles = Vec::new();
-        let mut foreign = archive
-            .generator
-            .map(|generator| foreign::ForeignReader::new(generator, &archive.permalinks));
-        for source in std::mem::take(&mut archive.sources) {
-            let read = match &mut foreign {
-                Some(reader) => reader.article(&source, &archive.config, &mut warnings),
-                None => Some(Article::from_source(
-                    &source,
-                    &archive.config,
-                    &mut warnings,
-                )),
-            };
+        let mut foreign_notes = Vec::new();
+        let sources = std::mem::take(&mut archive.sources);
+        let read = match archive.generator {
+            Some(generator) => {
+                let mut reader = foreign::ForeignReader::new(generator, &archive.permalinks);
+                let read: Vec<_> = sources
+                    .iter()
+                    .map(|source| match source.read_text(&archive.root) {
+                        Ok(text) => reader.article(source, &text, &archive.config, &mut warnings),
+                        Err(problem) => Some(Err(vec![problem])),
+                    })
+                    .collect();
+                foreign_notes = reader.into_notes();
+                read
+            }
+            None => read_in_parallel(&sources, archive, &mut warnings),
+        };
+        for read in read {
             match read {
                 None => {}
                 Some(Ok(article)) if article.draft => {}
@@ -69,11 +79,7 @@ impl Site {
             }
         }
         let mut notes = archive.notes.clone();
-        notes.extend(
-            foreign
-                .map(foreign::ForeignReader::into_notes)
-                .unwrap_or_default(),
-        );
+        notes.append(&mut foreign_notes);
         notes.append(&mut warnings);
         let mut warnings = notes::once_each(notes);
         // Every URL an article takes, its slug and its aliases, is its alone.
@@ -131,12 +137,41 @@ impl Site {
         let taxonomies = taxonomy::collect(&articles, &archive.config.taxonomies);
         Ok(Self {
             config: archive.config.clone(),
+            root: archive.root.clone(),
             articles,
             taxonomies,
             assets,
             warnings,
         })
     }
+}
+
+/// Reads site-gen's own articles, each file on its own: the warnings
+/// come out in the files' order, as a sequential read gives them.
+fn read_in_parallel(
+    sources: &[archive::SourceFile],
+    archive: &Archive,
+    warnings: &mut Vec<Problem>,
+) -> Vec<Option<Result<Article, Vec<Problem>>>> {
+    use rayon::prelude::*;
+    let read: Vec<_> = sources
+        .par_iter()
+        .map(|source| {
+            let mut found = Vec::new();
+            let article = source
+                .read_text(&archive.root)
+                .map_err(|problem| vec![problem]);
+            let article = article
+                .and_then(|text| Article::from_source(source, &text, &archive.config, &mut found));
+            (Some(article), found)
+        })
+        .collect();
+    read.into_iter()
+        .map(|(article, mut found)| {
+            warnings.append(&mut found);
+            article
+        })
+        .collect()
 }
 
 fn to_url_path(path: &std::path::Path) -> String {

@@ -44,7 +44,7 @@ impl Renderer<'_> {
             ..self.common(&article.path, &article.lang),
             ..context! {
                 article => article_view(article),
-                content => self.body(index),
+                content => self.body(index)?,
                 taxonomies => term_links(article, &self.site.taxonomies),
                 translations => translations,
                 thread => self.threads.view(&self.site.articles, index),

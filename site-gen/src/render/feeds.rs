@@ -21,10 +21,13 @@ pub const ATOM: &str = "atom.xml";
 /// taxonomy term that has feeds.
 pub fn articles_in_feeds(site: &Site) -> Vec<bool> {
     let mut needed = vec![false; site.articles.len()];
-    needed
-        .iter_mut()
+    // The home page's feed, like its list, leaves pages out.
+    site.articles
+        .iter()
+        .zip(needed.iter_mut())
+        .filter(|(article, _)| !article.page)
         .take(FEED_ITEMS)
-        .for_each(|slot| *slot = true);
+        .for_each(|(_, slot)| *slot = true);
     for taxonomy in site
         .taxonomies
         .iter()
@@ -73,13 +76,18 @@ pub fn render(
         })
         .max()
         .unwrap_or_default();
+    let contents = newest
+        .iter()
+        .map(|&index| renderer.body(index))
+        .collect::<Result<Vec<_>, Problem>>()?;
     let mut pages = Vec::new();
 
     for template in [ATOM, "rss.xml"] {
         let path = list.file(template);
         let items: Vec<minijinja::Value> = newest
             .iter()
-            .map(|&index| {
+            .zip(&contents)
+            .map(|(&index, content)| {
                 let article = &site.articles[index];
                 context! {
                     title => &article.title,
@@ -91,7 +99,7 @@ pub fn render(
                     tags => &article.tags,
                     lang => &article.lang,
                     description => &article.description,
-                    content => renderer.body(index),
+                    content => content,
                 }
             })
             .collect();
@@ -110,14 +118,15 @@ pub fn render(
     let path = list.file("feed.json");
     let items: Vec<serde_json::Value> = newest
         .iter()
-        .map(|&index| {
+        .zip(&contents)
+        .map(|(&index, content)| {
             let article = &site.articles[index];
             let url = link(base_url, list, article.path.url());
             let mut item = json!({
                 "id": url,
                 "url": url,
                 "title": article.title,
-                "content_html": renderer.body(index),
+                "content_html": content,
                 "summary": article.description,
                 "date_published": article.date.to_string(),
                 "date_modified": article.updated.map(|updated| updated.to_string()),

@@ -57,14 +57,19 @@ impl<'a> Renderer<'a> {
             contents: theme_css.to_string(),
         };
         let config = &site.config;
-        let bodies = site
+        let bodies: Vec<Option<String>> = site
             .articles
             .par_iter()
             .enumerate()
             .map(|(index, article)| {
-                in_feeds[index].then(|| markdown_to_html(&article.markdown, config, &article.lang))
+                in_feeds[index]
+                    .then(|| {
+                        let markdown = article.read_body(&site.root)?;
+                        Ok(markdown_to_html(&markdown, config, &article.lang))
+                    })
+                    .transpose()
             })
-            .collect();
+            .collect::<Result<_, Problem>>()?;
         let mut assets = BTreeMap::from([("theme_css", theme.path.clone())]);
         let wordpress_ids = wordpress_ids::script(site);
         if let Some(script) = &wordpress_ids {
@@ -125,17 +130,20 @@ impl<'a> Renderer<'a> {
             })
     }
 
-    /// An article's body: kept from before when a feed needed it too.
-    pub fn body(&self, index: usize) -> Cow<'_, str> {
+    /// An article's body as HTML: kept from before when a feed needed it
+    /// too, else read from its file and rendered now, so that each body is
+    /// read once a build and every page showing it shows the same text.
+    pub fn body(&self, index: usize) -> Result<Cow<'_, str>, Problem> {
         match &self.bodies[index] {
-            Some(body) => Cow::Borrowed(body),
+            Some(body) => Ok(Cow::Borrowed(body)),
             None => {
                 let article = &self.site.articles[index];
-                Cow::Owned(markdown_to_html(
-                    &article.markdown,
+                let markdown = article.read_body(&self.site.root)?;
+                Ok(Cow::Owned(markdown_to_html(
+                    &markdown,
                     &self.site.config,
                     &article.lang,
-                ))
+                )))
             }
         }
     }
