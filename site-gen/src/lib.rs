@@ -12,6 +12,7 @@ pub mod content;
 pub mod import;
 pub mod mirror;
 pub mod output;
+mod phases;
 pub mod problem;
 pub mod record;
 pub mod render;
@@ -93,27 +94,46 @@ pub fn build_with(
     out_dir: &Path,
     options: BuildOptions,
 ) -> Result<BuildReport, Problems> {
+    let mut phases = phases::Phases::from_env();
     let mut archive = archive::Archive::load(archive_dir)?;
+    phases.done("list the archive");
     let site = content::Site::from_archive(&mut archive, options.strict)?;
+    phases.done("read the articles");
     let staging = output::Staging::create(out_dir)?;
     render::render_site(&site, &archive, &staging, options.progress)?;
+    phases.done("render and write");
     staging.copy_assets(&site.assets)?;
-    let manifest = write_manifest(&site, archive_dir, out_dir, &staging, options)?;
+    let articles = site.articles.len();
+    let newest = site
+        .articles
+        .iter()
+        .map(|article| article.updated.unwrap_or(article.date).max(article.date))
+        .max()
+        .unwrap_or_default();
+    let config = site.config.clone();
+    let warnings = site.warnings;
+    // The model is done with: the manifest, which lists every file, is
+    // the build's other large thing, and they need not be in memory at once.
+    drop((site.articles, site.taxonomies, site.assets, archive));
+    let manifest = write_manifest(&config, newest, archive_dir, out_dir, &staging, options)?;
+    phases.done("write the manifest");
     let files = staging.commit()?;
+    phases.done("put the output in place");
     if options.sign_key.is_some() {
         record::save(archive_dir, &manifest)?;
     }
     Ok(BuildReport {
-        articles: site.articles.len(),
+        articles,
         files,
-        warnings: site.warnings,
+        warnings,
     })
 }
 
 /// Writes the manifest of everything staged, and its signature when there
 /// is a key, following the latest manifest known; returns its summary.
 fn write_manifest(
-    site: &content::Site,
+    config: &config::SiteConfig,
+    newest: jiff::Timestamp,
     archive_dir: &Path,
     out_dir: &Path,
     staging: &output::Staging,
@@ -121,15 +141,8 @@ fn write_manifest(
 ) -> Result<samizdat_manifest::Summary, Problem> {
     use reserved::{MANIFEST_PATH, SIGNATURE_PATH};
     use samizdat_manifest::Summary;
-    let newest = site
-        .articles
-        .iter()
-        .map(|article| article.updated.unwrap_or(article.date).max(article.date))
-        .max()
-        .unwrap_or_default();
     let created = options.signed_at.map_or(newest, |at| at.max(newest));
-    let valid_for =
-        jiff::SignedDuration::from_hours(24 * i64::from(site.config.manifest_valid_days));
+    let valid_for = jiff::SignedDuration::from_hours(24 * i64::from(config.manifest_valid_days));
     let in_output = std::fs::read(out_dir.join(MANIFEST_PATH))
         .ok()
         .and_then(|bytes| Summary::of(&bytes).ok());
@@ -138,7 +151,7 @@ fn write_manifest(
         in_output,
         record::load(archive_dir)?,
     ]);
-    let site_name = site.config.site_name();
+    let site_name = config.site_name();
     let naming = mirror::manifest::Naming {
         site: Some(&site_name),
         rename: options.rename_site,
