@@ -49,12 +49,15 @@ pub fn render_site(
     write_all(staging, std::slice::from_ref(&renderer.theme))?;
     write_all(staging, renderer.wordpress_ids.as_slice())?;
     let jobs = plan::jobs(site);
-    progress.start(jobs.len() as u64);
-    let mut problems: Vec<Problem> = jobs
-        .par_iter()
+    let articles = site.articles.len();
+    progress.start((articles + jobs.len()) as u64);
+    let mut problems: Vec<Problem> = (0..articles)
+        .into_par_iter()
+        .map(plan::Job::Article)
+        .chain(jobs.into_par_iter())
         .filter_map(|job| {
             let written = renderer
-                .render(job)
+                .render(&job)
                 .and_then(|pages| write_all(staging, &pages));
             progress.advance();
             written.err()
