@@ -38,7 +38,13 @@ fn memory() -> Option<String> {
         status
             .lines()
             .find_map(|line| line.strip_prefix(name))
-            .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .and_then(|rest| {
+                rest.trim()
+                    .trim_end_matches("kB")
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+            })
             .map(|kib| kib / 1024)
     };
     Some(format!("{}/{} MiB", field("VmRSS:")?, field("VmHWM:")?))

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 use super::address::PagePath;
 use super::body::BodyPlace;
 use super::fields::FieldReader;
+use super::name::Name;
 use super::slug::{check_slug, slugify};
 use crate::archive::{FrontMatter, SourceFile, split_front_matter};
 use crate::config::SiteConfig;
@@ -16,8 +17,7 @@ use crate::problem::Problem;
 #[derive(Debug, Clone)]
 pub struct Article {
     pub source: PathBuf,
-    pub slug: String,
-    /// Where the article is published, from its slug.
+    /// Where the article is published, from its slug (see [`Article::slug`]).
     pub path: PagePath,
     pub title: String,
     /// A page (`kind: page`) stands outside the lists, feeds and
@@ -28,10 +28,10 @@ pub struct Article {
     pub dated: bool,
     pub updated: Option<Timestamp>,
     pub description: Option<String>,
-    pub tags: Vec<String>,
-    pub categories: Vec<String>,
-    pub authors: Vec<String>,
-    pub lang: String,
+    pub tags: Vec<Name>,
+    pub categories: Vec<Name>,
+    pub authors: Vec<Name>,
+    pub lang: Name,
     pub draft: bool,
     /// Old addresses that redirect to the article.
     pub aliases: Vec<PagePath>,
@@ -83,6 +83,11 @@ impl Article {
             )]
         })?;
         Self::from_front_matter(source, &front, BodyPlace::of(text, body), config, warnings)
+    }
+
+    /// The article's folder, as its `slug` field or its file's name gave it.
+    pub fn slug(&self) -> &str {
+        self.path.name()
     }
 
     /// The Markdown body, read from the archive at `root` now.
@@ -164,22 +169,23 @@ impl Article {
         let mut authors = reader.list("authors");
         authors.extend(reader.list("author"));
         let slug = slug.unwrap_or_default();
+        let names = |list: Vec<String>| list.into_iter().map(Name::from).collect();
         let article = Self {
             source: source.path.clone(),
             path: PagePath::folder(&slug),
-            slug,
             title: title.unwrap_or_default(),
             page,
             dated: date.is_some(),
             date: date.unwrap_or_default(),
             updated,
             description,
-            tags: reader.list("tags"),
-            categories: reader.list("categories"),
-            authors,
+            tags: names(reader.list("tags")),
+            categories: names(reader.list("categories")),
+            authors: names(authors),
             lang: reader
                 .text("lang")
-                .unwrap_or_else(|| config.language.clone()),
+                .unwrap_or_else(|| config.language.clone())
+                .into(),
             draft: reader.flag("draft"),
             aliases,
             image: reader.text("image"),
@@ -255,7 +261,7 @@ mod tests {
         );
         let article = article.unwrap();
         assert!(warnings.is_empty());
-        assert_eq!(article.slug, "le-phare");
+        assert_eq!(article.slug(), "le-phare");
         assert_eq!(article.date.to_string(), "2026-03-01T00:00:00Z");
         assert_eq!(article.updated.unwrap().to_string(), "2026-03-02T09:00:00Z");
         assert_eq!(article.tags, ["mer", "phares"]);
@@ -328,6 +334,6 @@ mod tests {
             "posts/night-watch/index.md",
             "---\ntitle: N\ndate: 2026-01-01\n---\n",
         );
-        assert_eq!(article.unwrap().slug, "night-watch");
+        assert_eq!(article.unwrap().slug(), "night-watch");
     }
 }

@@ -7,6 +7,7 @@ pub(crate) mod date;
 mod fields;
 pub mod foreign;
 pub(crate) mod markdown;
+mod name;
 mod notes;
 pub(crate) mod slug;
 mod taxonomy;
@@ -14,6 +15,7 @@ mod taxonomy;
 pub use address::PagePath;
 pub use article::{Article, default_slug};
 pub use body::BodyPlace;
+pub use name::Name;
 pub use slug::{check_slug, slugify};
 pub use taxonomy::{Taxonomy, Term};
 
@@ -55,28 +57,25 @@ impl Site {
         let mut articles = Vec::new();
         let mut foreign_notes = Vec::new();
         let sources = std::mem::take(&mut archive.sources);
-        let read = match archive.generator {
+        articles.reserve_exact(sources.len());
+        let mut keep = |read: Option<Result<Article, Vec<Problem>>>| match read {
+            None => {}
+            Some(Ok(article)) if article.draft => {}
+            Some(Ok(article)) => articles.push(article),
+            Some(Err(mut found)) => problems.append(&mut found),
+        };
+        match archive.generator {
             Some(generator) => {
                 let mut reader = foreign::ForeignReader::new(generator, &archive.permalinks);
-                let read: Vec<_> = sources
-                    .iter()
-                    .map(|source| match source.read_text(&archive.root) {
+                for source in &sources {
+                    keep(match source.read_text(&archive.root) {
                         Ok(text) => reader.article(source, &text, &archive.config, &mut warnings),
                         Err(problem) => Some(Err(vec![problem])),
-                    })
-                    .collect();
+                    });
+                }
                 foreign_notes = reader.into_notes();
-                read
             }
-            None => read_in_parallel(&sources, archive, &mut warnings),
-        };
-        for read in read {
-            match read {
-                None => {}
-                Some(Ok(article)) if article.draft => {}
-                Some(Ok(article)) => articles.push(article),
-                Some(Err(mut found)) => problems.append(&mut found),
-            }
+            None => read_in_parallel(&sources, archive, &mut warnings, keep),
         }
         let mut notes = archive.notes.clone();
         notes.append(&mut foreign_notes);
@@ -113,7 +112,8 @@ impl Site {
         if !problems.is_empty() {
             return Err(Problems(problems));
         }
-        articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        share_names(&mut articles);
+        articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug().cmp(b.slug())));
         let mut assets: Vec<Asset> = archive
             .static_files
             .iter()
@@ -146,32 +146,52 @@ impl Site {
     }
 }
 
-/// Reads site-gen's own articles, each file on its own: the warnings
-/// come out in the files' order, as a sequential read gives them.
+/// Reads site-gen's own articles, many files at once, a slice at a time
+/// so that only a slice's texts are in memory together; the articles and
+/// warnings come out in the files' order, as a sequential read gives them.
 fn read_in_parallel(
     sources: &[archive::SourceFile],
     archive: &Archive,
     warnings: &mut Vec<Problem>,
-) -> Vec<Option<Result<Article, Vec<Problem>>>> {
+    mut keep: impl FnMut(Option<Result<Article, Vec<Problem>>>),
+) {
     use rayon::prelude::*;
-    let read: Vec<_> = sources
-        .par_iter()
-        .map(|source| {
-            let mut found = Vec::new();
-            let article = source
-                .read_text(&archive.root)
-                .map_err(|problem| vec![problem]);
-            let article = article
-                .and_then(|text| Article::from_source(source, &text, &archive.config, &mut found));
-            (Some(article), found)
-        })
-        .collect();
-    read.into_iter()
-        .map(|(article, mut found)| {
+    for slice in sources.chunks(4096) {
+        let read: Vec<_> = slice
+            .par_iter()
+            .map(|source| {
+                let mut found = Vec::new();
+                let article = source
+                    .read_text(&archive.root)
+                    .map_err(|problem| vec![problem])
+                    .and_then(|text| {
+                        Article::from_source(source, &text, &archive.config, &mut found)
+                    });
+                (article, found)
+            })
+            .collect();
+        for (article, mut found) in read {
             warnings.append(&mut found);
-            article
-        })
-        .collect()
+            keep(Some(article));
+        }
+    }
+}
+
+/// Makes every article's language, tags, categories and authors the one
+/// copy of each that the whole site holds.
+fn share_names(articles: &mut [Article]) {
+    let mut names = name::Names::default();
+    for article in articles {
+        names.share(&mut article.lang);
+        let lists = [
+            &mut article.tags,
+            &mut article.categories,
+            &mut article.authors,
+        ];
+        for name in lists.into_iter().flatten() {
+            names.share(name);
+        }
+    }
 }
 
 fn to_url_path(path: &std::path::Path) -> String {

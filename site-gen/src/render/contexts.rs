@@ -12,14 +12,33 @@ use crate::content::{PagePath, Taxonomy};
 use crate::problem::Problem;
 
 impl Renderer<'_> {
-    pub fn render(&self, job: &Job) -> Result<Vec<Page>, Problem> {
+    /// Renders `job`, giving each file it makes to `emit` in turn.
+    pub fn render_into(
+        &self,
+        job: &Job,
+        emit: &mut dyn FnMut(Page) -> Result<(), Problem>,
+    ) -> Result<(), Problem> {
+        match job {
+            Job::Sitemap => sitemap::sitemap(self, emit),
+            _ => self.render(job)?.into_iter().try_for_each(emit),
+        }
+    }
+
+    fn render(&self, job: &Job) -> Result<Vec<Page>, Problem> {
         match job {
             Job::Article(index) => self.article(*index),
             Job::Alias { article, alias } => self.alias(*article, alias),
             Job::ListPage(page) => self.list_page(page),
             Job::TermsIndex(taxonomy) => self.terms_index(taxonomy),
             Job::Feeds(list) => feeds::render(self, &list.path, list.title, &list.articles),
-            Job::Sitemap => sitemap::sitemap(self),
+            Job::Sitemap => {
+                let mut pages = Vec::new();
+                sitemap::sitemap(self, &mut |page| {
+                    pages.push(page);
+                    Ok(())
+                })?;
+                Ok(pages)
+            }
             Job::Mirrors => {
                 let path = PagePath::folder("mirrors");
                 let context = self.common(&path, &self.site.config.language);

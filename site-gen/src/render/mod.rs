@@ -56,9 +56,9 @@ pub fn render_site(
         .map(plan::Job::Article)
         .chain(jobs.into_par_iter())
         .filter_map(|job| {
-            let written = renderer
-                .render(&job)
-                .and_then(|pages| write_all(staging, &pages));
+            let written = renderer.render_into(&job, &mut |page| {
+                staging.write(&page.path, page.contents.as_bytes())
+            });
             progress.advance();
             written.err()
         })
