@@ -182,5 +182,8 @@ fn write_manifest(
     if let Some(signature) = &prepared.signature {
         staging.write(SIGNATURE_PATH, signature.as_bytes())?;
     }
-    Ok(Summary::of_manifest(&prepared.manifest))
+    Ok(Summary::of_manifest_bytes(
+        &prepared.manifest,
+        &prepared.bytes,
+    ))
 }
