@@ -200,3 +200,36 @@ fn to_url_path(path: &std::path::Path) -> String {
         .collect::<Vec<_>>()
         .join("/")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_model_holds_where_bodies_are_not_their_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("site.toml"), "title = \"T\"\n").unwrap();
+        std::fs::create_dir(root.join("posts")).unwrap();
+        let long_body = "A sentence that takes room. ".repeat(4000);
+        std::fs::write(
+            root.join("posts/a.md"),
+            format!("\u{feff}---\r\ntitle: A\r\ndate: 2026-01-01\r\n---\r\n{long_body}"),
+        )
+        .unwrap();
+        let mut archive = Archive::load(root).unwrap();
+        let site = Site::from_archive(&mut archive, false).unwrap();
+        let article = &site.articles[0];
+        let held = format!("{article:?}");
+        assert!(held.len() < 1000, "the model holds {} bytes", held.len());
+        assert!(!held.contains("takes room"), "{held}");
+        assert_eq!(article.read_body(&site.root).unwrap(), long_body);
+        // What a page shows is the file as it is when the page is made.
+        std::fs::write(
+            root.join("posts/a.md"),
+            "\u{feff}---\r\ntitle: A\r\ndate: 2026-01-01\r\n---\r\nShorter now.\r\n",
+        )
+        .unwrap();
+        assert_eq!(article.read_body(&site.root).unwrap(), "Shorter now.\r\n");
+    }
+}
