@@ -13,6 +13,7 @@ pub mod content;
 pub mod import;
 pub mod mirror;
 pub mod output;
+mod phases;
 pub mod problem;
 pub mod record;
 pub mod render;
@@ -102,8 +103,11 @@ pub fn build_with(
     out_dir: &Path,
     options: BuildOptions,
 ) -> Result<BuildReport, Problems> {
+    let mut phases = phases::Phases::from_env();
     let mut archive = archive::Archive::load(archive_dir)?;
+    phases.done("list the archive");
     let site = content::Site::from_archive(&mut archive, options.strict)?;
+    phases.done("read the articles");
     let staging = output::Staging::create(out_dir)?;
     let cache_path = render::incremental::JobCache::path(out_dir);
     let cache = options
@@ -111,10 +115,24 @@ pub fn build_with(
         .then(|| render::incremental::JobCache::load(&cache_path));
     let rendered =
         render::render_site(&site, &archive, &staging, options.progress, cache.as_ref())?;
+    phases.done("render and write");
     staging.copy_assets(&site.assets)?;
-    let manifest = write_manifest(&site, archive_dir, out_dir, &staging, options)?;
-    let files = staging.commit()?;
+    let articles = site.articles.len();
+    let newest = site
+        .articles
+        .iter()
+        .map(|article| article.updated.unwrap_or(article.date).max(article.date))
+        .max()
+        .unwrap_or_default();
+    let config = site.config.clone();
     let mut warnings = site.warnings;
+    // The model is done with: the manifest, which lists every file, is
+    // the build's other large thing, and they need not be in memory at once.
+    drop((site.articles, site.taxonomies, site.assets, archive));
+    let manifest = write_manifest(&config, newest, archive_dir, out_dir, &staging, options)?;
+    phases.done("write the manifest");
+    let files = staging.commit()?;
+    phases.done("put the output in place");
     if options.incremental
         && let Err(error) = rendered.cache.save(&cache_path)
     {
@@ -130,7 +148,7 @@ pub fn build_with(
         record::save(archive_dir, &manifest)?;
     }
     Ok(BuildReport {
-        articles: site.articles.len(),
+        articles,
         files,
         jobs: rendered.jobs,
         carried: rendered.carried,
@@ -141,7 +159,8 @@ pub fn build_with(
 /// Writes the manifest of everything staged, and its signature when there
 /// is a key, following the latest manifest known; returns its summary.
 fn write_manifest(
-    site: &content::Site,
+    config: &config::SiteConfig,
+    newest: jiff::Timestamp,
     archive_dir: &Path,
     out_dir: &Path,
     staging: &output::Staging,
@@ -149,15 +168,8 @@ fn write_manifest(
 ) -> Result<samizdat_manifest::Summary, Problem> {
     use reserved::{MANIFEST_PATH, SIGNATURE_PATH};
     use samizdat_manifest::Summary;
-    let newest = site
-        .articles
-        .iter()
-        .map(|article| article.updated.unwrap_or(article.date).max(article.date))
-        .max()
-        .unwrap_or_default();
     let created = options.signed_at.map_or(newest, |at| at.max(newest));
-    let valid_for =
-        jiff::SignedDuration::from_hours(24 * i64::from(site.config.manifest_valid_days));
+    let valid_for = jiff::SignedDuration::from_hours(24 * i64::from(config.manifest_valid_days));
     let in_output = std::fs::read(out_dir.join(MANIFEST_PATH))
         .ok()
         .and_then(|bytes| Summary::of(&bytes).ok());
@@ -166,7 +178,7 @@ fn write_manifest(
         in_output,
         record::load(archive_dir)?,
     ]);
-    let site_name = site.config.site_name();
+    let site_name = config.site_name();
     let naming = mirror::manifest::Naming {
         site: Some(&site_name),
         rename: options.rename_site,
@@ -197,5 +209,8 @@ fn write_manifest(
     if let Some(signature) = &prepared.signature {
         staging.write(SIGNATURE_PATH, signature.as_bytes())?;
     }
-    Ok(Summary::of_manifest(&prepared.manifest))
+    Ok(Summary::of_manifest_bytes(
+        &prepared.manifest,
+        &prepared.bytes,
+    ))
 }

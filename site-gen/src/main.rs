@@ -2,6 +2,12 @@
 
 mod cmd;
 
+// Builds allocate and free millions of small strings from many threads:
+// mimalloc does that faster than the system's allocator, and gives memory
+// back between a build's steps.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -102,7 +102,11 @@ impl Manifest {
     /// The bytes that are written, signed and hashed: pretty JSON and a
     /// final newline.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        // About 180 bytes a file: sized once, not doubled as it grows.
+        let mut bytes = Vec::with_capacity(256 + self.files.len() * 192);
+        if serde_json::to_writer_pretty(&mut bytes, self).is_err() {
+            bytes.clear();
+        }
         bytes.push(b'\n');
         bytes
     }

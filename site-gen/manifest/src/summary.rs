@@ -23,15 +23,42 @@ pub struct Summary {
     pub sha256: String,
 }
 
-/// The SHA-256 of a file list (sorted by path), as its compact JSON.
+/// The SHA-256 of a file list (sorted by path), as its compact JSON,
+/// hashed as it is written rather than held: a million files' list is
+/// hundreds of megabytes.
 pub fn files_sha256(files: &[FileEntry]) -> String {
-    sha256_hex(&serde_json::to_vec(files).unwrap_or_default())
+    use sha2::Digest;
+    struct Hashing(sha2::Sha256);
+    impl std::io::Write for Hashing {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.update(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut hashing = Hashing(sha2::Sha256::new());
+    // Writing into a hash cannot fail, and a file list always serializes.
+    let _ = serde_json::to_writer(std::io::BufWriter::new(&mut hashing), files);
+    hashing
+        .0
+        .finalize()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 impl Summary {
     /// The summary of a manifest's `bytes`, which it hashes as they are.
     pub fn of(bytes: &[u8]) -> Result<Self, ManifestError> {
         Ok(Self::with_hash(&Manifest::parse(bytes)?, sha256_hex(bytes)))
+    }
+
+    /// The summary of `manifest`, given the bytes [`Manifest::to_bytes`]
+    /// made of it, which are not made again.
+    pub fn of_manifest_bytes(manifest: &Manifest, bytes: &[u8]) -> Self {
+        Self::with_hash(manifest, sha256_hex(bytes))
     }
 
     /// The summary of `manifest` as [`Manifest::to_bytes`] writes it.

@@ -13,14 +13,30 @@ use crate::config::SiteConfig;
 use crate::problem::{Problem, Problems};
 use generator::{Layout, Permalinks, Settings};
 
-/// One Markdown article as read from disk.
+/// One Markdown article found on disk. Its text is read when its article
+/// is (see [`SourceFile::read_text`]), and not kept: an archive of a
+/// million articles is never in memory at once.
 #[derive(Debug)]
 pub struct SourceFile {
     /// The path relative to the archive root, as problems name it.
     pub path: PathBuf,
-    pub text: String,
     /// For a page bundle (`name/index.md`), the other files of its folder.
     pub bundle_assets: Vec<PathBuf>,
+}
+
+impl SourceFile {
+    /// The file's text, which must be UTF-8.
+    pub fn read_text(&self, root: &Path) -> Result<String, Problem> {
+        let bytes = std::fs::read(root.join(&self.path)).map_err(|error| {
+            Problem::new(
+                &self.path,
+                None,
+                format!("cannot read it: {error}"),
+                "check its permissions",
+            )
+        })?;
+        String::from_utf8(bytes).map_err(|_| not_utf8(root, &root.join(&self.path)))
+    }
 }
 
 #[derive(Debug)]
@@ -82,13 +98,11 @@ impl Archive {
         for path in walk(&layout.content_root, &skips, &mut problems) {
             let jekyll = generator == Some(Generator::Jekyll);
             if layout.is_markdown(&path) {
-                match read_source(root, &path) {
-                    // Jekyll copies Markdown without front matter as it is.
-                    Ok(source) if jekyll && !has_front_matter(&source.text) => {
-                        static_files.push(source.path);
-                    }
-                    Ok(source) => sources.push(source),
-                    Err(problem) => problems.push(problem),
+                // Jekyll copies Markdown without front matter as it is.
+                if jekyll && !has_front_matter(&first_line(&path)) {
+                    static_files.push(relative(root, &path));
+                } else {
+                    sources.push(source_file(root, &path));
                 }
             } else if jekyll {
                 if has_front_matter(&first_line(&path)) {
@@ -185,16 +199,7 @@ fn first_line(path: &Path) -> String {
     String::from_utf8_lossy(&start[..read]).into_owned()
 }
 
-fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Problem> {
-    let bytes = std::fs::read(path).map_err(|error| {
-        Problem::new(
-            relative(root, path),
-            None,
-            format!("cannot read it: {error}"),
-            "check its permissions",
-        )
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| not_utf8(root, path))?;
+fn source_file(root: &Path, path: &Path) -> SourceFile {
     let bundle_assets = if path.file_name().is_some_and(|name| name == "index.md") {
         let dir = path.parent().unwrap_or(root);
         let mut assets: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -210,11 +215,10 @@ fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Problem> {
     } else {
         Vec::new()
     };
-    Ok(SourceFile {
+    SourceFile {
         path: relative(root, path),
-        text,
         bundle_assets,
-    })
+    }
 }
 
 fn not_utf8(root: &Path, path: &Path) -> Problem {

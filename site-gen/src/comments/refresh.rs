@@ -89,7 +89,7 @@ pub fn refresh(root: &Path, options: &RefreshOptions) -> Result<RefreshReport, C
     let outcomes = articles
         .into_iter()
         .map(|(article, source)| {
-            let path = snapshot_path(root, &article.slug);
+            let path = snapshot_path(root, article.slug());
             let token = options
                 .token
                 .as_deref()

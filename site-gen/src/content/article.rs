@@ -1,4 +1,4 @@
-//! One article: its front matter checked, its body still Markdown.
+//! One article: its front matter checked, and where its Markdown body is.
 
 use std::path::PathBuf;
 
@@ -6,7 +6,9 @@ use jiff::Timestamp;
 use serde_json::{Map, Value};
 
 use super::address::PagePath;
+use super::body::BodyPlace;
 use super::fields::FieldReader;
+use super::name::Name;
 use super::slug::{check_slug, slugify};
 use crate::archive::{FrontMatter, SourceFile, split_front_matter};
 use crate::comments::CommentSource;
@@ -16,8 +18,7 @@ use crate::problem::Problem;
 #[derive(Debug, Clone)]
 pub struct Article {
     pub source: PathBuf,
-    pub slug: String,
-    /// Where the article is published, from its slug.
+    /// Where the article is published, from its slug (see [`Article::slug`]).
     pub path: PagePath,
     pub title: String,
     /// A page (`kind: page`) stands outside the lists, feeds and
@@ -28,10 +29,10 @@ pub struct Article {
     pub dated: bool,
     pub updated: Option<Timestamp>,
     pub description: Option<String>,
-    pub tags: Vec<String>,
-    pub categories: Vec<String>,
-    pub authors: Vec<String>,
-    pub lang: String,
+    pub tags: Vec<Name>,
+    pub categories: Vec<Name>,
+    pub authors: Vec<Name>,
+    pub lang: Name,
     pub draft: bool,
     /// Old addresses that redirect to the article.
     pub aliases: Vec<PagePath>,
@@ -41,7 +42,8 @@ pub struct Article {
     /// The post that announced the article, whose replies are its comments.
     pub comments: Option<CommentSource>,
     pub extra: Map<String, Value>,
-    pub markdown: String,
+    /// Read when the article is rendered: see [`Article::read_body`].
+    pub body: BodyPlace,
     pub bundle_assets: Vec<PathBuf>,
 }
 
@@ -68,14 +70,15 @@ const KNOWN_FIELDS: &[&str] = &[
 ];
 
 impl Article {
-    /// Checks one source file. Warnings (unknown fields) go to `warnings`;
-    /// errors come back all together.
+    /// Checks one source file, whose text is `text`. Warnings (unknown
+    /// fields) go to `warnings`; errors come back all together.
     pub fn from_source(
         source: &SourceFile,
+        text: &str,
         config: &SiteConfig,
         warnings: &mut Vec<Problem>,
     ) -> Result<Self, Vec<Problem>> {
-        let (front, body) = split_front_matter(&source.text).map_err(|error| {
+        let (front, body) = split_front_matter(text).map_err(|error| {
             vec![Problem::new(
                 &source.path,
                 Some(error.line),
@@ -83,7 +86,17 @@ impl Article {
                 "",
             )]
         })?;
-        Self::from_front_matter(source, &front, body, config, warnings)
+        Self::from_front_matter(source, &front, BodyPlace::of(text, body), config, warnings)
+    }
+
+    /// The article's folder, as its `slug` field or its file's name gave it.
+    pub fn slug(&self) -> &str {
+        self.path.name()
+    }
+
+    /// The Markdown body, read from the archive at `root` now.
+    pub fn read_body(&self, root: &std::path::Path) -> Result<String, Problem> {
+        self.body.read(root, &self.source)
     }
 
     /// Checks front matter already split from its body, as another
@@ -91,7 +104,7 @@ impl Article {
     pub fn from_front_matter(
         source: &SourceFile,
         front: &FrontMatter,
-        body: &str,
+        body: BodyPlace,
         config: &SiteConfig,
         warnings: &mut Vec<Problem>,
     ) -> Result<Self, Vec<Problem>> {
@@ -160,22 +173,23 @@ impl Article {
         let mut authors = reader.list("authors");
         authors.extend(reader.list("author"));
         let slug = slug.unwrap_or_default();
+        let names = |list: Vec<String>| list.into_iter().map(Name::from).collect();
         let article = Self {
             source: source.path.clone(),
             path: PagePath::folder(&slug),
-            slug,
             title: title.unwrap_or_default(),
             page,
             dated: date.is_some(),
             date: date.unwrap_or_default(),
             updated,
             description,
-            tags: reader.list("tags"),
-            categories: reader.list("categories"),
-            authors,
+            tags: names(reader.list("tags")),
+            categories: names(reader.list("categories")),
+            authors: names(authors),
             lang: reader
                 .text("lang")
-                .unwrap_or_else(|| config.language.clone()),
+                .unwrap_or_else(|| config.language.clone())
+                .into(),
             draft: reader.flag("draft"),
             aliases,
             image: reader.text("image"),
@@ -187,7 +201,7 @@ impl Article {
                 Some(Value::Object(extra)) => extra.clone(),
                 _ => Map::new(),
             },
-            markdown: body.to_string(),
+            body,
             bundle_assets: source.bundle_assets.clone(),
         };
         for field in front
@@ -229,10 +243,9 @@ pub fn default_slug(path: &std::path::Path) -> String {
 mod tests {
     use super::*;
 
-    fn source(path: &str, text: &str) -> SourceFile {
+    fn source(path: &str) -> SourceFile {
         SourceFile {
             path: path.into(),
-            text: text.into(),
             bundle_assets: Vec::new(),
         }
     }
@@ -240,7 +253,7 @@ mod tests {
     fn read(path: &str, text: &str) -> (Result<Article, Vec<Problem>>, Vec<Problem>) {
         let mut warnings = Vec::new();
         (
-            Article::from_source(&source(path, text), &SiteConfig::default(), &mut warnings),
+            Article::from_source(&source(path), text, &SiteConfig::default(), &mut warnings),
             warnings,
         )
     }
@@ -253,7 +266,7 @@ mod tests {
         );
         let article = article.unwrap();
         assert!(warnings.is_empty());
-        assert_eq!(article.slug, "le-phare");
+        assert_eq!(article.slug(), "le-phare");
         assert_eq!(article.date.to_string(), "2026-03-01T00:00:00Z");
         assert_eq!(article.updated.unwrap().to_string(), "2026-03-02T09:00:00Z");
         assert_eq!(article.tags, ["mer", "phares"]);
@@ -262,7 +275,14 @@ mod tests {
         assert_eq!(article.path.url(), "le-phare/");
         assert_eq!(article.aliases, [PagePath::folder("old/phare")]);
         assert_eq!(article.extra["mood"], "calm");
-        assert_eq!(article.markdown, "Texte.\n");
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("news")).unwrap();
+        std::fs::write(
+            dir.path().join("news/Le Phare.md"),
+            "---\ntitle: Le phare\ndate: 2026-03-01\nupdated: 2026-03-02T10:00:00+01:00\ntags: [mer, phares]\nauthors: Ada\nlang: fr\naliases: [old/phare]\nextra: {mood: calm}\n---\nTexte.\n",
+        )
+        .unwrap();
+        assert_eq!(article.read_body(dir.path()).unwrap(), "Texte.\n");
     }
 
     #[test]
@@ -319,6 +339,6 @@ mod tests {
             "posts/night-watch/index.md",
             "---\ntitle: N\ndate: 2026-01-01\n---\n",
         );
-        assert_eq!(article.unwrap().slug, "night-watch");
+        assert_eq!(article.unwrap().slug(), "night-watch");
     }
 }

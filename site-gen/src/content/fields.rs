@@ -138,11 +138,10 @@ mod tests {
     fn read(text: &str) -> Result<Article, Vec<crate::Problem>> {
         let source = SourceFile {
             path: "news/storm.md".into(),
-            text: text.into(),
             bundle_assets: Vec::new(),
         };
         let mut warnings = Vec::new();
-        let article = Article::from_source(&source, &SiteConfig::default(), &mut warnings);
+        let article = Article::from_source(&source, text, &SiteConfig::default(), &mut warnings);
         assert!(warnings.is_empty(), "{warnings:?}");
         article
     }

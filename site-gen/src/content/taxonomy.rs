@@ -11,12 +11,16 @@ impl Article {
     /// written.
     pub fn terms(&self, kind: TaxonomyKind) -> Vec<String> {
         match kind {
-            TaxonomyKind::Tags => self.tags.clone(),
-            TaxonomyKind::Categories => self.categories.clone(),
-            TaxonomyKind::Authors => self.authors.clone(),
+            TaxonomyKind::Tags => names(&self.tags),
+            TaxonomyKind::Categories => names(&self.categories),
+            TaxonomyKind::Authors => names(&self.authors),
             TaxonomyKind::Years => vec![self.date.strftime("%Y").to_string()],
         }
     }
+}
+
+fn names(list: &[super::Name]) -> Vec<String> {
+    list.iter().map(ToString::to_string).collect()
 }
 
 /// A taxonomy the site builds, with at least one term.

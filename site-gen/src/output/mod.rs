@@ -38,7 +38,7 @@ pub struct Staging {
     /// as writing a page, so each is made once.
     made_dirs: Mutex<HashSet<PathBuf>>,
     /// What was written, for the manifest.
-    entries: Mutex<Vec<FileEntry>>,
+    entries: Mutex<Vec<Written>>,
     committed: bool,
 }
 
@@ -107,7 +107,7 @@ impl Staging {
                 reuse::write_new(&path, contents)
             };
             written.map_err(|error| io_problem(&path, error))?;
-            self.record(entry.clone());
+            self.record(&entry);
         }
         Ok(entry)
     }
@@ -130,7 +130,7 @@ impl Staging {
             };
             linked.map_err(|error| io_problem(&path, error))?;
         }
-        self.record(entry.clone());
+        self.record(entry);
         Ok(true)
     }
 
@@ -149,11 +149,11 @@ impl Staging {
         }
     }
 
-    fn record(&self, entry: FileEntry) {
+    fn record(&self, entry: &FileEntry) {
         if !is_reserved(&entry.path)
             && let Ok(mut entries) = self.entries.lock()
         {
-            entries.push(entry);
+            entries.push(Written::from_entry(entry));
         }
     }
 
@@ -161,7 +161,7 @@ impl Staging {
     pub fn entries(&self) -> Vec<FileEntry> {
         self.entries
             .lock()
-            .map(|entries| entries.clone())
+            .map(|entries| entries.iter().map(Written::entry).collect())
             .unwrap_or_default()
     }
 
@@ -209,6 +209,56 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// A written file as the manifest will list it, in a third of a
+/// [`FileEntry`]'s memory: a site of a million articles has a million and
+/// a half files.
+struct Written {
+    path: Box<str>,
+    size: u64,
+    sha256: [u8; 32],
+}
+
+impl Written {
+    fn from_entry(entry: &FileEntry) -> Self {
+        let mut sha256 = [0; 32];
+        for (byte, pair) in sha256.iter_mut().zip(entry.sha256.as_bytes().chunks(2)) {
+            let digit = |c: u8| char::from(c).to_digit(16).unwrap_or(0) as u8;
+            *byte = digit(pair[0]) << 4 | pair.get(1).map_or(0, |&c| digit(c));
+        }
+        Self {
+            path: entry.path.as_str().into(),
+            size: entry.size,
+            sha256,
+        }
+    }
+
+    #[cfg(test)]
+    fn of(path: &str, contents: &[u8]) -> Self {
+        use sha2::Digest;
+        Self {
+            path: path.into(),
+            size: contents.len() as u64,
+            sha256: sha2::Sha256::digest(contents).into(),
+        }
+    }
+
+    fn entry(&self) -> FileEntry {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let sha256 = self
+            .sha256
+            .iter()
+            .flat_map(|byte| [HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 15)]])
+            .map(char::from)
+            .collect();
+        FileEntry {
+            path: self.path.to_string(),
+            size: self.size,
+            sha256,
+            content_type: samizdat_manifest::content_type(&self.path).to_string(),
         }
     }
 }
@@ -266,4 +316,39 @@ fn swap_in(staging: &Path, out_dir: &Path) -> Result<(), Problem> {
             )
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_compact_entry_lists_as_a_full_one() {
+        for (path, contents) in [
+            ("index.html", &b"<p>home</p>"[..]),
+            ("tags/sea/feed.json", b"{}"),
+            ("assets/theme.0123.css", b""),
+        ] {
+            assert_eq!(
+                Written::of(path, contents).entry(),
+                FileEntry::for_contents(path, contents)
+            );
+        }
+    }
+
+    #[test]
+    fn files_get_their_folders_and_a_path_is_written_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::create(&dir.path().join("out")).unwrap();
+        staging.write("a/b/c/index.html", b"deep").unwrap();
+        staging.write("a/b/other.html", b"beside").unwrap();
+        let again = staging.write("a/b/other.html", b"twice").unwrap_err();
+        assert!(again.message.contains("two pages"), "{again}");
+        let paths: Vec<String> = staging.entries().into_iter().map(|e| e.path).collect();
+        assert_eq!(paths, ["a/b/c/index.html", "a/b/other.html"]);
+        assert_eq!(staging.commit().unwrap(), 2);
+        let out = dir.path().join("out");
+        assert_eq!(fs::read(out.join("a/b/c/index.html")).unwrap(), b"deep");
+        assert_eq!(fs::read(out.join("a/b/other.html")).unwrap(), b"beside");
+    }
 }

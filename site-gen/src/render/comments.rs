@@ -49,7 +49,7 @@ impl Renderer<'_> {
         };
         if let Some(source) = &article.comments {
             let snapshot =
-                load(&snapshot_path(&self.archive_root, &article.slug)).map_err(problem)?;
+                load(&snapshot_path(&self.archive_root, article.slug())).map_err(problem)?;
             let client = self.site.config.comments_client.as_deref().map(|client| {
                 if client.contains("://") {
                     client.to_string()

@@ -2,7 +2,6 @@
 
 use minijinja::{Value, context};
 
-use super::incremental::body_hash;
 use super::language::language_name;
 use super::plan::{Job, ListPage};
 use super::renderer::{Mode, Renderer};
@@ -13,6 +12,18 @@ use crate::content::{PagePath, Taxonomy};
 use crate::problem::Problem;
 
 impl Renderer<'_> {
+    /// Renders `job`, giving each file it makes to `emit` in turn.
+    pub fn render_into(
+        &self,
+        job: &Job,
+        emit: &mut dyn FnMut(Page) -> Result<(), Problem>,
+    ) -> Result<(), Problem> {
+        match job {
+            Job::Sitemap => sitemap::sitemap(self, emit),
+            _ => self.render(job)?.into_iter().try_for_each(emit),
+        }
+    }
+
     pub fn render(&self, job: &Job) -> Result<Vec<Page>, Problem> {
         match job {
             Job::Article(index) => self.article(*index),
@@ -20,7 +31,14 @@ impl Renderer<'_> {
             Job::ListPage(page) => self.list_page(page),
             Job::TermsIndex(taxonomy) => self.terms_index(taxonomy),
             Job::Feeds(list) => feeds::render(self, &list.path, list.title, &list.articles),
-            Job::Sitemap => sitemap::sitemap(self),
+            Job::Sitemap => {
+                let mut pages = Vec::new();
+                sitemap::sitemap(self, &mut |page| {
+                    pages.push(page);
+                    Ok(())
+                })?;
+                Ok(pages)
+            }
             Job::Mirrors => {
                 let path = PagePath::folder("mirrors");
                 let context = self.common(&path, &self.site.config.language, Mode::Render);
@@ -42,20 +60,20 @@ impl Renderer<'_> {
         match job {
             // A failure shows when the job is rendered, which it then is.
             Job::Article(index) => {
-                let hash = Value::from(body_hash(self.body_source(*index)));
+                let hash = Value::from(self.body_source_hash(*index).ok()?);
                 self.article_context(*index, Mode::Inputs, hash).ok()
             }
             Job::Alias { article, alias } => Some(self.alias_context(*article, alias)),
             Job::ListPage(page) => Some(self.list_context(page, Mode::Inputs)),
             Job::TermsIndex(taxonomy) => Some(self.terms_context(taxonomy, Mode::Inputs)),
-            Job::Feeds(list) => Some(feeds::inputs(self, &list.path, list.title, &list.articles)),
+            Job::Feeds(list) => feeds::inputs(self, &list.path, list.title, &list.articles),
             Job::Sitemap | Job::Mirrors | Job::Search | Job::NotFound => None,
         }
     }
 
     fn article(&self, index: usize) -> Result<Vec<Page>, Problem> {
         let article = &self.site.articles[index];
-        let body = self.body(index);
+        let body = self.body(index)?;
         let metadata = self.search.add(index, article, &body);
         let context = self.article_context(index, Mode::Render, Value::from(body.into_owned()))?;
         let mut pages = self.page(
@@ -71,9 +89,9 @@ impl Renderer<'_> {
     /// The comments are in both modes: a refreshed snapshot changes the
     /// page as much as an edit.
     /// Indexes the article for search; returns its metadata fragment.
-    pub fn search_document(&self, index: usize) -> Page {
-        let body = self.body(index);
-        self.search.add(index, &self.site.articles[index], &body)
+    pub fn search_document(&self, index: usize) -> Result<Page, Problem> {
+        let body = self.body(index)?;
+        Ok(self.search.add(index, &self.site.articles[index], &body))
     }
 
     /// `content` is the body as HTML to render, or its source's hash for

@@ -7,7 +7,6 @@ use minijinja::context;
 use serde_json::json;
 
 use super::Page;
-use super::incremental::body_hash;
 use super::renderer::Renderer;
 use super::templates;
 use super::view::article_view;
@@ -23,10 +22,13 @@ pub const ATOM: &str = "atom.xml";
 /// taxonomy term that has feeds.
 pub fn articles_in_feeds(site: &Site) -> Vec<bool> {
     let mut needed = vec![false; site.articles.len()];
-    needed
-        .iter_mut()
+    // The home page's feed, like its list, leaves pages out.
+    site.articles
+        .iter()
+        .zip(needed.iter_mut())
+        .filter(|(article, _)| !article.page)
         .take(FEED_ITEMS)
-        .for_each(|slot| *slot = true);
+        .for_each(|(_, slot)| *slot = true);
     for taxonomy in site
         .taxonomies
         .iter()
@@ -63,23 +65,25 @@ pub fn inputs(
     list: &PagePath,
     title: &str,
     articles: &[usize],
-) -> minijinja::Value {
+) -> Option<minijinja::Value> {
     let site = renderer.site;
-    let items: Vec<minijinja::Value> = articles
+    // A body that cannot be read leaves the job without a fingerprint: it
+    // is rendered, and reports the problem.
+    let items: Option<Vec<minijinja::Value>> = articles
         .iter()
         .take(FEED_ITEMS)
         .map(|&index| {
             let article = &site.articles[index];
-            context! {
+            Some(context! {
                 article => article_view(article),
                 date => article.date.to_string(),
                 updated => article.updated.map(|updated| updated.to_string()),
                 description => &article.description,
-                body => body_hash(renderer.body_source(index)),
-            }
+                body => renderer.body_source_hash(index).ok()?,
+            })
         })
         .collect();
-    context! { list => list.url(), title => title, items => items }
+    Some(context! { list => list.url(), title => title, items => items? })
 }
 
 pub fn render(
@@ -101,13 +105,18 @@ pub fn render(
         })
         .max()
         .unwrap_or_default();
+    let contents = newest
+        .iter()
+        .map(|&index| renderer.body(index))
+        .collect::<Result<Vec<_>, Problem>>()?;
     let mut pages = Vec::new();
 
     for template in [ATOM, "rss.xml"] {
         let path = list.file(template);
         let items: Vec<minijinja::Value> = newest
             .iter()
-            .map(|&index| {
+            .zip(&contents)
+            .map(|(&index, content)| {
                 let article = &site.articles[index];
                 context! {
                     title => &article.title,
@@ -119,7 +128,7 @@ pub fn render(
                     tags => &article.tags,
                     lang => &article.lang,
                     description => &article.description,
-                    content => renderer.body(index),
+                    content => content,
                 }
             })
             .collect();
@@ -138,14 +147,15 @@ pub fn render(
     let path = list.file("feed.json");
     let items: Vec<serde_json::Value> = newest
         .iter()
-        .map(|&index| {
+        .zip(&contents)
+        .map(|(&index, content)| {
             let article = &site.articles[index];
             let url = link(base_url, list, article.path.url());
             let mut item = json!({
                 "id": url,
                 "url": url,
                 "title": article.title,
-                "content_html": renderer.body(index),
+                "content_html": content,
                 "summary": article.description,
                 "date_published": article.date.to_string(),
                 "date_modified": article.updated.map(|updated| updated.to_string()),

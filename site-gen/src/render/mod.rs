@@ -71,20 +71,29 @@ pub fn render_site(
     write_all(staging, renderer.wordpress_ids.as_slice())?;
     write_all(staging, renderer.comments_script.as_slice())?;
     let jobs = plan::jobs(site);
-    progress.start(jobs.len() as u64);
+    let articles = site.articles.len();
+    let total = articles + jobs.len();
+    progress.start(total as u64);
     let salt = cache.and_then(|_| incremental::salt(&archive.templates, &renderer.site_wide()));
     let carried = AtomicUsize::new(0);
-    let done: Vec<Result<Option<(String, CachedJob)>, Problem>> = jobs
-        .par_iter()
+    // Articles' pages are counted, not listed, so a million articles make
+    // no million-long list of jobs.
+    let done: Vec<Result<Option<(String, CachedJob)>, Problem>> = (0..articles)
+        .into_par_iter()
+        .map(plan::Job::Article)
+        .chain(jobs.into_par_iter())
         .map(|job| {
             let done = match (cache, &salt) {
                 (Some(cache), Some(salt)) => {
-                    run_cached(&renderer, staging, job, cache, salt, &carried)
+                    run_cached(&renderer, staging, &job, cache, salt, &carried)
                 }
                 _ => renderer
-                    .render(job)
-                    .and_then(|pages| write_all(staging, &pages))
-                    .map(|_| None),
+                    .render_into(&job, &mut |page| {
+                        staging
+                            .write(&page.path, page.contents.as_bytes())
+                            .map(|_| ())
+                    })
+                    .map(|()| None),
             };
             progress.advance();
             done
@@ -113,7 +122,7 @@ pub fn render_site(
     if problems.is_empty() {
         Ok(Rendered {
             cache: JobCache::from_jobs(cached),
-            jobs: jobs.len(),
+            jobs: total,
             carried: carried.into_inner(),
         })
     } else {
@@ -144,7 +153,7 @@ fn run_cached(
         }
         if let plan::Job::Article(index) = job {
             // The search index needs every article's words, carried or not.
-            write_all(staging, &[renderer.search_document(*index)])?;
+            write_all(staging, &[renderer.search_document(*index)?])?;
         }
         carried.fetch_add(1, Ordering::Relaxed);
         let job = CachedJob {

@@ -54,9 +54,10 @@ pub struct ListPage<'a> {
     pub has_feed: bool,
 }
 
-/// Every job of the site, in a fixed order.
+/// Every job of the site, in a fixed order, but the articles' pages: one
+/// for each article, `render_site` counts them rather than listing them.
 pub fn jobs(site: &Site) -> Vec<Job<'_>> {
-    let mut jobs: Vec<Job> = (0..site.articles.len()).map(Job::Article).collect();
+    let mut jobs: Vec<Job> = Vec::new();
     for (article, item) in site.articles.iter().enumerate() {
         jobs.extend(
             item.aliases

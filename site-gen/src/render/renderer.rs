@@ -171,23 +171,35 @@ impl<'a> Renderer<'a> {
             })
     }
 
-    /// An article's body: kept from before when a feed needed it too.
-    pub fn body(&self, index: usize) -> Cow<'_, str> {
-        let render = || {
-            let article = &self.site.articles[index];
-            markdown_to_html(self.body_source(index), &self.site.config, &article.lang)
-        };
-        if self.in_feeds.get(index).copied().unwrap_or(false) {
-            Cow::Borrowed(self.bodies[index].get_or_init(render))
-        } else {
-            Cow::Owned(render())
+    /// An article's body as HTML, read from its file and rendered now;
+    /// kept once rendered when a feed shows it too, so that page and feed
+    /// show the same text.
+    pub fn body(&self, index: usize) -> Result<Cow<'_, str>, Problem> {
+        if !self.in_feeds.get(index).copied().unwrap_or(false) {
+            return self.render_body(index).map(Cow::Owned);
         }
+        if let Some(body) = self.bodies[index].get() {
+            return Ok(Cow::Borrowed(body));
+        }
+        let body = self.render_body(index)?;
+        Ok(Cow::Borrowed(self.bodies[index].get_or_init(|| body)))
     }
 
-    /// An article's Markdown: all its body is made from, with the site's
-    /// settings and its language.
-    pub fn body_source(&self, index: usize) -> &str {
-        &self.site.articles[index].markdown
+    fn render_body(&self, index: usize) -> Result<String, Problem> {
+        let article = &self.site.articles[index];
+        let markdown = article.read_body(&self.site.root)?;
+        Ok(markdown_to_html(
+            &markdown,
+            &self.site.config,
+            &article.lang,
+        ))
+    }
+
+    /// The hash of an article's Markdown: all its body is made from, with
+    /// the site's settings and its language.
+    pub fn body_source_hash(&self, index: usize) -> Result<String, Problem> {
+        let markdown = self.site.articles[index].read_body(&self.site.root)?;
+        Ok(super::incremental::body_hash(&markdown))
     }
 
     pub fn views(&self, indices: &[usize]) -> Vec<ArticleView<'_>> {

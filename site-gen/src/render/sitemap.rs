@@ -15,55 +15,74 @@ const SITEMAP_LIMIT: usize = 50_000;
 
 /// `sitemap.xml`, or with more than 50,000 URLs, an index of numbered
 /// sitemaps. Written only with `base_url`: the protocol wants absolute URLs.
-pub fn sitemap(renderer: &Renderer) -> Result<Vec<Page>, Problem> {
-    sitemap_split_at(renderer, SITEMAP_LIMIT)
+/// Each file goes to `emit` as soon as it is made, so that a million
+/// articles' URLs are never in memory at once.
+pub fn sitemap(
+    renderer: &Renderer,
+    emit: &mut dyn FnMut(Page) -> Result<(), Problem>,
+) -> Result<(), Problem> {
+    sitemap_split_at(renderer, SITEMAP_LIMIT, emit)
 }
 
 /// The sitemap with at most `limit` URLs a file.
-pub fn sitemap_split_at(renderer: &Renderer, limit: usize) -> Result<Vec<Page>, Problem> {
+pub fn sitemap_split_at(
+    renderer: &Renderer,
+    limit: usize,
+    emit: &mut dyn FnMut(Page) -> Result<(), Problem>,
+) -> Result<(), Problem> {
     let site = renderer.site;
     let Some(base_url) = site.config.base_url.as_deref() else {
-        return Ok(Vec::new());
+        return Ok(());
     };
+    let limit = limit.max(1);
     let home = PagePath::root();
     let absolute = |target: &str| link(Some(base_url), &home, target);
-    let mut urls: Vec<(String, Option<String>)> = vec![(absolute(home.url()), None)];
-    for article in &site.articles {
+    let articles = site.articles.iter().map(|article| {
         let lastmod = article
             .updated
             .or(article.dated.then_some(article.date))
             .map(|date| date.to_string());
-        urls.push((absolute(article.path.url()), lastmod));
-    }
-    for taxonomy in &site.taxonomies {
-        for term in &taxonomy.terms {
-            urls.push((absolute(term.path.url()), None));
-        }
-    }
+        (absolute(article.path.url()), lastmod)
+    });
+    let terms = site
+        .taxonomies
+        .iter()
+        .flat_map(|taxonomy| &taxonomy.terms)
+        .map(|term| (absolute(term.path.url()), None));
+    let total =
+        1 + site.articles.len() + site.taxonomies.iter().map(|t| t.terms.len()).sum::<usize>();
+    let mut urls = std::iter::once((absolute(home.url()), None))
+        .chain(articles)
+        .chain(terms);
     let source = &templates::source("sitemap.xml");
-    let chunks: Vec<&[(String, Option<String>)]> = urls.chunks(limit.max(1)).collect();
-    if chunks.len() == 1 {
-        return renderer.page(
+    if total <= limit {
+        let chunk: Vec<(String, Option<String>)> = urls.collect();
+        let pages = renderer.page(
             "sitemap.xml".into(),
             "sitemap.xml",
-            context! { urls => urls },
+            context! { urls => chunk },
             source,
-        );
+        )?;
+        return pages.into_iter().try_for_each(emit);
     }
-    let mut pages = Vec::new();
     let mut parts = Vec::new();
-    for (index, chunk) in chunks.iter().enumerate() {
-        let name = format!("sitemap{}.xml", index + 1);
+    loop {
+        let chunk: Vec<(String, Option<String>)> = urls.by_ref().take(limit).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let name = format!("sitemap{}.xml", parts.len() + 1);
         parts.push(absolute(&name));
-        pages.extend(renderer.page(name, "sitemap.xml", context! { urls => chunk }, source)?);
+        let pages = renderer.page(name, "sitemap.xml", context! { urls => chunk }, source)?;
+        pages.into_iter().try_for_each(&mut *emit)?;
     }
-    pages.extend(renderer.page(
+    let pages = renderer.page(
         "sitemap.xml".into(),
         "sitemap_index.xml",
         context! { sitemaps => parts },
         source,
-    )?);
-    Ok(pages)
+    )?;
+    pages.into_iter().try_for_each(emit)
 }
 
 #[cfg(test)]
@@ -87,12 +106,21 @@ mod tests {
         let in_feeds = vec![false; site.articles.len()];
         let renderer = Renderer::new(&site, &archive, &in_feeds).unwrap();
 
-        let whole = sitemap(&renderer).unwrap();
+        let collect = |limit: usize| {
+            let mut pages = Vec::new();
+            sitemap_split_at(&renderer, limit, &mut |page| {
+                pages.push(page);
+                Ok(())
+            })
+            .unwrap();
+            pages
+        };
+        let whole = collect(SITEMAP_LIMIT);
         assert_eq!(whole.len(), 1, "the example site fits one sitemap");
         let every_url = locs(&whole[0].contents);
         assert!(every_url.len() > 5, "{every_url:?}");
 
-        let split = sitemap_split_at(&renderer, 4).unwrap();
+        let split = collect(4);
         let (index, parts): (Vec<&Page>, Vec<&Page>) =
             split.iter().partition(|page| page.path == "sitemap.xml");
         let expected_parts = every_url.len().div_ceil(4);

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::config::TaxonomyKind;
-use crate::content::{Article, Taxonomy, slugify};
+use crate::content::{Article, Name, Taxonomy, slugify};
 
 /// An article as templates see it. `url` is relative to the site root.
 #[derive(Serialize)]
@@ -18,9 +18,9 @@ pub struct ArticleView<'a> {
     pub date_iso: String,
     pub updated_iso: Option<String>,
     pub description: Option<&'a str>,
-    pub tags: &'a [String],
-    pub categories: &'a [String],
-    pub authors: &'a [String],
+    pub tags: &'a [Name],
+    pub categories: &'a [Name],
+    pub authors: &'a [Name],
     pub lang: &'a str,
     pub image: Option<&'a str>,
     pub extra: &'a serde_json::Map<String, serde_json::Value>,

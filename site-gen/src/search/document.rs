@@ -7,7 +7,7 @@ use std::hash::Hasher;
 
 use super::hash::{WordHasher, WordMap};
 use super::text::{each_word, plain_text};
-use crate::content::Article;
+use crate::content::{Article, Name};
 
 /// A word in the title counts as this many in the body; in the
 /// description or a tag, as `SUMMARY_WEIGHT`.
@@ -33,9 +33,10 @@ pub fn analyse(
     body_html: &str,
     mut stem_id: impl FnMut(&str) -> u32,
 ) -> Analysis {
-    let summary = article.description.iter().chain(&article.tags);
+    let summary = (article.description.iter().map(String::as_str))
+        .chain(article.tags.iter().map(|tag| &**tag));
     let parts = std::iter::once((article.title.as_str(), TITLE_WEIGHT, false))
-        .chain(summary.map(|part| (part.as_str(), SUMMARY_WEIGHT, false)))
+        .chain(summary.map(|part| (part, SUMMARY_WEIGHT, false)))
         .chain(std::iter::once((body_html, 1, true)));
     let mut analysis = Analysis {
         stems: Vec::new(),
@@ -85,8 +86,8 @@ struct Metadata<'a> {
     /// `YYYY-MM-DD`, empty for a page without a date.
     d: String,
     l: &'a str,
-    g: &'a [String],
-    a: &'a [String],
+    g: &'a [Name],
+    a: &'a [Name],
     x: &'a str,
 }
 

@@ -45,9 +45,8 @@ fn names<'a>(values: &[(&'a str, Vec<u32>)]) -> Vec<&'a str> {
 /// `filters` and every value's list of articles.
 pub fn pages(site: &Site) -> Vec<Page> {
     let articles = || site.articles.iter().enumerate();
-    let tags = group(articles().flat_map(|(doc, a)| a.tags.iter().map(move |t| (doc, t.as_str()))));
-    let authors =
-        group(articles().flat_map(|(doc, a)| a.authors.iter().map(move |t| (doc, t.as_str()))));
+    let tags = group(articles().flat_map(|(doc, a)| a.tags.iter().map(move |t| (doc, &**t))));
+    let authors = group(articles().flat_map(|(doc, a)| a.authors.iter().map(move |t| (doc, &**t))));
     let year_names: Vec<(usize, String)> = articles()
         .filter(|(_, article)| article.dated)
         .map(|(doc, article)| (doc, article.date.strftime("%Y").to_string()))

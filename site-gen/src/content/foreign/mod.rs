@@ -8,6 +8,7 @@ mod facts;
 mod hugo;
 mod jekyll;
 mod links;
+pub(crate) use links::relative_to_page;
 mod mapping;
 pub mod permalink;
 mod zola;
@@ -17,6 +18,7 @@ pub use dates::{date_in_path, parse_generator_date, split_dated_name};
 use jiff::Timestamp;
 
 use super::Article;
+use super::body::BodyPlace;
 use super::notes::Notes;
 use crate::archive::generator::Permalinks;
 use crate::archive::{FrontMatter, Generator, SourceFile, has_front_matter, split_front_matter};
@@ -64,14 +66,15 @@ impl<'a> ForeignReader<'a> {
     pub fn article(
         &mut self,
         source: &SourceFile,
+        text: &str,
         config: &SiteConfig,
         warnings: &mut Vec<Problem>,
     ) -> Option<Result<Article, Vec<Problem>>> {
-        let split = if self.generator == Generator::Hugo && !has_front_matter(&source.text) {
+        let split = if self.generator == Generator::Hugo && !has_front_matter(text) {
             // Hugo publishes a file without front matter, titled by its name.
-            Ok((FrontMatter::empty(), source.text.as_str()))
+            Ok((FrontMatter::empty(), text))
         } else {
-            split_front_matter(&source.text)
+            split_front_matter(text)
         };
         let (mut front, body) = match split {
             Ok(split) => split,
@@ -90,10 +93,7 @@ impl<'a> ForeignReader<'a> {
                 .add(key, Problem::new(&source.path, None, why, ""));
             return None;
         }
-        let body_line = source.text[..source.text.len() - body.len()]
-            .matches('\n')
-            .count()
-            + 1;
+        let body_line = text[..text.len() - body.len()].matches('\n').count() + 1;
         let mut mapping = Mapping {
             front: &mut front,
             facts: &facts,
@@ -114,9 +114,9 @@ impl<'a> ForeignReader<'a> {
             .get("slug")
             .and_then(serde_json::Value::as_str)
             .unwrap_or_default();
-        let body = links::relative_to_page(body, slug);
+        let body = BodyPlace::of(text, body).with_relative_links(slug);
         Some(Article::from_front_matter(
-            source, &front, &body, config, warnings,
+            source, &front, body, config, warnings,
         ))
     }
 
