@@ -10,6 +10,7 @@ pub mod check;
 pub mod comments;
 pub mod config;
 pub mod content;
+mod html_text;
 pub mod import;
 pub mod mirror;
 pub mod output;

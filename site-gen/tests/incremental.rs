@@ -9,20 +9,8 @@ mod run;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use run::tree;
+use run::{copy_tree, tree};
 use site_gen::{BuildOptions, BuildReport, build_with};
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
 
 struct Sites {
     archive: PathBuf,

@@ -1,12 +1,17 @@
 //! `site-gen serve` as a publisher runs it: an edit to an article is
 //! rebuilt, served, and signalled to the pages waiting on the version.
 
+#[path = "common/run.rs"]
+mod run;
+
 use std::fs;
 use std::io::Read;
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+use run::copy_tree;
 
 /// The server, stopped when the test ends however it ends.
 struct Server(Child);
@@ -38,18 +43,6 @@ fn get(url: &str) -> reqwest::Result<(String, String)> {
         .unwrap_or_default()
         .to_string();
     Ok((content_type, response.text()?))
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -156,20 +156,7 @@ fn entity(text: &str) -> (String, usize) {
         return ("&".into(), 1);
     };
     let name = &text[1..end];
-    let decoded = match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some(' '),
-        _ => name
-            .strip_prefix("#x")
-            .or_else(|| name.strip_prefix("#X"))
-            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
-            .or_else(|| name.strip_prefix('#').and_then(|dec| dec.parse().ok()))
-            .and_then(char::from_u32),
-    };
+    let decoded = crate::html_text::entity(name);
     match decoded {
         Some(c) => (c.to_string(), end + 1),
         None => ("&".into(), 1),

@@ -151,3 +151,16 @@ pub fn builds_checks_and_reimports_unchanged(
     build_and_check(archive, out);
     reimports_unchanged(format, source, archive, extra)
 }
+
+/// A copy of the folder `from` at `to`, to change without touching it.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&dest).unwrap();
+        } else {
+            fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}

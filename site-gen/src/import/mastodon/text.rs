@@ -20,51 +20,8 @@ pub fn plain_text(html: &str) -> String {
         rest = &rest[start + end + 1..];
     }
     text.push_str(rest);
-    let text = decode_entities(&text);
+    let text = crate::html_text::decode_entities(&text);
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find('&') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        let end = after.find(';').filter(|&end| end <= 10);
-        let decoded = end.and_then(|end| entity(&after[..end]));
-        match (end, decoded) {
-            (Some(end), Some(c)) => {
-                out.push(c);
-                rest = &after[end + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    let number = |digits: &str, radix| u32::from_str_radix(digits, radix).ok();
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some(' '),
-        _ => {
-            let code = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
-                number(hex, 16)
-            } else {
-                number(name.strip_prefix('#')?, 10)
-            };
-            code.and_then(char::from_u32)
-        }
-    }
 }
 
 /// A title from a post's text: its first sentence when short, else its
