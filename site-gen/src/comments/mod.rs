@@ -8,7 +8,6 @@ mod archived;
 mod fetch;
 mod refresh;
 mod render;
-mod script;
 mod snapshot;
 mod source;
 mod thread;
@@ -19,7 +18,6 @@ pub use archived::{ARCHIVED_FILE, load_archived, render_archived};
 pub use fetch::{AUTHENTICATED_LIMIT, UNAUTHENTICATED_LIMIT, fetch};
 pub use refresh::{Outcome, RefreshOptions, RefreshReport, Refreshed, refresh};
 pub use render::{Labels, render_section};
-pub use script::script;
 pub use snapshot::{SNAPSHOT_DIR, Snapshot, load, save, snapshot_path};
 pub use source::{CommentSource, SourceError};
 

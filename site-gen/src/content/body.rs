@@ -72,7 +72,7 @@ impl BodyPlace {
             )
         })?;
         Ok(match &self.relative_links_from {
-            Some(slug) => super::foreign::relative_to_page(&body, slug),
+            Some(slug) => super::foreign::links::relative_to_page(&body, slug),
             None => body,
         })
     }

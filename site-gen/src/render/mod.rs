@@ -5,6 +5,7 @@
 //! deterministic. Nothing is written until every shared part is ready.
 
 mod comments;
+mod comments_script;
 mod contexts;
 mod feeds;
 mod fingerprint;

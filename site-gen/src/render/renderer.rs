@@ -95,7 +95,7 @@ impl<'a> Renderer<'a> {
             .articles
             .iter()
             .any(|article| article.comments.is_some())
-            .then(crate::comments::script);
+            .then(super::comments_script::script);
         if let Some(script) = &comments_script {
             assets.insert("comments_js", script.path.clone());
         }

@@ -107,7 +107,7 @@ pub fn metadata_script(name: &str, article: &Article, text: &str) -> String {
         a: &article.authors,
         x: excerpt_text(text),
     };
-    super::fragments::script(name, &metadata)
+    super::script::script(name, &metadata)
 }
 
 fn excerpt_text(text: &str) -> &str {

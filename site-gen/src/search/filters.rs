@@ -6,8 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::fragments::script;
-use super::index::FOLDER;
+use super::script::{FOLDER, script};
 use crate::content::{Site, slugify};
 use crate::render::Page;
 

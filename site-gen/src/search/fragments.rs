@@ -7,7 +7,8 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::filters;
-use super::index::{Document, FOLDER, SearchIndex, Vocabulary};
+use super::index::{Document, SearchIndex, Vocabulary};
+use super::script::{page, script};
 use crate::content::Site;
 use crate::render::Page;
 
@@ -20,21 +21,6 @@ pub const MORE_PAGE: usize = 2000;
 /// Fragments are closed once they reach these sizes, before compression.
 pub const WORDS_FRAGMENT_BYTES: usize = 16_000;
 pub const POSTINGS_FRAGMENT_BYTES: usize = 40_000;
-
-/// A registration script: `name` is the file's path in the index's
-/// folder, without `.js`.
-pub fn script<T: Serialize + ?Sized>(name: &str, data: &T) -> String {
-    let name = serde_json::to_string(name).unwrap_or_default();
-    let data = serde_json::to_string(data).unwrap_or_else(|_| "null".into());
-    format!("__samizdatSearch({name},{data});\n")
-}
-
-fn page(name: &str, contents: String) -> Page {
-    Page {
-        path: format!("{FOLDER}/{name}.js"),
-        contents,
-    }
-}
 
 #[derive(Serialize)]
 struct Entry {

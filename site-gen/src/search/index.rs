@@ -8,12 +8,10 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use super::document::{analyse, excerpt_source, metadata_script, score};
 use super::fold::strip_accents;
 use super::hash::WordMap;
+use super::script::FOLDER;
 use super::stem::LanguageStemmer;
 use crate::content::Article;
 use crate::render::Page;
-
-/// Where the index's files go in the output.
-pub const FOLDER: &str = "search";
 
 /// An article's part of the index: the stems it holds, as ids into the
 /// vocabulary, ascending, each with its score. Nothing of its text stays.

@@ -43,12 +43,14 @@ mod fold;
 mod fragments;
 mod hash;
 mod index;
+mod script;
 mod stem;
 mod text;
 
 pub use fold::{fold, lower, words};
 pub use fragments::{FIRST_PAGE, MORE_PAGE, write};
-pub use index::{Document, FOLDER, SearchIndex, is_metadata_path, metadata_name};
+pub use index::{Document, SearchIndex, is_metadata_path, metadata_name};
+pub use script::FOLDER;
 pub use stem::LanguageStemmer;
 
 /// The client, served as a fingerprinted asset.

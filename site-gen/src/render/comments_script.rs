@@ -1,10 +1,9 @@
 //! The live refresh, a theme asset: a file, not inline code, so that pages
 //! work under a strict Content-Security-Policy.
 
-use crate::render::Page;
-use crate::render::fingerprinted;
+use super::{Page, fingerprinted};
 
-const SCRIPT: &str = include_str!("comments.js");
+const SCRIPT: &str = include_str!("../comments/comments.js");
 
 /// The script at its fingerprinted path.
 pub fn script() -> Page {
