@@ -100,9 +100,28 @@ fn watch_and_rebuild(
 }
 
 /// Editors' swap and backup files, and VCS folders, by their path inside
-/// the archive.
+/// the archive; but not the comment snapshots `comments refresh` keeps,
+/// which change their articles' pages.
 fn is_hidden(path: &Path) -> bool {
+    if path.starts_with(site_gen::comments::SNAPSHOT_DIR) {
+        return false;
+    }
     path.components()
         .any(|part| part.as_os_str().to_string_lossy().starts_with('.'))
         || path.to_string_lossy().ends_with('~')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comment_snapshots_rebuild_and_other_hidden_files_do_not() {
+        assert!(!is_hidden(Path::new(".samizdat/comments/storm.json")));
+        assert!(!is_hidden(Path::new("content/storm.md")));
+        assert!(is_hidden(Path::new(".samizdat/imported.json")));
+        assert!(is_hidden(Path::new(".git/HEAD")));
+        assert!(is_hidden(Path::new("content/.storm.md.swp")));
+        assert!(is_hidden(Path::new("content/storm.md~")));
+    }
 }
