@@ -15,6 +15,7 @@ pub mod import;
 pub mod mirror;
 pub mod output;
 mod phases;
+pub mod preview;
 pub mod problem;
 pub mod record;
 pub mod render;

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use notify::{EventKind, RecursiveMode, Watcher};
+use site_gen::preview::Preview;
 use site_gen::serve::{LiveReload, Mount, router, serve};
 
 use super::build::{Flags, Signing, build_once};
@@ -75,28 +76,82 @@ fn watch_and_rebuild(
         .with_context(|| format!("cannot watch {}", archive.display()))?;
     let out_abs = std::fs::canonicalize(&out).unwrap_or(out.clone());
     let archive_abs = std::fs::canonicalize(&archive).unwrap_or(archive.clone());
+    let preview = Arc::new(Preview::new(&archive));
+    // Loaded before the first edit can come, so it is shown at once.
+    preview.reload();
+    let rebuild = rebuild_on_request(archive, out, live.clone(), preview.clone());
     std::thread::spawn(move || {
-        let relevant = |event: &notify::Result<notify::Event>| match event {
-            // Reading files is an event too; the build itself reads them all.
-            Ok(event) if matches!(event.kind, EventKind::Access(_) | EventKind::Other) => false,
-            Ok(event) => event.paths.iter().any(|path| {
-                let inside = path.strip_prefix(&archive_abs).unwrap_or(path);
-                !path.starts_with(&out_abs) && !is_hidden(inside)
-            }),
-            Err(_) => false,
+        // Reading files is an event too; the build itself reads them all.
+        let changed = |event: notify::Result<notify::Event>| match event {
+            Ok(event) if matches!(event.kind, EventKind::Access(_) | EventKind::Other) => vec![],
+            Ok(event) => (event.paths.into_iter())
+                .filter(|path| !path.starts_with(&out_abs))
+                .filter_map(|path| {
+                    let inside = path.strip_prefix(&archive_abs).unwrap_or(&path);
+                    (!is_hidden(inside)).then(|| inside.to_path_buf())
+                })
+                .collect(),
+            Err(_) => vec![],
         };
+        let mut edit = 0;
         while let Ok(event) = receiver.recv() {
-            if !relevant(&event) {
+            let mut paths = changed(event);
+            if paths.is_empty() {
                 continue;
             }
-            while receiver.recv_timeout(DEBOUNCE).is_ok() {}
-            match build_once(&archive, &out, FLAGS, Signing::default()) {
-                Ok(_) => live.bump(),
-                Err(error) => eprintln!("error: {error:#}"),
+            while let Ok(event) = receiver.recv_timeout(DEBOUNCE) {
+                paths.extend(changed(event));
+            }
+            edit += 1;
+            if show_at_once(&preview, &live, &paths, edit) {
+                live.bump();
+            }
+            if rebuild.send(edit).is_err() {
+                break;
             }
         }
     });
     Ok(watcher)
+}
+
+/// Puts the edited articles' own pages in the overlay; whether any was.
+fn show_at_once(preview: &Preview, live: &LiveReload, paths: &[PathBuf], edit: u64) -> bool {
+    let mut shown = false;
+    for path in paths {
+        for page in preview.pages_of(path).into_iter().flatten() {
+            live.overlay.put(&page.path, page.contents, edit);
+            shown = true;
+        }
+    }
+    shown
+}
+
+/// The thread that rebuilds the site after edits, one build for all the
+/// edits that came while the last one ran; it takes the number of the
+/// latest edit, and bumps the version once the build is in place.
+fn rebuild_on_request(
+    archive: PathBuf,
+    out: PathBuf,
+    live: Arc<LiveReload>,
+    preview: Arc<Preview>,
+) -> mpsc::Sender<u64> {
+    let (sender, requests) = mpsc::channel::<u64>();
+    std::thread::spawn(move || {
+        while let Ok(mut edit) = requests.recv() {
+            while let Ok(later) = requests.try_recv() {
+                edit = edit.max(later);
+            }
+            match build_once(&archive, &out, FLAGS, Signing::default()) {
+                Ok(_) => {
+                    live.overlay.settle(edit);
+                    live.bump();
+                    preview.reload();
+                }
+                Err(error) => eprintln!("error: {error:#}"),
+            }
+        }
+    });
+    sender
 }
 
 /// Editors' swap and backup files, and VCS folders, by their path inside

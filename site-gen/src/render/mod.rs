@@ -131,6 +131,16 @@ pub fn render_site(
     }
 }
 
+/// The pages of the article at `index` alone, its body read from its file
+/// now: what `serve` shows of an edit while the rest is rebuilt.
+pub fn render_article(site: &Site, archive: &Archive, index: usize) -> Result<Vec<Page>, Problems> {
+    let in_feeds = feeds::articles_in_feeds(site);
+    let renderer = Renderer::new(site, archive, &in_feeds)?;
+    renderer
+        .render(&plan::Job::Article(index))
+        .map_err(|problem| Problems(vec![problem]))
+}
+
 /// Carries the job's files over when the cache has them for the same
 /// inputs and a previous output still holds them; renders it otherwise.
 fn run_cached(

@@ -19,6 +19,10 @@ use tokio::sync::watch;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
+mod overlay;
+
+pub use overlay::Overlay;
+
 /// A folder served under a URL prefix such as `/app`.
 #[derive(Clone, Debug)]
 pub struct Mount {
@@ -26,15 +30,18 @@ pub struct Mount {
     pub dir: PathBuf,
 }
 
-/// The build's version, bumped after each successful rebuild.
+/// The build's version, bumped after each successful rebuild, and the
+/// pages an edit made before the rebuild that covers it is in place.
 pub struct LiveReload {
     version: watch::Sender<u64>,
+    pub overlay: Overlay,
 }
 
 impl Default for LiveReload {
     fn default() -> Self {
         Self {
             version: watch::Sender::new(0),
+            overlay: Overlay::default(),
         }
     }
 }
@@ -100,6 +107,7 @@ pub fn router(site_dir: PathBuf, mounts: &[Mount], live: Option<Arc<LiveReload>>
     }
     if let Some(live) = live {
         let waiting = live.clone();
+        let editing = live.clone();
         router = router
             .route(
                 VERSION_PATH,
@@ -123,6 +131,10 @@ pub fn router(site_dir: PathBuf, mounts: &[Mount], live: Option<Arc<LiveReload>>
                     )
                 }),
             )
+            .layer(axum::middleware::from_fn(move |request, next| {
+                let editing = editing.clone();
+                async move { editing.overlay.serve(request, next).await }
+            }))
             .layer(axum::middleware::map_response(move |response| {
                 inject_reload_script(response, live.version())
             }));
