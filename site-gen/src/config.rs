@@ -82,6 +82,9 @@ pub struct SiteConfig {
     /// root (such as `app/`): articles with comments link their announcing
     /// post there.
     pub comments_client: Option<String>,
+    /// Whether the build writes the search page and its index, linked
+    /// from every page's header.
+    pub search: bool,
 }
 
 impl Default for SiteConfig {
@@ -99,6 +102,7 @@ impl Default for SiteConfig {
             site_id: None,
             taxonomies: TaxonomyKind::ALL.to_vec(),
             comments_client: None,
+            search: true,
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The search index of a built site answers queries: folded, stemmed in
 //! each article's language, and split so a query reads few files.
 
+#[path = "common/run.rs"]
+mod run;
 #[path = "common/search_query.rs"]
 mod search_query;
 
@@ -116,6 +118,28 @@ fn the_search_page_is_linked_from_every_page_and_runs_no_inline_script() {
             "{file} links to the search page"
         );
     }
+}
+
+#[test]
+fn a_site_can_go_without_search() {
+    let work = tempfile::tempdir().unwrap();
+    let archive = work.path().join("archive");
+    run::copy_tree(&examples(), &archive);
+    let settings = archive.join("site.toml");
+    let mut toml = fs::read_to_string(&settings).unwrap();
+    toml.push_str("search = false\n");
+    fs::write(&settings, toml).unwrap();
+    let out = work.path().join("site");
+    build(&archive, &out, true).unwrap();
+    assert!(!out.join("search").exists(), "no search page or index");
+    let assets: Vec<String> = fs::read_dir(out.join("assets"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!assets.iter().any(|name| name.starts_with("search.")), "{assets:?}");
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(!home.contains("search/\">"), "{home}");
+    assert!(home.contains("<header"));
 }
 
 #[test]

@@ -74,7 +74,7 @@ impl Renderer<'_> {
     fn article(&self, index: usize) -> Result<Vec<Page>, Problem> {
         let article = &self.site.articles[index];
         let body = self.body(index)?;
-        let metadata = self.search.add(index, article, &body);
+        let metadata = (self.site.config.search).then(|| self.search.add(index, article, &body));
         let context = self.article_context(index, Mode::Render, Value::from(body.into_owned()))?;
         let mut pages = self.page(
             article.path.index_file(),
@@ -82,7 +82,7 @@ impl Renderer<'_> {
             context,
             &article.source,
         )?;
-        pages.push(metadata);
+        pages.extend(metadata);
         Ok(pages)
     }
 

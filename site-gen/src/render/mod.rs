@@ -65,10 +65,10 @@ pub fn render_site(
 ) -> Result<Rendered, Problems> {
     let in_feeds = feeds::articles_in_feeds(site);
     let renderer = Renderer::new(site, archive, &in_feeds)?;
-    write_all(
-        staging,
-        &[renderer.theme.clone(), renderer.search_js.clone()],
-    )?;
+    write_all(staging, std::slice::from_ref(&renderer.theme))?;
+    if site.config.search {
+        write_all(staging, std::slice::from_ref(&renderer.search_js))?;
+    }
     write_all(staging, renderer.wordpress_ids.as_slice())?;
     write_all(staging, renderer.comments_script.as_slice())?;
     let jobs = plan::jobs(site);
@@ -108,7 +108,7 @@ pub fn render_site(
             Err(problem) => problems.push(problem),
         }
     }
-    if problems.is_empty() {
+    if problems.is_empty() && site.config.search {
         crate::search::write(&renderer.search, site, &mut |page| {
             if let Err(problem) = staging.write(&page.path, page.contents.as_bytes()) {
                 problems.push(problem);
@@ -162,7 +162,9 @@ fn run_cached(
         for file in files {
             staging.carry(file)?;
         }
-        if let plan::Job::Article(index) = job {
+        if let plan::Job::Article(index) = job
+            && renderer.site.config.search
+        {
             // The search index needs every article's words, carried or not.
             write_all(staging, &[renderer.search_document(*index)?])?;
         }

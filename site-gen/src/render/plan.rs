@@ -91,7 +91,9 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     if !site.config.mirrors.is_empty() {
         jobs.push(Job::Mirrors);
     }
-    jobs.push(Job::Search);
+    if site.config.search {
+        jobs.push(Job::Search);
+    }
     jobs.push(Job::Sitemap);
     jobs.push(Job::NotFound);
     jobs

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use std::cell::RefCell;
 use std::hash::Hasher;
 
 use super::hash::{WordHasher, WordMap};
@@ -42,24 +43,35 @@ pub fn analyse(
         stems: Vec::new(),
         length: 0,
     };
-    let mut seen: WordMap<u64, usize> = WordMap::default();
-    let mut places: WordMap<u32, usize> = WordMap::default();
-    for (part, weight, html) in parts {
-        each_word(part, html, |word| {
-            let place = *seen.entry(word_key(word)).or_insert_with(|| {
-                let id = stem_id(word);
-                *places.entry(id).or_insert_with(|| {
-                    analysis.stems.push((id, 0));
-                    analysis.stems.len() - 1
-                })
+    // The maps are kept by each thread from one article to the next, so
+    // their memory is not allocated and grown again for every article.
+    SCRATCH.with(|scratch| {
+        let (seen, places) = &mut *scratch.borrow_mut();
+        seen.clear();
+        places.clear();
+        for (part, weight, html) in parts {
+            each_word(part, html, |word| {
+                let place = *seen.entry(word_key(word)).or_insert_with(|| {
+                    let id = stem_id(word);
+                    *places.entry(id).or_insert_with(|| {
+                        analysis.stems.push((id, 0));
+                        analysis.stems.len() - 1
+                    })
+                });
+                analysis.stems[place].1 += weight;
+                if html {
+                    analysis.length += 1;
+                }
             });
-            analysis.stems[place].1 += weight;
-            if html {
-                analysis.length += 1;
-            }
-        });
-    }
+        }
+    });
     analysis
+}
+
+type Scratch = (WordMap<u64, usize>, WordMap<u32, usize>);
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
 fn word_key(word: &str) -> u64 {

@@ -140,13 +140,14 @@ impl Word {
 }
 
 fn is_inline(tag: &str) -> bool {
-    let name: String = tag
-        .trim_start_matches('<')
-        .trim_start_matches('/')
-        .chars()
-        .take_while(char::is_ascii_alphanumeric)
-        .collect();
-    INLINE.contains(&name.to_ascii_lowercase().as_str())
+    let name = tag.trim_start_matches('<').trim_start_matches('/');
+    let length = (name.bytes())
+        .position(|byte| !byte.is_ascii_alphanumeric())
+        .unwrap_or(name.len());
+    // Called for every tag of every article: no allocation.
+    INLINE
+        .iter()
+        .any(|inline| inline.len() == length && name[..length].eq_ignore_ascii_case(inline))
 }
 
 /// The character an entity at the start of `text` stands for, and how many
