@@ -136,7 +136,10 @@ fn a_site_can_go_without_search() {
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(!assets.iter().any(|name| name.starts_with("search.")), "{assets:?}");
+    assert!(
+        !assets.iter().any(|name| name.starts_with("search.")),
+        "{assets:?}"
+    );
     let home = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(!home.contains("search/\">"), "{home}");
     assert!(home.contains("<header"));

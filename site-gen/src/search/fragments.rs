@@ -104,11 +104,15 @@ fn invert(documents: &[Option<Document>], batch: &[u32], counts: &[usize]) -> Ve
 fn pairs(list: &[(u32, u8)]) -> String {
     let mut out = String::with_capacity(list.len() * 8 + 2);
     out.push('[');
-    for (position, (doc, score)) in list.iter().enumerate() {
+    // Millions of numbers on a large site: formatted without `fmt`.
+    let mut number = itoa::Buffer::new();
+    for (position, &(doc, score)) in list.iter().enumerate() {
         if position > 0 {
             out.push(',');
         }
-        let _ = write!(out, "{doc},{score}");
+        out.push_str(number.format(doc));
+        out.push(',');
+        out.push_str(number.format(score));
     }
     out.push(']');
     out

@@ -12,10 +12,16 @@ const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+        }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            // Byte by byte: a copy of a few bytes would be a call to memcpy.
+            let word = (tail.iter().rev()).fold(0u64, |word, &byte| word << 8 | u64::from(byte));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
         }
     }
 

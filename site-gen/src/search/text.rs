@@ -8,9 +8,9 @@ use super::fold::MAX_WORD_CHARS;
 
 /// Tags inside a word (`<em>`, links) join their text to the next; the
 /// others (paragraphs, cells, line breaks) separate it.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "samp",
-    "small", "span", "strong", "sub", "sup", "u", "var",
+const INLINE: &[&[u8]] = &[
+    b"a", b"abbr", b"b", b"cite", b"code", b"del", b"em", b"i", b"ins", b"kbd", b"mark", b"q",
+    b"s", b"samp", b"small", b"span", b"strong", b"sub", b"sup", b"u", b"var",
 ];
 
 /// The text of `html` with its tags dropped and its entities decoded,
@@ -19,7 +19,7 @@ const INLINE: &[&str] = &[
 pub fn plain_text(html: &str, enough: usize) -> String {
     let mut text = String::with_capacity(enough.min(html.len()) + 64);
     let mut rest = html;
-    while let Some(start) = rest.find(['<', '&']) {
+    while let Some(start) = rest.bytes().position(|byte| byte == b'<' || byte == b'&') {
         if text.len() >= enough {
             return text.trim_end().to_string();
         }
@@ -41,17 +41,34 @@ pub fn plain_text(html: &str, enough: usize) -> String {
     text.trim_end().to_string()
 }
 
+/// Appends `part` with each run of white space as one space.
 fn push_text(text: &mut String, part: &str) {
-    let mut words = part.split(char::is_whitespace);
-    if let Some(first) = words.next() {
-        text.push_str(first);
-    }
-    for word in words {
+    let bytes = part.as_bytes();
+    let (mut from, mut at) = (0, 0);
+    while let Some(&byte) = bytes.get(at) {
+        // ASCII is told apart by its byte; only other text is decoded.
+        let width = if byte.is_ascii() {
+            if !(byte.is_ascii_whitespace() || byte == 0x0b) {
+                at += 1;
+                continue;
+            }
+            1
+        } else {
+            let c = part[at..].chars().next().unwrap_or_default();
+            if !c.is_whitespace() {
+                at += c.len_utf8().max(1);
+                continue;
+            }
+            c.len_utf8()
+        };
+        text.push_str(&part[from..at]);
         if !text.is_empty() && !text.ends_with(' ') {
             text.push(' ');
         }
-        text.push_str(word);
+        at += width;
+        from = at;
     }
+    text.push_str(&part[from..]);
 }
 
 /// Calls `found` with each word of `text`, HTML when `html` says so: runs
@@ -66,8 +83,16 @@ pub fn each_word(text: &str, html: bool, mut found: impl FnMut(&str)) {
         let byte = bytes[at];
         if byte.is_ascii_alphanumeric() {
             let start = at;
-            while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
-                at += 1;
+            let mut upper = false;
+            while let Some(&next) = bytes.get(at) {
+                if next.is_ascii_lowercase() || next.is_ascii_digit() {
+                    at += 1;
+                } else if next.is_ascii_uppercase() {
+                    upper = true;
+                    at += 1;
+                } else {
+                    break;
+                }
             }
             let run = &text[start..at];
             // Most words are plain ASCII between spaces or punctuation:
@@ -75,7 +100,7 @@ pub fn each_word(text: &str, html: bool, mut found: impl FnMut(&str)) {
             let ends = bytes
                 .get(at)
                 .is_none_or(|&next| next.is_ascii() && next != b'<' && next != b'&');
-            if word.text.is_empty() && ends && !run.bytes().any(|b| b.is_ascii_uppercase()) {
+            if word.text.is_empty() && ends && !upper {
                 if run.len() <= MAX_WORD_CHARS {
                     found(run);
                 }
@@ -94,7 +119,9 @@ pub fn each_word(text: &str, html: bool, mut found: impl FnMut(&str)) {
             decoded.chars().for_each(|c| word.push(c, &mut found));
             at += used;
         } else if byte.is_ascii() {
-            word.end(&mut found);
+            if !word.text.is_empty() {
+                word.end(&mut found);
+            }
             at += 1;
         } else {
             let c = text[at..].chars().next().unwrap_or(' ');
@@ -121,6 +148,7 @@ impl Word {
         }
     }
 
+    #[inline]
     fn end(&mut self, found: &mut impl FnMut(&str)) {
         if self.text.is_empty() {
             return;
@@ -141,13 +169,17 @@ impl Word {
 
 fn is_inline(tag: &str) -> bool {
     let name = tag.trim_start_matches('<').trim_start_matches('/');
-    let length = (name.bytes())
-        .position(|byte| !byte.is_ascii_alphanumeric())
-        .unwrap_or(name.len());
-    // Called for every tag of every article: no allocation.
-    INLINE
-        .iter()
-        .any(|inline| inline.len() == length && name[..length].eq_ignore_ascii_case(inline))
+    // Called for every tag of every article: no allocation, no search.
+    let mut lower = [0u8; 6];
+    let mut length = 0;
+    for byte in name.bytes().take_while(u8::is_ascii_alphanumeric) {
+        if length == lower.len() {
+            return false;
+        }
+        lower[length] = byte.to_ascii_lowercase();
+        length += 1;
+    }
+    INLINE.contains(&&lower[..length])
 }
 
 /// The character an entity at the start of `text` stands for, and how many
@@ -197,5 +229,9 @@ mod tests {
         );
         assert_eq!(plain_text("AT&T &bogus; x", 1000), "AT&T &bogus; x");
         assert_eq!(plain_text(html, 5), "Storm &");
+        assert_eq!(
+            plain_text("a\u{b}b\u{a0}c\u{2003} d\t\r\n e é", 1000),
+            "a b c d e é"
+        );
     }
 }
