@@ -43,6 +43,16 @@ fn parts<'a>(base: &Path, name: &'a str) -> Result<Vec<&'a str>, InsideError> {
 /// if missing), replacing whatever else is where a folder should be, and
 /// clears the place of the file itself. Returns the file's path.
 pub fn make_room(base: &Path, name: &str) -> Result<PathBuf, InsideError> {
+    clear_way(base, name, true)
+}
+
+/// Makes the folder `name` below `base` and the folders above it, as
+/// [`make_room`] does.
+pub fn make_folders(base: &Path, name: &str) -> Result<PathBuf, InsideError> {
+    clear_way(base, name, false)
+}
+
+fn clear_way(base: &Path, name: &str, ends_in_file: bool) -> Result<PathBuf, InsideError> {
     let parts = parts(base, name)?;
     fs::create_dir_all(base).map_err(io_error(base))?;
     let mut path = base.to_path_buf();
@@ -54,7 +64,7 @@ pub fn make_room(base: &Path, name: &str) -> Result<PathBuf, InsideError> {
             Err(error) if error.kind() == io::ErrorKind::NotFound => None,
             Err(error) => return Err(io_error(&path)(error)),
         };
-        let is_file = index == last;
+        let is_file = ends_in_file && index == last;
         // `symlink_metadata` sees a link as a link, never as its target.
         let is_dir = found.as_ref().is_some_and(fs::Metadata::is_dir);
         if found.is_some() && (is_file || !is_dir) {
@@ -63,10 +73,21 @@ pub fn make_room(base: &Path, name: &str) -> Result<PathBuf, InsideError> {
             } else {
                 fs::remove_file(&path)
             };
-            removed.map_err(io_error(&path))?;
+            // Another thread making the same folders may have been first.
+            let now_a_folder = || fs::symlink_metadata(&path).is_ok_and(|found| found.is_dir());
+            match removed {
+                Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+                Err(_) if !is_file && now_a_folder() => {}
+                removed => removed.map_err(io_error(&path))?,
+            }
         }
         if !is_file && !is_dir {
-            fs::create_dir(&path).map_err(io_error(&path))?;
+            match fs::create_dir(&path) {
+                Err(error)
+                    if error.kind() == io::ErrorKind::AlreadyExists
+                        && fs::symlink_metadata(&path).is_ok_and(|found| found.is_dir()) => {}
+                made => made.map_err(io_error(&path))?,
+            }
         }
     }
     Ok(path)
