@@ -19,9 +19,10 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use samizdat_manifest::FileEntry;
+use samizdat_manifest::{FileEntry, check_relative_path};
 
 use crate::content::Asset;
+use crate::inside;
 use crate::problem::{Problem, Problems};
 use crate::reserved::{OUTPUT_MARKER, is_reserved};
 
@@ -63,6 +64,15 @@ impl Staging {
     /// Claims `dest` for one file, refusing a second writer; makes its
     /// folder unless `in_place`, where the staging folder holds it already.
     fn claim(&self, dest: &str, in_place: bool) -> Result<PathBuf, Problem> {
+        // The last guard before the disk, whatever named the path.
+        check_relative_path(dest).map_err(|reason| {
+            Problem::new(
+                dest,
+                None,
+                format!("this path cannot be written inside the output: {reason}"),
+                "rename the page, alias or static file",
+            )
+        })?;
         let fresh = self
             .written
             .lock()
@@ -87,7 +97,18 @@ impl Staging {
                 .map(|dirs| dirs.contains(parent))
                 .unwrap_or(false);
             if !made {
-                fs::create_dir_all(parent).map_err(|error| io_problem(parent, error))?;
+                // The staging folder may be the last output: a link in it
+                // is replaced, not followed out.
+                if let Some(folder) = dest.rsplit_once('/').map(|(folder, _)| folder) {
+                    inside::make_folders(&self.dir, folder).map_err(|error| {
+                        Problem::new(
+                            dest,
+                            None,
+                            error.to_string(),
+                            "check that the output folder is site-gen's and writable",
+                        )
+                    })?;
+                }
                 if let Ok(mut dirs) = self.made_dirs.lock() {
                     dirs.insert(parent.to_path_buf());
                 }
@@ -142,11 +163,35 @@ impl Staging {
     /// Where the file `entry` describes is: already in the staging folder
     /// (true), in the live output (false), or nowhere.
     fn found(&self, entry: &FileEntry) -> Option<bool> {
-        if reuse::holds(&self.spare, &self.dir, entry) {
+        if reuse::holds(&self.spare, &self.dir, entry) && self.plain_in_staging(&entry.path) {
             Some(true)
         } else {
             reuse::holds(&self.live, &self.out_dir, entry).then_some(false)
         }
+    }
+
+    /// Whether `dest` in the staging folder is a plain file reached
+    /// through plain folders: a link left in the tree the last build set
+    /// aside is never kept as this build's file. Each folder is looked at
+    /// once.
+    fn plain_in_staging(&self, dest: &str) -> bool {
+        let path = self.dir.join(dest);
+        let Some(parent) = path.parent() else {
+            return false;
+        };
+        let known = self
+            .made_dirs
+            .lock()
+            .map(|dirs| dirs.contains(parent))
+            .unwrap_or(false);
+        if known {
+            return fs::symlink_metadata(&path).is_ok_and(|found| found.is_file());
+        }
+        let plain = inside::is_plain_file(&self.dir, dest);
+        if plain && let Ok(mut dirs) = self.made_dirs.lock() {
+            dirs.insert(parent.to_path_buf());
+        }
+        plain
     }
 
     fn record(&self, entry: &FileEntry) {
