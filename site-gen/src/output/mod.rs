@@ -10,6 +10,7 @@
 //! output is set aside in turn, not deleted, so no build removes a whole
 //! tree file by file.
 
+mod folders;
 mod reuse;
 
 use std::collections::HashSet;
@@ -19,10 +20,11 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+use folders::Folders;
+
 use samizdat_manifest::{FileEntry, check_relative_path};
 
 use crate::content::Asset;
-use crate::inside;
 use crate::problem::{Problem, Problems};
 use crate::reserved::{OUTPUT_MARKER, is_reserved};
 
@@ -35,9 +37,7 @@ pub struct Staging {
     spare: reuse::Hashes,
     /// What the live output holds.
     live: reuse::Hashes,
-    /// Folders made so far: on some file systems a `mkdir` costs as much
-    /// as writing a page, so each is made once.
-    made_dirs: Mutex<HashSet<PathBuf>>,
+    folders: Folders,
     /// What was written, for the manifest.
     entries: Mutex<Vec<Written>>,
     committed: bool,
@@ -55,7 +55,7 @@ impl Staging {
             out_dir: out_dir.to_path_buf(),
             dir,
             written: Mutex::new(HashSet::new()),
-            made_dirs: Mutex::new(HashSet::new()),
+            folders: Folders::default(),
             entries: Mutex::new(Vec::new()),
             committed: false,
         })
@@ -90,30 +90,7 @@ impl Staging {
         if in_place {
             return Ok(path);
         }
-        if let Some(parent) = path.parent() {
-            let made = self
-                .made_dirs
-                .lock()
-                .map(|dirs| dirs.contains(parent))
-                .unwrap_or(false);
-            if !made {
-                // The staging folder may be the last output: a link in it
-                // is replaced, not followed out.
-                if let Some(folder) = dest.rsplit_once('/').map(|(folder, _)| folder) {
-                    inside::make_folders(&self.dir, folder).map_err(|error| {
-                        Problem::new(
-                            dest,
-                            None,
-                            error.to_string(),
-                            "check that the output folder is site-gen's and writable",
-                        )
-                    })?;
-                }
-                if let Ok(mut dirs) = self.made_dirs.lock() {
-                    dirs.insert(parent.to_path_buf());
-                }
-            }
-        }
+        self.folders.make_for(&self.dir, dest)?;
         Ok(path)
     }
 
@@ -163,35 +140,13 @@ impl Staging {
     /// Where the file `entry` describes is: already in the staging folder
     /// (true), in the live output (false), or nowhere.
     fn found(&self, entry: &FileEntry) -> Option<bool> {
-        if reuse::holds(&self.spare, &self.dir, entry) && self.plain_in_staging(&entry.path) {
+        if reuse::holds(&self.spare, &self.dir, entry)
+            && self.folders.holds_plain_file(&self.dir, &entry.path)
+        {
             Some(true)
         } else {
             reuse::holds(&self.live, &self.out_dir, entry).then_some(false)
         }
-    }
-
-    /// Whether `dest` in the staging folder is a plain file reached
-    /// through plain folders: a link left in the tree the last build set
-    /// aside is never kept as this build's file. Each folder is looked at
-    /// once.
-    fn plain_in_staging(&self, dest: &str) -> bool {
-        let path = self.dir.join(dest);
-        let Some(parent) = path.parent() else {
-            return false;
-        };
-        let known = self
-            .made_dirs
-            .lock()
-            .map(|dirs| dirs.contains(parent))
-            .unwrap_or(false);
-        if known {
-            return fs::symlink_metadata(&path).is_ok_and(|found| found.is_file());
-        }
-        let plain = inside::is_plain_file(&self.dir, dest);
-        if plain && let Ok(mut dirs) = self.made_dirs.lock() {
-            dirs.insert(parent.to_path_buf());
-        }
-        plain
     }
 
     fn record(&self, entry: &FileEntry) {
