@@ -102,6 +102,23 @@ fn a_media_name_of_255_bytes_is_written() {
     );
 }
 
+/// A slug made from a long title was longer than a folder name may be,
+/// and failed the whole import.
+#[test]
+fn a_title_of_300_letters_gets_a_slug_a_folder_can_have() {
+    let work = tempfile::tempdir().unwrap();
+    let archive = work.path().join("archive");
+    import(&archive, vec![item(&"n".repeat(300), vec![], vec![])]);
+    let slug = "n".repeat(200);
+    assert!(
+        archive
+            .join("content/posts")
+            .join(&slug)
+            .join("index.md")
+            .is_file()
+    );
+}
+
 fn hostile_name() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("..".to_string()),
