@@ -119,6 +119,17 @@ fn a_title_of_300_letters_gets_a_slug_a_folder_can_have() {
     );
 }
 
+/// Found by `fuzz_import_names_stay_inside`: a slug ending in a dot and
+/// a hyphen lost the hyphen and kept the dot, which the path rules
+/// refuse, and failed the whole import.
+#[test]
+fn a_slug_ending_in_a_dot_and_a_hyphen_is_imported() {
+    let work = tempfile::tempdir().unwrap();
+    let archive = work.path().join("archive");
+    import(&archive, vec![item("\u{17F1}.-", vec![], vec![])]);
+    assert!(archive.join("content/posts/\u{17F1}/index.md").is_file());
+}
+
 fn hostile_name() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("..".to_string()),

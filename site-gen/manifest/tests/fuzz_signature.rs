@@ -26,7 +26,7 @@ fn signed_parts(text: &[u8]) -> Option<(Vec<u8>, String, Vec<u8>)> {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(config(64))]
 
     #[test]
     fn fuzz_signature_over_a_changed_manifest_fails(

@@ -177,10 +177,9 @@ impl<'a> ArchiveWriter<'a> {
         } else {
             wanted
         };
-        let wanted = if wanted.is_empty() {
-            "untitled".to_string()
-        } else {
-            shortened(&wanted)
+        let wanted = match shortened(&wanted) {
+            short if short.is_empty() => "untitled".to_string(),
+            short => short,
         };
         let section = match item.kind {
             ItemKind::Post => "posts",
@@ -241,7 +240,8 @@ fn shortened(slug: &str) -> String {
     while !slug.is_char_boundary(end) {
         end -= 1;
     }
-    slug[..end].trim_end_matches('-').to_string()
+    // Nor may it end with a dot once the hyphens go: `a.-` would be `a.`.
+    slug[..end].trim_end_matches(['-', '.', ' ']).to_string()
 }
 
 impl Sink for ArchiveWriter<'_> {
