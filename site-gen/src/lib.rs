@@ -12,6 +12,7 @@ pub mod config;
 pub mod content;
 mod html_text;
 pub mod import;
+pub mod inside;
 pub mod mirror;
 pub mod output;
 mod phases;

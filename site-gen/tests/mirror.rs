@@ -409,13 +409,18 @@ impl Countdown {
 }
 
 impl Source for Flaky {
-    fn get(&self, path: &str) -> Result<Vec<u8>, MirrorError> {
+    fn read_into(
+        &self,
+        path: &str,
+        limit: u64,
+        sink: &mut site_gen::mirror::storage::Sink,
+    ) -> Result<u64, MirrorError> {
         if path != MANIFEST_PATH && !path.ends_with(".minisig") && !self.left.take() {
             return Err(MirrorError::Missing {
                 location: format!("{path} (connection reset)"),
             });
         }
-        Source::get(&self.inner, path)
+        self.inner.read_into(path, limit, sink)
     }
     fn describe(&self) -> String {
         "a flaky origin".into()

@@ -25,6 +25,8 @@ pub enum FileProblem {
         size: u64,
         expected: u64,
     },
+    #[error("{path}: longer than the {expected} bytes the manifest says")]
+    TooLong { path: String, expected: u64 },
     #[error("{path}: its contents differ from the manifest's (SHA-256)")]
     WrongContents { path: String },
     #[error("{path}: not in the manifest")]
@@ -37,6 +39,7 @@ impl FileProblem {
         match self {
             Self::Missing { path }
             | Self::WrongSize { path, .. }
+            | Self::TooLong { path, .. }
             | Self::WrongContents { path }
             | Self::Unlisted { path } => path,
         }
@@ -55,7 +58,12 @@ impl FileEntry {
 
     /// Whether `contents` are this file's, by size and then by hash.
     pub fn check(&self, contents: &[u8]) -> Result<(), FileProblem> {
-        let size = contents.len() as u64;
+        self.check_digest(contents.len() as u64, &Sha256::digest(contents))
+    }
+
+    /// Whether a file of `size` bytes whose SHA-256 is `digest` is this
+    /// one: for contents hashed as they stream by, never held whole.
+    pub fn check_digest(&self, size: u64, digest: &[u8]) -> Result<(), FileProblem> {
         if size != self.size {
             return Err(FileProblem::WrongSize {
                 path: self.path.clone(),
@@ -63,7 +71,7 @@ impl FileEntry {
                 expected: self.size,
             });
         }
-        if sha256_hex(contents) != self.sha256 {
+        if hex(digest) != self.sha256 {
             return Err(FileProblem::WrongContents {
                 path: self.path.clone(),
             });
@@ -74,10 +82,11 @@ impl FileEntry {
 
 /// The SHA-256 of `bytes`, in lower-case hex, as manifests write it.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -20,7 +20,9 @@ pub use content_type::content_type;
 pub use file::{FileEntry, FileProblem, sha256_hex};
 pub use manifest::{FORMAT, Manifest, ManifestError};
 pub use names::{MANIFEST_PATH, SIGNATURE_PATH, is_manifest_file};
-pub use path::is_safe_relative_path;
+pub use path::{
+    MAX_PART_BYTES, MAX_PATH_BYTES, PathRefusal, check_relative_path, is_safe_relative_path,
+};
 pub use signature::{
     KeyError, PublicKey, SignatureError, SignaturePart, SigningKey, UNTRUSTED_COMMENT,
 };

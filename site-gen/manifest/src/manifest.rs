@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
-use crate::{FileEntry, Summary, is_safe_relative_path};
+use crate::{FileEntry, PathRefusal, Summary, check_relative_path};
 
 pub const FORMAT: &str = "samizdat-manifest/1";
 
@@ -36,8 +36,8 @@ pub enum ManifestError {
     Json(#[from] serde_json::Error),
     #[error("its format is “{0}”, not {FORMAT}")]
     Format(String),
-    #[error("it lists “{0}”, which is not a plain relative path")]
-    UnsafePath(String),
+    #[error("it lists “{path}”, which is not a plain relative path: {reason}")]
+    UnsafePath { path: String, reason: PathRefusal },
 }
 
 impl Manifest {
@@ -118,12 +118,11 @@ impl Manifest {
         if manifest.format != FORMAT {
             return Err(ManifestError::Format(manifest.format));
         }
-        if let Some(entry) = manifest
-            .files
-            .iter()
-            .find(|entry| !is_safe_relative_path(&entry.path))
-        {
-            return Err(ManifestError::UnsafePath(entry.path.clone()));
+        for entry in &manifest.files {
+            check_relative_path(&entry.path).map_err(|reason| ManifestError::UnsafePath {
+                path: entry.path.clone(),
+                reason,
+            })?;
         }
         Ok(manifest)
     }
@@ -287,7 +286,7 @@ mod tests {
         manifest.files[0].path = "../escape".into();
         assert!(matches!(
             Manifest::parse(&manifest.to_bytes()),
-            Err(ManifestError::UnsafePath(path)) if path == "../escape"
+            Err(ManifestError::UnsafePath { path, reason: PathRefusal::DotPart }) if path == "../escape"
         ));
         manifest.files[0].path = "a".into();
         manifest.format = "samizdat-manifest/2".into();

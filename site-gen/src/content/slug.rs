@@ -1,5 +1,7 @@
 //! Slugs: the path of an article in the site.
 
+use samizdat_manifest::check_relative_path;
+
 /// A slug from a file or folder name: lower case, letters and digits kept
 /// (accented ones too), everything else folded into single hyphens.
 pub fn slugify(name: &str) -> String {
@@ -36,6 +38,8 @@ pub fn check_slug(slug: &str) -> Result<String, String> {
             ));
         }
     }
+    check_relative_path(slug)
+        .map_err(|reason| format!("“{slug}” cannot be a path in the output: {reason}"))?;
     Ok(slug.to_string())
 }
 
@@ -53,7 +57,20 @@ mod tests {
     #[test]
     fn check_slug_refuses_traversal() {
         assert_eq!(check_slug("2026/hello").unwrap(), "2026/hello");
-        for bad in ["../etc", "a/../../b", "a//b", ".hidden", "a\\b", "", "x?y"] {
+        let long = "n".repeat(256);
+        for bad in [
+            "../etc",
+            "a/../../b",
+            "a//b",
+            ".hidden",
+            "a\\b",
+            "",
+            "x?y",
+            "a\u{2215}..",
+            "a./b",
+            "a /b",
+            &long,
+        ] {
             assert!(check_slug(bad).is_err(), "{bad:?}");
         }
     }

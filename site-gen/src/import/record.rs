@@ -63,7 +63,7 @@ impl ImportRecord {
     pub fn save(&self, archive: &Path) -> Result<(), ImportError> {
         let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
         bytes.push(b'\n');
-        super::disk::write_if_changed(&archive.join(RECORD_PATH), &bytes).map(|_| ())
+        super::disk::write_if_changed(archive, RECORD_PATH, &bytes).map(|_| ())
     }
 }
 

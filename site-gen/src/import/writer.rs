@@ -17,6 +17,7 @@ use super::{
 };
 use crate::config::SiteConfig;
 use crate::content::{check_slug, slugify};
+use samizdat_manifest::check_relative_path;
 
 pub struct ArchiveWriter<'a> {
     root: PathBuf,
@@ -66,7 +67,7 @@ impl<'a> ArchiveWriter<'a> {
         let config_path = self.root.join(SiteConfig::FILE_NAME);
         if !config_path.exists() {
             let text = site_toml(&self.site.take().unwrap_or_default());
-            write_if_changed(&config_path, text.as_bytes())?;
+            write_if_changed(&self.root, SiteConfig::FILE_NAME, text.as_bytes())?;
         }
         self.record.save(&self.root)?;
         Ok(self.report)
@@ -118,14 +119,15 @@ impl<'a> ArchiveWriter<'a> {
             Outcome::Updated => self.report.updated += 1,
             Outcome::Unchanged => self.report.unchanged += 1,
         }
-        write_if_changed(&full, &bytes)?;
+        write_if_changed(&self.root, &path, &bytes)?;
         self.report.aliases += aliases.len();
-        let folder = full.parent().unwrap_or(&self.root).to_path_buf();
+        let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
         let mut media = std::collections::BTreeMap::new();
         for file in item.media {
             if file.name.contains(['/', '\\'])
                 || file.name == "index.md"
                 || file.name.starts_with('.')
+                || check_relative_path(&file.name).is_err()
             {
                 self.report.warnings.push((
                     item.at.clone(),
@@ -147,7 +149,7 @@ impl<'a> ArchiveWriter<'a> {
                     continue;
                 }
             };
-            if write_if_changed(&folder.join(&file.name), &bytes)? {
+            if write_if_changed(&self.root, &format!("{folder}/{}", file.name), &bytes)? {
                 self.report.media_copied += 1;
             }
             media.insert(file.name, sha256_hex(&bytes));
@@ -175,10 +177,9 @@ impl<'a> ArchiveWriter<'a> {
         } else {
             wanted
         };
-        let wanted = if wanted.is_empty() {
-            "untitled".to_string()
-        } else {
-            wanted
+        let wanted = match shortened(&wanted) {
+            short if short.is_empty() => "untitled".to_string(),
+            short => short,
         };
         let section = match item.kind {
             ItemKind::Post => "posts",
@@ -227,6 +228,20 @@ impl<'a> ArchiveWriter<'a> {
         }
         claimed
     }
+}
+
+/// The longest slug an import gives, in bytes: a folder name must stay
+/// under the file systems' 255 with room for a `-2` suffix.
+const MAX_SLUG_BYTES: usize = 200;
+
+/// `slug` cut to [`MAX_SLUG_BYTES`] at a character boundary.
+fn shortened(slug: &str) -> String {
+    let mut end = slug.len().min(MAX_SLUG_BYTES);
+    while !slug.is_char_boundary(end) {
+        end -= 1;
+    }
+    // Nor may it end with a dot once the hyphens go: `a.-` would be `a.`.
+    slug[..end].trim_end_matches(['-', '.', ' ']).to_string()
 }
 
 impl Sink for ArchiveWriter<'_> {

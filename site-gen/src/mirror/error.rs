@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use samizdat_manifest::{FileProblem, MANIFEST_PATH, ManifestError, TrustError};
 
 use super::keys::KeyError;
+use crate::inside::InsideError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MirrorError {
@@ -16,6 +17,10 @@ pub enum MirrorError {
     },
     #[error(transparent)]
     Key(#[from] KeyError),
+    /// A file's name from the manifest, or a link in the folder, would
+    /// put it outside the copy.
+    #[error(transparent)]
+    Inside(#[from] InsideError),
     /// The signed manifest itself is refused: signature, shape, serial or expiry.
     #[error(transparent)]
     Trust(#[from] TrustError),
@@ -23,6 +28,10 @@ pub enum MirrorError {
     BadManifest(#[from] ManifestError),
     #[error("{location}: not found")]
     Missing { location: String },
+    #[error(
+        "{location}: the copy sent more than the {declared} bytes the manifest declares, so the file is refused; pull from another copy"
+    )]
+    Oversized { location: String, declared: u64 },
     #[error("{location}: {source}")]
     Storage {
         location: String,

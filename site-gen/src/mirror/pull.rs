@@ -3,18 +3,22 @@
 //! is swapped in whole. An interrupted pull keeps what it downloaded and
 //! picks up from there.
 
+mod download;
+
 use std::fs;
 use std::path::Path;
 
 use jiff::Timestamp;
 use rayon::prelude::*;
-use samizdat_manifest::{FileEntry, MANIFEST_PATH, Manifest, PublicKey, SIGNATURE_PATH};
+use samizdat_manifest::{MANIFEST_PATH, Manifest, PublicKey, SIGNATURE_PATH};
 
 use super::MirrorError;
 use super::seen::SeenSerials;
 use super::storage::Source;
 use super::verify::fetch_signed_manifest;
+use crate::inside;
 use crate::swap::{beside, may_replace, swap_in};
+use download::{download, holds};
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct PullReport {
@@ -31,12 +35,6 @@ enum Origin {
     Local,
     Partial,
     Downloaded(u64),
-}
-
-/// Whether the file at `path` is the one `entry` describes.
-fn holds(path: &Path, entry: &FileEntry) -> bool {
-    fs::metadata(path).is_ok_and(|meta| meta.is_file() && meta.len() == entry.size)
-        && fs::read(path).is_ok_and(|bytes| entry.check(&bytes).is_ok())
 }
 
 /// The manifest of the copy in `dir`, when `public` signed it.
@@ -97,25 +95,13 @@ pub fn pull(
         .files
         .par_iter()
         .map(|entry| {
-            if holds(&dir.join(&entry.path), entry) {
+            if holds(dir, entry) {
                 return Ok(Origin::Local);
             }
-            let part = partial.join(&entry.path);
-            if holds(&part, entry) {
+            if holds(&partial, entry) {
                 return Ok(Origin::Partial);
             }
-            let bytes = source.get(&entry.path)?;
-            entry
-                .check(&bytes)
-                .map_err(|problem| MirrorError::Mismatch {
-                    problem,
-                    origin: source.describe(),
-                })?;
-            if let Some(parent) = part.parent() {
-                fs::create_dir_all(parent).map_err(|error| MirrorError::io(parent, error))?;
-            }
-            fs::write(&part, &bytes).map_err(|error| MirrorError::io(&part, error))?;
-            Ok(Origin::Downloaded(bytes.len() as u64))
+            download(source, entry, &partial).map(Origin::Downloaded)
         })
         .collect::<Result<_, MirrorError>>()?;
 
@@ -126,10 +112,7 @@ pub fn pull(
             Origin::Local => dir.join(&entry.path),
             Origin::Partial | Origin::Downloaded(_) => partial.join(&entry.path),
         };
-        let to = next.join(&entry.path);
-        if let Some(parent) = to.parent() {
-            fs::create_dir_all(parent).map_err(|error| MirrorError::io(parent, error))?;
-        }
+        let to = inside::make_room(&next, &entry.path)?;
         if fs::hard_link(&from, &to).is_err() {
             fs::copy(&from, &to).map_err(|error| MirrorError::io(&to, error))?;
         }

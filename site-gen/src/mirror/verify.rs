@@ -4,7 +4,10 @@
 
 use jiff::Timestamp;
 use rayon::prelude::*;
-use samizdat_manifest::{FileProblem, MANIFEST_PATH, Manifest, PublicKey, SIGNATURE_PATH, Seen};
+use samizdat_manifest::{
+    FileEntry, FileProblem, MANIFEST_PATH, Manifest, PublicKey, SIGNATURE_PATH, Seen,
+};
+use sha2::{Digest, Sha256};
 
 use super::MirrorError;
 use super::seen::SeenSerials;
@@ -50,6 +53,25 @@ pub struct VerifyReport {
     pub problems: Vec<FileProblem>,
 }
 
+/// How the copy of `entry` in `source` differs from it, if it does:
+/// hashed as it streams, and read no further than its declared size.
+fn check_file(source: &dyn Source, entry: &FileEntry) -> Option<FileProblem> {
+    let mut hasher = Sha256::new();
+    let read = source.read_into(&entry.path, entry.size, &mut |chunk| {
+        hasher.update(chunk);
+        Ok(())
+    });
+    let path = entry.path.clone();
+    match read {
+        Ok(size) => entry.check_digest(size, &hasher.finalize()).err(),
+        Err(MirrorError::Oversized { declared, .. }) => Some(FileProblem::TooLong {
+            path,
+            expected: declared,
+        }),
+        Err(_) => Some(FileProblem::Missing { path }),
+    }
+}
+
 /// Checks every file of `source` against its signed manifest. Records the
 /// serial as seen only when everything matched.
 pub fn verify_site(
@@ -63,12 +85,7 @@ pub fn verify_site(
         .manifest
         .files
         .par_iter()
-        .filter_map(|entry| match source.get(&entry.path) {
-            Err(_) => Some(FileProblem::Missing {
-                path: entry.path.clone(),
-            }),
-            Ok(bytes) => entry.check(&bytes).err(),
-        })
+        .filter_map(|entry| check_file(source, entry))
         .collect();
     if let Some(listed) = source.list() {
         let known = signed.manifest.by_path();

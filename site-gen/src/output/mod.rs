@@ -10,6 +10,7 @@
 //! output is set aside in turn, not deleted, so no build removes a whole
 //! tree file by file.
 
+mod folders;
 mod reuse;
 
 use std::collections::HashSet;
@@ -19,7 +20,9 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use samizdat_manifest::FileEntry;
+use folders::Folders;
+
+use samizdat_manifest::{FileEntry, check_relative_path};
 
 use crate::content::Asset;
 use crate::problem::{Problem, Problems};
@@ -34,9 +37,7 @@ pub struct Staging {
     spare: reuse::Hashes,
     /// What the live output holds.
     live: reuse::Hashes,
-    /// Folders made so far: on some file systems a `mkdir` costs as much
-    /// as writing a page, so each is made once.
-    made_dirs: Mutex<HashSet<PathBuf>>,
+    folders: Folders,
     /// What was written, for the manifest.
     entries: Mutex<Vec<Written>>,
     committed: bool,
@@ -54,7 +55,7 @@ impl Staging {
             out_dir: out_dir.to_path_buf(),
             dir,
             written: Mutex::new(HashSet::new()),
-            made_dirs: Mutex::new(HashSet::new()),
+            folders: Folders::default(),
             entries: Mutex::new(Vec::new()),
             committed: false,
         })
@@ -63,6 +64,15 @@ impl Staging {
     /// Claims `dest` for one file, refusing a second writer; makes its
     /// folder unless `in_place`, where the staging folder holds it already.
     fn claim(&self, dest: &str, in_place: bool) -> Result<PathBuf, Problem> {
+        // The last guard before the disk, whatever named the path.
+        check_relative_path(dest).map_err(|reason| {
+            Problem::new(
+                dest,
+                None,
+                format!("this path cannot be written inside the output: {reason}"),
+                "rename the page, alias or static file",
+            )
+        })?;
         let fresh = self
             .written
             .lock()
@@ -80,19 +90,7 @@ impl Staging {
         if in_place {
             return Ok(path);
         }
-        if let Some(parent) = path.parent() {
-            let made = self
-                .made_dirs
-                .lock()
-                .map(|dirs| dirs.contains(parent))
-                .unwrap_or(false);
-            if !made {
-                fs::create_dir_all(parent).map_err(|error| io_problem(parent, error))?;
-                if let Ok(mut dirs) = self.made_dirs.lock() {
-                    dirs.insert(parent.to_path_buf());
-                }
-            }
-        }
+        self.folders.make_for(&self.dir, dest)?;
         Ok(path)
     }
 
@@ -142,7 +140,9 @@ impl Staging {
     /// Where the file `entry` describes is: already in the staging folder
     /// (true), in the live output (false), or nowhere.
     fn found(&self, entry: &FileEntry) -> Option<bool> {
-        if reuse::holds(&self.spare, &self.dir, entry) {
+        if reuse::holds(&self.spare, &self.dir, entry)
+            && self.folders.holds_plain_file(&self.dir, &entry.path)
+        {
             Some(true)
         } else {
             reuse::holds(&self.live, &self.out_dir, entry).then_some(false)

@@ -95,6 +95,9 @@ pub fn place(
     }
 }
 
+/// The longest media file name an import gives, in bytes.
+const MAX_NAME_BYTES: usize = 200;
+
 /// A file name the writer accepts, from an entry's or a URL's last part,
 /// distinct from the names already in `taken`.
 pub fn file_name(path: &str, taken: &[String]) -> String {
@@ -115,7 +118,13 @@ pub fn file_name(path: &str, taken: &[String]) -> String {
             }
         })
         .collect();
-    let name_trimmed = name.trim_start_matches('.').to_string();
+    // No leading dot (hidden), no trailing one (Windows drops it), and
+    // short enough for any file system with a number in front; the end
+    // is kept, for the extension.
+    let name_trimmed = name.trim_matches('.');
+    let name_trimmed = name_trimmed[name_trimmed.len().saturating_sub(MAX_NAME_BYTES)..]
+        .trim_start_matches('.')
+        .to_string();
     name = if name_trimmed.is_empty() || name_trimmed == "index.md" {
         "media".to_string()
     } else {
@@ -267,6 +276,12 @@ mod tests {
         assert_eq!(file_name("/x/a.png", &taken), "2-a.png");
         assert_eq!(file_name("/x/..", &[]), "media");
         assert_eq!(file_name("/x/a b?.png", &[]), "a-b");
+        assert_eq!(file_name("/x/notes..", &[]), "notes");
+        let long = file_name(&format!("/x/{}.png", "n".repeat(300)), &[]);
+        assert!(
+            long.len() <= MAX_NAME_BYTES && long.ends_with("n.png"),
+            "{long}"
+        );
     }
 
     #[test]

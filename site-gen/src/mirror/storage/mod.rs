@@ -10,10 +10,26 @@ pub use store::Store;
 
 use super::MirrorError;
 
+/// Takes a file's bytes a chunk at a time as they arrive.
+pub type Sink<'a> = dyn FnMut(&[u8]) -> Result<(), MirrorError> + 'a;
+
 /// A copy of a site, read one file at a time.
 pub trait Source: Sync {
-    /// The bytes of the file at `path`, relative to the site's root.
-    fn get(&self, path: &str) -> Result<Vec<u8>, MirrorError>;
+    /// Streams the file at `path`, relative to the site's root, into
+    /// `sink`, and returns its size. A copy may be hostile: once it has
+    /// sent more than `limit` bytes the file is refused with
+    /// [`MirrorError::Oversized`] and no more is read, so no answer costs
+    /// more memory, disk or bandwidth than the manifest allows.
+    fn read_into(&self, path: &str, limit: u64, sink: &mut Sink) -> Result<u64, MirrorError>;
+    /// The bytes of the file at `path`, whole.
+    fn get(&self, path: &str) -> Result<Vec<u8>, MirrorError> {
+        let mut bytes = Vec::new();
+        self.read_into(path, u64::MAX, &mut |chunk| {
+            bytes.extend_from_slice(chunk);
+            Ok(())
+        })?;
+        Ok(bytes)
+    }
     /// Every file's path but the reserved ones, where the source can list them.
     fn list(&self) -> Option<Result<Vec<String>, MirrorError>> {
         None

@@ -4,8 +4,10 @@
 //! with).
 
 use std::future::Future;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use futures::StreamExt;
 use object_store::aws::AmazonS3Builder;
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as ObjectPath;
@@ -13,11 +15,14 @@ use object_store::{Attribute, Attributes, ObjectStore, ObjectStoreExt, PutOption
 use samizdat_manifest::content_type;
 
 use super::remote::{self, S3Location};
-use super::{HeldFile, Source, Target};
+use super::{HeldFile, Sink, Source, Target};
 use crate::mirror::{FileKind, MirrorError, cache_control};
 
 mod listing;
 mod resolve;
+
+/// How much of a file is read at a time.
+const CHUNK: usize = 64 * 1024;
 
 use resolve::resolve;
 
@@ -135,26 +140,73 @@ impl Store {
     }
 
     fn read(&self, path: &str) -> Result<Vec<u8>, MirrorError> {
-        // Verifying a large site is mostly reading files: object_store's
-        // mapping of each path to a file costs a quarter of that time
-        // again, so a folder's files are read straight from it. Writes
-        // still go through object_store, for its atomic renames.
-        if let Kind::Folder(dir) = &self.kind {
-            return std::fs::read(dir.join(path)).map_err(|error| {
-                let location = self.name(path);
-                match error.kind() {
-                    std::io::ErrorKind::NotFound => MirrorError::Missing { location },
-                    _ => MirrorError::io(location, error),
-                }
-            });
+        Source::get(self, path)
+    }
+
+    /// What `path` is when the copy sent more than `limit` bytes of it.
+    fn oversized(&self, path: &str, limit: u64) -> MirrorError {
+        MirrorError::Oversized {
+            location: self.name(path),
+            declared: limit,
         }
+    }
+
+    fn read_folder(
+        &self,
+        dir: &Path,
+        path: &str,
+        limit: u64,
+        sink: &mut Sink,
+    ) -> Result<u64, MirrorError> {
+        let location = || self.name(path);
+        let file = std::fs::File::open(dir.join(path)).map_err(|error| match error.kind() {
+            std::io::ErrorKind::NotFound => MirrorError::Missing {
+                location: location(),
+            },
+            _ => MirrorError::io(location(), error),
+        })?;
+        // One byte past the limit is enough to know the file is too long.
+        let mut file = file.take(limit.saturating_add(1));
+        let mut chunk = vec![0; CHUNK];
+        let mut size: u64 = 0;
+        loop {
+            let read = match file.read(&mut chunk) {
+                Ok(0) => return Ok(size),
+                Ok(read) => read,
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(error) => return Err(MirrorError::io(location(), error)),
+            };
+            size = size.saturating_add(read as u64);
+            if size > limit {
+                return Err(self.oversized(path, limit));
+            }
+            sink(&chunk[..read])?;
+        }
+    }
+
+    async fn read_remote(
+        &self,
+        path: &str,
+        limit: u64,
+        sink: &mut Sink<'_>,
+    ) -> Result<u64, MirrorError> {
         let location = self.location(path)?;
-        self.run(async {
-            let result = self.inner.get(&location).await?;
-            result.bytes().await
-        })
-        .map(Vec::from)
-        .map_err(self.failed(path))
+        let result = self.inner.get(&location).await.map_err(self.failed(path))?;
+        // A declared length past the limit is refused before the body.
+        if result.meta.size > limit {
+            return Err(self.oversized(path, limit));
+        }
+        let mut body = result.into_stream();
+        let mut size: u64 = 0;
+        while let Some(chunk) = body.next().await {
+            let chunk = chunk.map_err(self.failed(path))?;
+            size = size.saturating_add(chunk.len() as u64);
+            if size > limit {
+                return Err(self.oversized(path, limit));
+            }
+            sink(&chunk)?;
+        }
+        Ok(size)
     }
 
     /// The Content-Type and Cache-Control the store serves `path` with.
@@ -184,8 +236,15 @@ fn runtime() -> Result<tokio::runtime::Runtime, MirrorError> {
 }
 
 impl Source for Store {
-    fn get(&self, path: &str) -> Result<Vec<u8>, MirrorError> {
-        self.read(path)
+    fn read_into(&self, path: &str, limit: u64, sink: &mut Sink) -> Result<u64, MirrorError> {
+        // Verifying a large site is mostly reading files: object_store's
+        // mapping of each path to a file costs a quarter of that time
+        // again, so a folder's files are read straight from it. Writes
+        // still go through object_store, for its atomic renames.
+        match &self.kind {
+            Kind::Folder(dir) => self.read_folder(dir, path, limit, sink),
+            Kind::Http | Kind::S3 => self.run(self.read_remote(path, limit, sink)),
+        }
     }
 
     /// A folder and a bucket list what they hold; an HTTP origin cannot.

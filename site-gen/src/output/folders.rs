@@ -1,0 +1,72 @@
+//! The staging folder's folders: each made once (on some file systems a
+//! `mkdir` costs as much as writing a page), and none of them a link. The
+//! staging folder may be the tree the last build set aside; a link left
+//! in it is replaced, never written through, and a file behind one is
+//! never kept as this build's.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::inside;
+use crate::problem::Problem;
+
+#[derive(Default)]
+pub struct Folders {
+    /// Folders known to be plain: made by this build, or checked.
+    plain: Mutex<HashSet<PathBuf>>,
+}
+
+impl Folders {
+    fn known(&self, folder: &Path) -> bool {
+        self.plain
+            .lock()
+            .map(|plain| plain.contains(folder))
+            .unwrap_or(false)
+    }
+
+    fn remember(&self, folder: &Path) {
+        if let Ok(mut plain) = self.plain.lock() {
+            plain.insert(folder.to_path_buf());
+        }
+    }
+
+    /// Makes the folders of `dest` below `dir`, the staging folder.
+    pub fn make_for(&self, dir: &Path, dest: &str) -> Result<(), Problem> {
+        let Some((folder, _)) = dest.rsplit_once('/') else {
+            return Ok(());
+        };
+        let path = dir.join(folder);
+        if self.known(&path) {
+            return Ok(());
+        }
+        inside::make_folders(dir, folder).map_err(|error| {
+            Problem::new(
+                dest,
+                None,
+                error.to_string(),
+                "check that the output folder is site-gen's and writable",
+            )
+        })?;
+        self.remember(&path);
+        Ok(())
+    }
+
+    /// Whether `dest` below `dir` is a plain file reached through plain
+    /// folders.
+    pub fn holds_plain_file(&self, dir: &Path, dest: &str) -> bool {
+        let path = dir.join(dest);
+        let Some(parent) = path.parent() else {
+            return false;
+        };
+        if self.known(parent) {
+            return fs::symlink_metadata(&path).is_ok_and(|found| found.is_file());
+        }
+        let plain = inside::is_plain_file(dir, dest);
+        if plain {
+            self.remember(parent);
+        }
+        plain
+    }
+}
