@@ -30,11 +30,17 @@ fn sanitizer() -> ammonia::Builder<'static> {
             "section",
             "abbr",
         ])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        // A task list's checkbox, and no other input: a text or password
+        // box in an article would pass for the page's own.
+        .add_tag_attributes("input", ["checked", "disabled"])
+        .add_tag_attribute_values("input", "type", ["checkbox"])
         .add_tag_attributes("img", ["loading", "width", "height"])
         .add_tag_attributes("ol", ["start"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
+        // A table cell's alignment, as Markdown writes it; other styles
+        // could lay a cell over the whole page.
+        .filter_style_properties(["text-align"].into())
         .link_rel(Some("noopener"));
     builder
 }
@@ -86,6 +92,15 @@ pub fn markdown_to_html(markdown: &str, config: &SiteConfig, lang: &str) -> Stri
     let has_raw_html = events
         .iter()
         .any(|event| matches!(event, Event::Html(_) | Event::InlineHtml(_)));
+    if !config.trust_html {
+        // A heading's `{key=value}` block becomes an attribute as written,
+        // `onclick` as much as `lang`: only its id and classes are kept.
+        for event in &mut events {
+            if let Event::Start(Tag::Heading { attrs, .. }) = event {
+                attrs.clear();
+            }
+        }
+    }
     if !config.trust_html && !has_raw_html {
         // Without raw HTML, Markdown can only smuggle script in a link.
         for event in &mut events {

@@ -13,7 +13,11 @@ pub(crate) use fingerprint::fingerprinted;
 mod host_files;
 pub mod incremental;
 pub(crate) mod language;
+#[cfg(test)]
+mod live_vectors;
 pub(crate) mod markdown;
+#[cfg(test)]
+mod markdown_fuzz;
 mod plan;
 mod renderer;
 mod sitemap;
