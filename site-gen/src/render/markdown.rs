@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 
+use super::html_depth::{html_nests_too_deep, nests_too_deep};
 use super::language::primary_language;
 use crate::config::SiteConfig;
 use crate::content::markdown::options;
@@ -46,7 +47,11 @@ fn sanitizer() -> ammonia::Builder<'static> {
 }
 
 /// Keeps of `html` only what a build would keep of an article's raw HTML.
+/// HTML nested too deep to parse in good time is kept as text.
 pub fn sanitize_html(html: &str) -> String {
+    if html_nests_too_deep(html) {
+        return ammonia::clean_text(html);
+    }
     SANITIZER.clean(html).to_string()
 }
 
@@ -66,12 +71,18 @@ static COMMENT_SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(||
 
 /// Keeps of a reply's `html` what a page may show of it.
 pub fn sanitize_comment_html(html: &str) -> String {
+    if html_nests_too_deep(html) {
+        return ammonia::clean_text(html);
+    }
     COMMENT_SANITIZER.clean(html).to_string()
 }
 
 /// As [`sanitize_html`], with relative links made absolute against `base`:
 /// HTML taken from another site keeps pointing at that site.
 pub fn sanitize_html_with_base(html: &str, base: &url::Url) -> String {
+    if html_nests_too_deep(html) {
+        return ammonia::clean_text(html);
+    }
     let mut builder = sanitizer();
     builder.url_relative(ammonia::UrlRelative::RewriteWithBase(base.clone()));
     builder.clean(html).to_string()
@@ -89,9 +100,19 @@ pub fn markdown_to_html(markdown: &str, config: &SiteConfig, lang: &str) -> Stri
             }
         }
     }
-    let has_raw_html = events
+    let mut has_raw_html = events
         .iter()
         .any(|event| matches!(event, Event::Html(_) | Event::InlineHtml(_)));
+    if has_raw_html && !config.trust_html && nests_too_deep(&events) {
+        // The sanitizer's parser would take minutes over it: the raw HTML
+        // is shown as the text it is instead.
+        for event in &mut events {
+            if let Event::Html(html) | Event::InlineHtml(html) = event {
+                *event = Event::Text(std::mem::replace(html, CowStr::Borrowed("")));
+            }
+        }
+        has_raw_html = false;
+    }
     if !config.trust_html {
         // A heading's `{key=value}` block becomes an attribute as written,
         // `onclick` as much as `lang`: only its id and classes are kept.

@@ -11,6 +11,7 @@ mod feeds;
 mod fingerprint;
 pub(crate) use fingerprint::fingerprinted;
 mod host_files;
+mod html_depth;
 pub mod incremental;
 pub(crate) mod language;
 #[cfg(test)]
@@ -18,6 +19,8 @@ mod live_vectors;
 pub(crate) mod markdown;
 #[cfg(test)]
 mod markdown_fuzz;
+#[cfg(test)]
+mod markdown_limits;
 mod plan;
 mod renderer;
 mod sitemap;
