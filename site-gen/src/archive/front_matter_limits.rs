@@ -5,6 +5,8 @@
 use std::io::Read;
 use std::time::{Duration, Instant};
 
+use crate::fuzzing::memory::peak_bytes;
+
 use super::{FRONT_MATTER_LIMIT, SourceFile, read_article, split_front_matter};
 
 /// Front matter of `lines` lines of `key: value`, without end, made as
@@ -40,7 +42,12 @@ fn a_gigabyte_of_front_matter_is_refused_after_reading_the_limit() {
         produced: 0,
         total: 1 << 30,
     };
-    let refused = read_article(&mut endless).unwrap().unwrap_err();
+    let (read, peak) = peak_bytes(|| read_article(&mut endless));
+    let refused = read.unwrap().unwrap_err();
+    assert!(
+        peak < 4 * FRONT_MATTER_LIMIT,
+        "held {peak} bytes at once for a front matter limited to {FRONT_MATTER_LIMIT}"
+    );
     assert!(
         endless.produced <= (FRONT_MATTER_LIMIT + 8192) as u64,
         "read {} bytes of a front matter limited to {FRONT_MATTER_LIMIT}",

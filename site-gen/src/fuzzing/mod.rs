@@ -6,6 +6,8 @@
 //! get past a parser's first check; the mutations then break them the
 //! ways damaged or hostile files are broken.
 
+pub mod memory;
+
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::Config;
