@@ -15,7 +15,7 @@ mod html_depth;
 pub mod incremental;
 pub(crate) mod language;
 #[cfg(test)]
-mod live_vectors;
+pub(crate) mod live_vectors;
 pub(crate) mod markdown;
 #[cfg(test)]
 mod markdown_fuzz;

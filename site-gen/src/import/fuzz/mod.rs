@@ -5,6 +5,7 @@
 //! where in the source it stopped.
 
 mod feed_wxr;
+mod limits;
 mod mastodon;
 
 use std::collections::BTreeSet;
