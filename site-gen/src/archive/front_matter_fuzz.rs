@@ -7,8 +7,10 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use super::SourceFile;
+use super::generator::{Generator, Permalinks};
 use crate::config::SiteConfig;
 use crate::content::Article;
+use crate::content::foreign::ForeignReader;
 use crate::fuzzing::{config, mutate_text, mutations, stays_inside};
 
 const EXAMPLES: &[&str] = &[
@@ -40,6 +42,16 @@ const FIELDS: &[&str] = &[
     "mood",
     "",
     "tïtle",
+    "publishDate",
+    "expiryDate",
+    "url",
+    "permalink",
+    "path",
+    "layout",
+    "taxonomies",
+    "weight",
+    "headless",
+    "published",
 ];
 
 /// Values written as YAML and TOML alike read them, or nearly.
@@ -126,14 +138,29 @@ fn article() -> impl Strategy<Value = String> {
 
 /// What reading `text` as the article `news/storm.md` must give.
 fn check_article(text: &str) {
-    let source = SourceFile {
-        path: "news/storm.md".into(),
-        bundle_assets: Vec::new(),
-    };
+    let source = source("news/storm.md");
     let mut warnings = Vec::new();
     let read = Article::from_source(&source, text, &SiteConfig::default(), &mut warnings);
+    check_outcome(&source, text, &read, &warnings);
+}
+
+fn source(path: &str) -> SourceFile {
+    SourceFile {
+        path: path.into(),
+        bundle_assets: Vec::new(),
+    }
+}
+
+/// An article whose addresses stay in the site, or problems that each
+/// name the file and a line of it; warnings name the file too.
+fn check_outcome(
+    source: &SourceFile,
+    text: &str,
+    read: &Result<Article, Vec<crate::Problem>>,
+    warnings: &[crate::Problem],
+) {
     let last_line = text.lines().count().max(1) + 1;
-    let problems = match &read {
+    let problems = match read {
         Ok(article) => {
             for path in std::iter::once(&article.path).chain(&article.aliases) {
                 assert!(stays_inside(path.url()), "{:?} from {text:?}", path.url());
@@ -145,8 +172,11 @@ fn check_article(text: &str) {
             problems.clone()
         }
     };
-    for problem in problems.iter().chain(&warnings) {
+    for problem in problems.iter().chain(warnings) {
         assert_eq!(problem.file, source.path, "{problem}");
+        assert!(!problem.message.is_empty(), "{text:?}");
+    }
+    for problem in &problems {
         let line = problem
             .line
             .unwrap_or_else(|| panic!("no line in {problem}"));
@@ -154,9 +184,29 @@ fn check_article(text: &str) {
             (1..=last_line).contains(&line),
             "line {line} of {last_line}: {problem}"
         );
-        assert!(!problem.message.is_empty(), "{text:?}");
     }
 }
+
+/// Another generator's article: Hugo, Jekyll or Zola, under a path that
+/// generator gives meaning to.
+fn check_foreign_article(text: &str, generator: Generator, path: &str) {
+    let source = source(path);
+    let permalinks = Permalinks::default();
+    let mut reader = ForeignReader::new(generator, &permalinks);
+    let mut warnings = Vec::new();
+    if let Some(read) = reader.article(&source, text, &SiteConfig::default(), &mut warnings) {
+        check_outcome(&source, text, &read, &warnings);
+    }
+}
+
+const FOREIGN: &[(Generator, &str)] = &[
+    (Generator::Hugo, "content/posts/storm.md"),
+    (Generator::Hugo, "content/posts/storm/index.md"),
+    (Generator::Jekyll, "_posts/2021-01-10-storm.md"),
+    (Generator::Jekyll, "about.md"),
+    (Generator::Zola, "content/blog/2021-01-10-storm.md"),
+    (Generator::Zola, "content/blog/_index.md"),
+];
 
 proptest! {
     #![proptest_config(config(256))]
@@ -164,5 +214,11 @@ proptest! {
     #[test]
     fn fuzz_front_matter(text in article()) {
         check_article(&text);
+    }
+
+    #[test]
+    fn fuzz_foreign_front_matter(text in article(), which in 0..FOREIGN.len()) {
+        let (generator, path) = FOREIGN[which];
+        check_foreign_article(&text, generator, path);
     }
 }
