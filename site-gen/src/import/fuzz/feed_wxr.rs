@@ -172,3 +172,22 @@ fn fuzz_feed_import() {
         })
         .unwrap();
 }
+
+// Regressions the targets found, minimized.
+
+#[test]
+fn an_attribute_after_a_character_of_several_bytes_is_read_whole() {
+    // Finding the attribute's name once cut `\u{2028}` in two: a panic.
+    let workspace = Workspace::new();
+    let source = workspace.path().join("export.xml");
+    let content = "<![CDATA[<img alt=\"x\"\u{2028}width=\"1\" src=\"https://example.org/wp-content/uploads/2021/01/lighthouse.jpg\">é=\"y\"]]>";
+    let start = WXR[0].find("<content:encoded>").unwrap() + "<content:encoded>".len();
+    let end = WXR[0].find("</content:encoded>").unwrap();
+    let text = format!("{}{content}{}", &WXR[0][..start], &WXR[0][end..]);
+    std::fs::write(&source, text).unwrap();
+    let options = ImportOptions {
+        uploads: Some(workspace.path().join("uploads")),
+        ..ImportOptions::default()
+    };
+    assert!(workspace.check_import(Format::Wxr, &source, &options));
+}

@@ -35,10 +35,13 @@ impl Workspace {
     }
 
     /// Imports `source` (a file or folder inside the workspace) into a new
-    /// archive, checks the outcome, and removes the archive.
-    pub fn check_import(&self, format: Format, source: &Path, options: &ImportOptions) {
-        let before = tree(self.path());
+    /// archive, checks the outcome, and removes the archive. Says whether
+    /// the import went through.
+    pub fn check_import(&self, format: Format, source: &Path, options: &ImportOptions) -> bool {
         let archive = self.path().join("archive");
+        // A case that failed before its clean-up leaves its archive behind.
+        std::fs::remove_dir_all(&archive).ok();
+        let before = tree(self.path());
         let outcome = import(
             format,
             &Source::Path(source.to_path_buf()),
@@ -49,11 +52,18 @@ impl Workspace {
         let mut after = tree(self.path());
         after.retain(|path| !path.starts_with(&archive));
         assert_eq!(before, after, "the import wrote outside its archive");
-        match outcome {
-            Ok(_) => check_archive(&archive),
-            Err(error) => check_error(&error, source),
-        }
+        let imported = match outcome {
+            Ok(_) => {
+                check_archive(&archive);
+                true
+            }
+            Err(error) => {
+                check_error(&error, source);
+                false
+            }
+        };
         std::fs::remove_dir_all(&archive).ok();
+        imported
     }
 }
 
