@@ -23,6 +23,7 @@ mod markdown_fuzz;
 mod markdown_limits;
 mod plan;
 mod renderer;
+mod sanitize;
 mod sitemap;
 mod templates;
 mod thread;
