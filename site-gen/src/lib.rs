@@ -10,6 +10,8 @@ pub mod check;
 pub mod comments;
 pub mod config;
 pub mod content;
+#[cfg(test)]
+mod fuzzing;
 mod html_text;
 pub mod import;
 pub mod inside;

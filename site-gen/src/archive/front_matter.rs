@@ -43,6 +43,12 @@ impl FrontMatter {
     }
 }
 
+/// The most front matter a file may hold. Real front matter is a few
+/// hundred bytes, a long one a few kilobytes; past a thousand times that
+/// it is a mistake (a delimiter never closed) or an attack, and reading
+/// or parsing it would cost memory and time out of all proportion.
+pub const FRONT_MATTER_LIMIT: usize = 1 << 20;
+
 /// Whether `text` opens with a front matter delimiter.
 pub fn has_front_matter(text: &str) -> bool {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -73,23 +79,8 @@ pub fn split_front_matter(text: &str) -> Result<(FrontMatter, &str), FrontMatter
     };
     let after_open = &text[first.len()..].trim_start_matches(['\r']);
     let after_open = after_open.strip_prefix('\n').unwrap_or(after_open);
-    let mut offset = 0;
-    let mut close = None;
-    for line in after_open.split_inclusive('\n') {
-        if line.trim_end() == first {
-            close = Some((offset, offset + line.len()));
-            break;
-        }
-        offset += line.len();
-    }
-    let Some((end, body_start)) = close else {
-        return Err(FrontMatterError {
-            line: 1,
-            message: format!(
-                "the front matter opened on line 1 is never closed: add a line with `{first}` after it"
-            ),
-        });
-    };
+    let (end, body_start) =
+        closing_line(after_open, first).map_err(|unclosed| unclosed.error(first))?;
     let block = &after_open[..end];
     let body = &after_open[body_start..];
     let first_line = 2;
@@ -109,9 +100,71 @@ pub fn split_front_matter(text: &str) -> Result<(FrontMatter, &str), FrontMatter
     ))
 }
 
+/// Why no closing line was found.
+enum Unclosed {
+    Never,
+    PastTheLimit,
+}
+
+impl Unclosed {
+    fn error(self, delimiter: &str) -> FrontMatterError {
+        let message = match self {
+            Unclosed::Never => format!(
+                "the front matter opened on line 1 is never closed: add a line with `{delimiter}` after it"
+            ),
+            Unclosed::PastTheLimit => format!(
+                "the front matter opened on line 1 runs past {} KiB without a closing `{delimiter}` line: close it, and keep long text in the article's body",
+                FRONT_MATTER_LIMIT >> 10
+            ),
+        };
+        FrontMatterError { line: 1, message }
+    }
+}
+
+/// Where the line that closes the front matter starts and ends in
+/// `block`, the text after the opening line; looked for no further than
+/// [`FRONT_MATTER_LIMIT`].
+fn closing_line(block: &str, delimiter: &str) -> Result<(usize, usize), Unclosed> {
+    let mut offset = 0;
+    for line in block.split_inclusive('\n') {
+        if line.trim_end() == delimiter {
+            return Ok((offset, offset + line.len()));
+        }
+        offset += line.len();
+        if offset > FRONT_MATTER_LIMIT {
+            return Err(Unclosed::PastTheLimit);
+        }
+    }
+    Err(Unclosed::Never)
+}
+
+/// The error for `head`, the start of a file, when it opens a front
+/// matter that does not close within [`FRONT_MATTER_LIMIT`]: such a file
+/// need not be read any further.
+pub fn front_matter_overrun(head: &str) -> Option<FrontMatterError> {
+    let head = head.strip_prefix('\u{feff}').unwrap_or(head);
+    let (first, rest) = head.split_once('\n')?;
+    let delimiter = first.trim_end();
+    if delimiter != "---" && delimiter != "+++" {
+        return None;
+    }
+    match closing_line(rest, delimiter) {
+        Err(Unclosed::PastTheLimit) => Some(Unclosed::PastTheLimit.error(delimiter)),
+        _ => None,
+    }
+}
+
 fn parse_yaml(block: &str, first_line: usize) -> Result<Map<String, Value>, FrontMatterError> {
     if block.trim().is_empty() {
         return Ok(Map::new());
+    }
+    if let Some(line) = too_deep(block) {
+        return Err(FrontMatterError {
+            line: first_line + line,
+            message: format!(
+                "the YAML front matter nests lists or tables more than {YAML_DEPTH} deep: write it flatter"
+            ),
+        });
     }
     let value: serde_yaml_ng::Value =
         serde_yaml_ng::from_str(block).map_err(|error| FrontMatterError {
@@ -131,6 +184,42 @@ fn parse_yaml(block: &str, first_line: usize) -> Result<Map<String, Value>, Fron
             message: format!("the front matter has a value that cannot be read: {error}"),
         }),
     }
+}
+
+/// How deep YAML's `[` and `{` may nest. The YAML reader refuses past
+/// 128 levels anyway, but only after time that grows with the square of
+/// the depth (seconds for a few thousand levels), so deeper is refused
+/// before it reads a byte.
+const YAML_DEPTH: usize = 128;
+
+/// The line (from 0) where `block`'s flow collections nest deeper than
+/// [`YAML_DEPTH`], brackets in quotes and comments aside. Unclosed
+/// brackets in plain text count as opened, so a false alarm needs more
+/// than a hundred of them.
+fn too_deep(block: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (index, line) in block.lines().enumerate() {
+        let mut quote = None;
+        let mut previous = ' ';
+        for c in line.chars() {
+            match (quote, c) {
+                (Some(open), c) if c == open => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') if previous.is_whitespace() => break,
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > YAML_DEPTH {
+                        return Some(index);
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            previous = c;
+        }
+    }
+    None
 }
 
 fn parse_toml(block: &str, first_line: usize) -> Result<Map<String, Value>, FrontMatterError> {

@@ -2,42 +2,27 @@
 //! static files. Nothing here interprets an article; `content` does.
 
 mod front_matter;
+#[cfg(test)]
+mod front_matter_fuzz;
+#[cfg(test)]
+mod front_matter_limits;
 pub mod generator;
+mod source;
 
-pub use front_matter::{FrontMatter, has_front_matter, split_front_matter};
+pub use front_matter::{
+    FRONT_MATTER_LIMIT, FrontMatter, FrontMatterError, front_matter_overrun, has_front_matter,
+    split_front_matter,
+};
 pub use generator::Generator;
+pub use source::SourceFile;
+#[cfg(test)]
+use source::read_article;
 
 use std::path::{Path, PathBuf};
 
 use crate::config::SiteConfig;
 use crate::problem::{Problem, Problems};
 use generator::{Layout, Permalinks, Settings};
-
-/// One Markdown article found on disk. Its text is read when its article
-/// is (see [`SourceFile::read_text`]), and not kept: an archive of a
-/// million articles is never in memory at once.
-#[derive(Debug)]
-pub struct SourceFile {
-    /// The path relative to the archive root, as problems name it.
-    pub path: PathBuf,
-    /// For a page bundle (`name/index.md`), the other files of its folder.
-    pub bundle_assets: Vec<PathBuf>,
-}
-
-impl SourceFile {
-    /// The file's text, which must be UTF-8.
-    pub fn read_text(&self, root: &Path) -> Result<String, Problem> {
-        let bytes = std::fs::read(root.join(&self.path)).map_err(|error| {
-            Problem::new(
-                &self.path,
-                None,
-                format!("cannot read it: {error}"),
-                "check its permissions",
-            )
-        })?;
-        String::from_utf8(bytes).map_err(|_| not_utf8(root, &root.join(&self.path)))
-    }
-}
 
 #[derive(Debug)]
 pub struct Archive {
@@ -221,7 +206,7 @@ fn source_file(root: &Path, path: &Path) -> SourceFile {
     }
 }
 
-fn not_utf8(root: &Path, path: &Path) -> Problem {
+pub(crate) fn not_utf8(root: &Path, path: &Path) -> Problem {
     Problem::new(
         relative(root, path),
         None,

@@ -12,6 +12,8 @@ mod disk;
 mod error;
 mod feed;
 mod files;
+#[cfg(test)]
+mod fuzz;
 mod guess;
 pub mod html;
 mod item;

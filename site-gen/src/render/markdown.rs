@@ -3,73 +3,17 @@
 //! the publisher trusts it.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 
+use super::html_depth::nests_too_deep;
 use super::language::primary_language;
 use crate::config::SiteConfig;
 use crate::content::markdown::options;
 use crate::content::slugify;
 
-/// What may stay of an article's HTML when raw HTML is not trusted: what
-/// Markdown itself produces, and common safe formatting.
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(sanitizer);
-
-fn sanitizer() -> ammonia::Builder<'static> {
-    let mut builder = ammonia::Builder::default();
-    builder
-        .add_generic_attributes(["id", "class", "lang", "dir", "title"])
-        .add_tags([
-            "input",
-            "figure",
-            "figcaption",
-            "details",
-            "summary",
-            "mark",
-            "section",
-            "abbr",
-        ])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("img", ["loading", "width", "height"])
-        .add_tag_attributes("ol", ["start"])
-        .add_tag_attributes("th", ["style"])
-        .add_tag_attributes("td", ["style"])
-        .link_rel(Some("noopener"));
-    builder
-}
-
-/// Keeps of `html` only what a build would keep of an article's raw HTML.
-pub fn sanitize_html(html: &str) -> String {
-    SANITIZER.clean(html).to_string()
-}
-
-/// What may stay of a reply from a comment server: what an article's raw
-/// HTML may keep, less images (a hostile server's tracking pixels) and ids
-/// (which could shadow the page's own anchors), its links marked as the
-/// readers' and not the publisher's.
-static COMMENT_SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-    let mut builder = sanitizer();
-    builder
-        .rm_tags(["img", "input"])
-        .rm_generic_attributes(["id"])
-        .url_relative(ammonia::UrlRelative::Deny)
-        .link_rel(Some("nofollow ugc noopener"));
-    builder
-});
-
-/// Keeps of a reply's `html` what a page may show of it.
-pub fn sanitize_comment_html(html: &str) -> String {
-    COMMENT_SANITIZER.clean(html).to_string()
-}
-
-/// As [`sanitize_html`], with relative links made absolute against `base`:
-/// HTML taken from another site keeps pointing at that site.
-pub fn sanitize_html_with_base(html: &str, base: &url::Url) -> String {
-    let mut builder = sanitizer();
-    builder.url_relative(ammonia::UrlRelative::RewriteWithBase(base.clone()));
-    builder.clean(html).to_string()
-}
+use super::sanitize::SANITIZER;
+pub use super::sanitize::{sanitize_comment_html, sanitize_html, sanitize_html_with_base};
 
 /// Renders an article body for `lang`.
 pub fn markdown_to_html(markdown: &str, config: &SiteConfig, lang: &str) -> String {
@@ -83,9 +27,28 @@ pub fn markdown_to_html(markdown: &str, config: &SiteConfig, lang: &str) -> Stri
             }
         }
     }
-    let has_raw_html = events
+    let mut has_raw_html = events
         .iter()
         .any(|event| matches!(event, Event::Html(_) | Event::InlineHtml(_)));
+    if has_raw_html && !config.trust_html && nests_too_deep(&events) {
+        // The sanitizer's parser would take minutes over it: the raw HTML
+        // is shown as the text it is instead.
+        for event in &mut events {
+            if let Event::Html(html) | Event::InlineHtml(html) = event {
+                *event = Event::Text(std::mem::replace(html, CowStr::Borrowed("")));
+            }
+        }
+        has_raw_html = false;
+    }
+    if !config.trust_html {
+        // A heading's `{key=value}` block becomes an attribute as written,
+        // `onclick` as much as `lang`: only its id and classes are kept.
+        for event in &mut events {
+            if let Event::Start(Tag::Heading { attrs, .. }) = event {
+                attrs.clear();
+            }
+        }
+    }
     if !config.trust_html && !has_raw_html {
         // Without raw HTML, Markdown can only smuggle script in a link.
         for event in &mut events {

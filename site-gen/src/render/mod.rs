@@ -11,11 +11,19 @@ mod feeds;
 mod fingerprint;
 pub(crate) use fingerprint::fingerprinted;
 mod host_files;
+mod html_depth;
 pub mod incremental;
 pub(crate) mod language;
+#[cfg(test)]
+pub(crate) mod live_vectors;
 pub(crate) mod markdown;
+#[cfg(test)]
+mod markdown_fuzz;
+#[cfg(test)]
+mod markdown_limits;
 mod plan;
 mod renderer;
+mod sanitize;
 mod sitemap;
 mod templates;
 mod thread;

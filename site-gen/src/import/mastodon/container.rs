@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 
 use crate::import::ImportError;
 
+#[cfg(test)]
+mod bomb_tests;
 mod stores;
 
 /// How much an archive may inflate to.

@@ -138,8 +138,10 @@ pub fn rewrite_urls(html: &str, mut rewrite: impl FnMut(&str) -> String) -> Stri
         out.push_str(before);
         rest = after;
         let name_start = before[..at]
-            .rfind(|c: char| !c.is_ascii_alphanumeric())
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_ascii_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let name = before[name_start..at].to_ascii_lowercase();
         let quote = match rest.chars().next() {
             Some(quote @ ('"' | '\'')) => quote,
@@ -168,6 +170,13 @@ fn decode_amp(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_attribute_name_after_a_character_of_several_bytes() {
+        let html = "<img alt=\"x\"\u{2028}src=\"a.jpg\">é=\"y\"";
+        let rewritten = rewrite_urls(html, |url| format!("new-{url}"));
+        assert_eq!(rewritten, "<img alt=\"x\"\u{2028}src=\"new-a.jpg\">é=\"y\"");
+    }
+
     use super::*;
 
     #[test]
