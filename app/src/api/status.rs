@@ -4,6 +4,8 @@
 //! IDs are kept as opaque strings even when a server sends numbers, and enum
 //! values this client does not know are kept rather than rejected.
 
+use std::cell::Cell;
+
 use serde::{Deserialize, Deserializer};
 
 use super::account::Account;
@@ -39,7 +41,7 @@ pub struct Status {
     pub in_reply_to_id: Option<String>,
     #[serde(default, deserialize_with = "optional_id")]
     pub in_reply_to_account_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "reblog")]
     pub reblog: Option<Box<Status>>,
     #[serde(default, deserialize_with = "null_default")]
     pub media_attachments: Vec<MediaAttachment>,
@@ -112,15 +114,19 @@ pub struct PollOption {
 }
 
 impl Poll {
-    /// Each option's share of the votes, in whole percent.
+    /// Each option's share of the votes, in whole percent. The counts are
+    /// the server's and may be anything: the arithmetic is wide enough for
+    /// any of them, and no share is more than the whole.
     pub fn percentages(&self) -> Vec<Option<u64>> {
+        let total = u128::from(self.votes_count);
         self.options
             .iter()
             .map(|option| {
                 option.votes_count.map(|votes| {
-                    (votes * 100 + self.votes_count / 2)
-                        .checked_div(self.votes_count)
-                        .unwrap_or(0)
+                    let share = (u128::from(votes) * 100 + total / 2)
+                        .checked_div(total)
+                        .unwrap_or(0);
+                    u64::try_from(share.min(100)).unwrap_or(100)
                 })
             })
             .collect()
@@ -154,6 +160,9 @@ fn quote<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Box<Status
     let Some(raw) = Option::<Box<serde_json::value::RawValue>>::deserialize(deserializer)? else {
         return Ok(None);
     };
+    let Some(_nested) = Nested::enter(IN_QUOTE, IN_QUOTE) else {
+        return Ok(None);
+    };
     if let Ok(status) = serde_json::from_str::<Status>(raw.get()) {
         return Ok(Some(Box::new(status)));
     }
@@ -162,6 +171,57 @@ fn quote<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Box<Status
         .and_then(|wrapped| wrapped.quoted_status)
         .and_then(|inner| serde_json::from_str::<Status>(inner.get()).ok())
         .map(Box::new))
+}
+
+thread_local! {
+    /// Which nested statuses are being read, as `IN_*` flags.
+    static NESTING: Cell<u8> = const { Cell::new(0) };
+}
+
+const IN_REBLOG: u8 = 1;
+const IN_QUOTE: u8 = 2;
+
+/// A nested status being read. Each is read by a parser of its own, whose
+/// depth limit starts again, so statuses nested in statuses would recurse
+/// once per level without bound, and even serde_json's limit of 128 levels
+/// of boosts needs more stack than a browser gives wasm. Only what the
+/// views show is read: a status's boost and quote, and a boost's quote;
+/// never a boost inside a boost or a quote, nor a quote inside a quote
+/// (Mastodon sends neither).
+struct Nested {
+    was: u8,
+}
+
+impl Nested {
+    /// `None` where a status of this kind is not read.
+    fn enter(kind: u8, not_inside: u8) -> Option<Self> {
+        let was = NESTING.get();
+        if was & not_inside != 0 {
+            return None;
+        }
+        NESTING.set(was | kind);
+        Some(Self { was })
+    }
+}
+
+impl Drop for Nested {
+    fn drop(&mut self) {
+        NESTING.set(self.was);
+    }
+}
+
+/// The boosted status; one that does not read fails the boost, as it did
+/// when read in place.
+fn reblog<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Box<Status>>, D::Error> {
+    let Some(raw) = Option::<Box<serde_json::value::RawValue>>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    let Some(_nested) = Nested::enter(IN_REBLOG, IN_REBLOG | IN_QUOTE) else {
+        return Ok(None);
+    };
+    serde_json::from_str(raw.get())
+        .map(Some)
+        .map_err(serde::de::Error::custom)
 }
 
 impl Status {
