@@ -1,0 +1,328 @@
+//! Server JSON for the targets: the recorded fixtures as values, and the
+//! mutations a broken or hostile server could make to them, first to the
+//! tree (fields dropped, retyped, replaced with hostile values) and then to
+//! the text (flipped bytes, truncation, splices, duplicate keys).
+
+use std::sync::LazyLock;
+
+use proptest::prelude::*;
+use proptest::sample::{Index, select};
+use serde_json::{Value, json};
+
+fn array(text: &str) -> Vec<Value> {
+    match serde_json::from_str(text) {
+        Ok(Value::Array(items)) => items,
+        other => panic!("a fixture holds a list: {other:?}"),
+    }
+}
+
+/// Mastodon 4.3's grouped notifications, as recorded.
+pub static NOTIFICATIONS_V2: LazyLock<Value> = LazyLock::new(|| {
+    serde_json::from_str(include_str!(
+        "../api/fixtures/mastodon-4.3-notifications-v2.json"
+    ))
+    .expect("the notifications fixture is JSON")
+});
+
+/// Every recorded status: each dialect's timeline, and the statuses the
+/// notifications carry.
+pub static STATUSES: LazyLock<Vec<Value>> = LazyLock::new(|| {
+    let mut all = array(include_str!("../api/fixtures/mastodon-4.3-public.json"));
+    all.extend(array(include_str!(
+        "../api/fixtures/pleroma-2.7-public.json"
+    )));
+    all.extend(array(include_str!(
+        "../api/fixtures/gotosocial-0.16-public.json"
+    )));
+    all.extend(array(&NOTIFICATIONS_V2["statuses"].to_string()));
+    all
+});
+
+/// Every recorded account: the statuses' authors and boosters, and the
+/// accounts the notifications carry.
+pub static ACCOUNTS: LazyLock<Vec<Value>> = LazyLock::new(|| {
+    let mut all: Vec<Value> = STATUSES
+        .iter()
+        .flat_map(|status| [&status["account"], &status["reblog"]["account"]])
+        .filter(|account| account.is_object())
+        .cloned()
+        .collect();
+    all.extend(array(&NOTIFICATIONS_V2["accounts"].to_string()));
+    all
+});
+
+/// One of `items`, chosen by the case.
+pub fn pick(items: &[Value]) -> impl Strategy<Value = Value> + use<> {
+    select(items.to_vec())
+}
+
+/// A change to one node of a JSON tree.
+#[derive(Clone, Debug)]
+pub enum Edit {
+    /// The node leaves its object or list (the root becomes `null`).
+    Drop,
+    /// The node becomes this value.
+    Set(Value),
+    /// A string becomes a number, a number a string, a list an object, an
+    /// object a list.
+    Retype,
+    /// The node is wrapped in this many lists.
+    Bury(usize),
+    /// A list's items or a string's text, many times over.
+    Repeat(usize),
+}
+
+/// A change to the JSON text once written.
+#[derive(Clone, Debug)]
+pub enum TextEdit {
+    Keep,
+    Flip(Index, u8),
+    Truncate(Index),
+    Splice(Index, &'static str),
+    /// A field written again just inside one of the objects: a duplicate
+    /// key wherever the object has that field already.
+    Duplicate(Index, &'static str),
+}
+
+/// What a case does to a fixture.
+#[derive(Clone, Debug)]
+pub struct Mutation {
+    pub edits: Vec<(Index, Edit)>,
+    pub text: TextEdit,
+}
+
+/// Values servers have been known to send, and worse.
+fn hostile() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        select(vec![
+            Value::Null,
+            json!(-1),
+            json!(u64::MAX),
+            json!(i64::MIN),
+            json!(1e308),
+            json!(-1.5),
+            json!(0),
+            json!(true),
+            json!(""),
+            json!("javascript:alert(1)"),
+            json!("data:text/html,<script>alert(1)</script>"),
+            json!("\u{202e}\u{200b}\u{feff}\u{0}"),
+            json!("１２７．０．０．１"),
+            json!([]),
+            json!({}),
+            json!([[[[[[[[[]]]]]]]]]),
+            json!({"id": ""}),
+            json!({"id": "1", "account": {"id": "2"}}),
+        ]),
+        ".{0,40}".prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        (1usize..20_000).prop_map(|n| Value::from("x".repeat(n))),
+    ]
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        3 => Just(Edit::Drop),
+        4 => hostile().prop_map(Edit::Set),
+        2 => Just(Edit::Retype),
+        1 => (1usize..200).prop_map(Edit::Bury),
+        1 => (2usize..300).prop_map(Edit::Repeat),
+    ]
+}
+
+/// JSON text that breaks a parser's assumptions when spliced in anywhere.
+const SPLICES: &[&str] = &[
+    "\"\\ud800\"",
+    "\\u0000",
+    "1e999",
+    "18446744073709551616",
+    "-9223372036854775809",
+    "[",
+    "}",
+    "\"",
+    "\\",
+    ",,",
+    "{\"id\":",
+    "null",
+    "\u{feff}",
+];
+
+/// Fields written twice: the ones every parser here reads.
+const FIELDS: &[&str] = &[
+    "\"id\":\"dup\",",
+    "\"id\":7,",
+    "\"account\":null,",
+    "\"content\":1,",
+    "\"reblog\":{},",
+    "\"quote\":{\"id\":\"q\",\"account\":{\"id\":\"a\"}},",
+    "\"type\":\"mention\",",
+    "\"group_key\":\"\",",
+    "\"event\":\"update\",",
+    "\"payload\":\"{}\",",
+];
+
+fn text_edit() -> impl Strategy<Value = TextEdit> {
+    prop_oneof![
+        6 => Just(TextEdit::Keep),
+        1 => (any::<Index>(), any::<u8>()).prop_map(|(at, byte)| TextEdit::Flip(at, byte)),
+        1 => any::<Index>().prop_map(TextEdit::Truncate),
+        1 => (any::<Index>(), select(SPLICES)).prop_map(|(at, text)| TextEdit::Splice(at, text)),
+        1 => (any::<Index>(), select(FIELDS)).prop_map(|(at, text)| TextEdit::Duplicate(at, text)),
+    ]
+}
+
+/// Up to `most` tree edits, then perhaps one text edit.
+pub fn mutation(most: usize) -> impl Strategy<Value = Mutation> {
+    (
+        prop::collection::vec((any::<Index>(), edit()), 0..=most),
+        text_edit(),
+    )
+        .prop_map(|(edits, text)| Mutation { edits, text })
+}
+
+/// Tree edits only: for a value that goes inside a larger document, which
+/// is then written whole.
+pub fn tree_mutation(most: usize) -> impl Strategy<Value = Mutation> {
+    prop::collection::vec((any::<Index>(), edit()), 0..=most).prop_map(|edits| Mutation {
+        edits,
+        text: TextEdit::Keep,
+    })
+}
+
+#[derive(Clone)]
+enum Step {
+    Key(String),
+    At(usize),
+}
+
+/// The path to every node, the root first.
+fn paths(value: &Value, here: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
+    out.push(here.clone());
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                here.push(Step::Key(key.clone()));
+                paths(child, here, out);
+                here.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (at, child) in items.iter().enumerate() {
+                here.push(Step::At(at));
+                paths(child, here, out);
+                here.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn node<'a>(value: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
+    path.iter().try_fold(value, |value, step| match step {
+        Step::Key(key) => value.get_mut(key.as_str()),
+        Step::At(at) => value.get_mut(*at),
+    })
+}
+
+fn retype(value: &Value) -> Value {
+    match value {
+        Value::String(text) => text.parse::<f64>().map_or(json!(text.len()), Value::from),
+        Value::Number(number) => Value::from(number.to_string()),
+        Value::Array(items) => Value::Object(
+            items
+                .iter()
+                .enumerate()
+                .map(|(at, item)| (at.to_string(), item.clone()))
+                .collect(),
+        ),
+        Value::Object(map) => Value::Array(map.values().cloned().collect()),
+        Value::Bool(flag) => Value::from(u8::from(*flag)),
+        Value::Null => json!({}),
+    }
+}
+
+fn apply_edit(root: &mut Value, at: &Index, edit: &Edit) {
+    let mut all = Vec::new();
+    paths(root, &mut Vec::new(), &mut all);
+    let path = &all[at.index(all.len())];
+    if let Edit::Drop = edit {
+        let Some((last, parent)) = path.split_last() else {
+            *root = Value::Null;
+            return;
+        };
+        match (node(root, parent), last) {
+            (Some(Value::Object(map)), Step::Key(key)) => {
+                map.remove(key);
+            }
+            (Some(Value::Array(items)), Step::At(at)) => {
+                items.remove(*at);
+            }
+            _ => unreachable!("a node's parent holds it"),
+        }
+        return;
+    }
+    let target = node(root, path).expect("every path leads to a node");
+    let old = target.take();
+    *target = match edit {
+        Edit::Drop => unreachable!("handled above"),
+        Edit::Set(value) => value.clone(),
+        Edit::Retype => retype(&old),
+        Edit::Bury(depth) => (0..*depth).fold(old, |inner, _| json!([inner])),
+        Edit::Repeat(times) => match old {
+            Value::Array(items) => Value::Array(
+                items
+                    .iter()
+                    .cycle()
+                    .take(items.len() * times)
+                    .cloned()
+                    .collect(),
+            ),
+            Value::String(text) => Value::from(text.repeat(*times)),
+            other => Value::Array(vec![other; *times]),
+        },
+    };
+}
+
+/// The byte offset of the `nth` (modulo their count) `{` in `text`.
+fn nth_brace(text: &str, nth: &Index) -> Option<usize> {
+    let braces: Vec<usize> = text.match_indices('{').map(|(at, _)| at).collect();
+    (!braces.is_empty()).then(|| braces[nth.index(braces.len())])
+}
+
+impl Mutation {
+    /// The tree edits, applied to `value` in place.
+    pub fn apply_tree(&self, value: &mut Value) {
+        for (at, edit) in &self.edits {
+            apply_edit(value, at, edit);
+        }
+    }
+
+    /// `value` mutated and written out.
+    pub fn apply(&self, value: &Value) -> String {
+        let mut value = value.clone();
+        self.apply_tree(&mut value);
+        let text = value.to_string();
+        let mut bytes = text.into_bytes();
+        match &self.text {
+            TextEdit::Keep => {}
+            TextEdit::Flip(at, byte) if !bytes.is_empty() => {
+                let at = at.index(bytes.len());
+                bytes[at] = *byte;
+            }
+            TextEdit::Truncate(at) => bytes.truncate(at.index(bytes.len() + 1)),
+            TextEdit::Splice(at, splice) => {
+                let at = at.index(bytes.len() + 1);
+                bytes.splice(at..at, splice.bytes());
+            }
+            TextEdit::Duplicate(at, field) => {
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                if let Some(brace) = nth_brace(&text, at) {
+                    bytes.splice(brace + 1..brace + 1, field.bytes());
+                }
+            }
+            TextEdit::Flip(..) => {}
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+}
