@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use super::json::{NOTIFICATIONS_V2, mutation};
+use super::json::{NOTIFICATIONS_V2, mutation, tree_mutation};
 use crate::api::{ApiError, NotificationGroup, Notifications, Request};
 
 /// The grouped fixture as the v1 list an older server sends.
@@ -65,6 +65,49 @@ proptest! {
             Err(other) => prop_assert!(false, "not a typed refusal: {:?}", other),
         }
     }
+
+    /// One odd account, status or group costs the reader that one, not
+    /// the page.
+    #[test]
+    fn fuzz_notifications_keep_the_good_ones(
+        grouped in any::<bool>(),
+        list in prop::sample::select(vec!["accounts", "statuses", "notification_groups"]),
+        at in any::<prop::sample::Index>(),
+        mutation in tree_mutation(4),
+    ) {
+        let mut fixture = if grouped { NOTIFICATIONS_V2.clone() } else { single_list() };
+        let items = if grouped { fixture[list].as_array_mut() } else { fixture.as_array_mut() };
+        let items = items.expect("the fixture's lists are lists");
+        let at = at.index(items.len());
+        mutation.apply_tree(&mut items[at]);
+        let groups = (Notifications { grouped })
+            .read(&fixture.to_string())
+            .expect("a page with one odd item reads");
+        check(&groups, grouped);
+        let lost = usize::from(!grouped || list == "notification_groups");
+        prop_assert!(groups.len() + lost >= 2, "{} groups left", groups.len());
+    }
+}
+
+/// Found by `fuzz_notifications_keep_the_good_ones`: one account with a
+/// negative count, or one status without an account, failed the whole
+/// page of notifications.
+#[test]
+fn one_odd_item_costs_only_itself() {
+    let mut fixture = NOTIFICATIONS_V2.clone();
+    fixture["accounts"][0]["followers_count"] = json!(-1);
+    fixture["statuses"][0]["account"] = Value::Null;
+    let groups = (Notifications { grouped: true })
+        .read(&fixture.to_string())
+        .expect("the page reads");
+    assert_eq!(groups.len(), 2);
+    assert_eq!(groups[0].status, None, "the odd status is skipped");
+    let mut single = single_list();
+    single[0]["account"] = json!("nobody");
+    let groups = (Notifications { grouped: false })
+        .read(&single.to_string())
+        .expect("the page reads");
+    assert_eq!(groups.len(), 1);
 }
 
 #[test]
