@@ -190,39 +190,12 @@ pub fn tree_mutation(most: usize) -> impl Strategy<Value = Mutation> {
     })
 }
 
-#[derive(Clone)]
-enum Step {
-    Key(String),
-    At(usize),
-}
-
-/// The path to every node, the root first.
-fn paths(value: &Value, here: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
-    out.push(here.clone());
-    match value {
-        Value::Object(map) => {
-            for (key, child) in map {
-                here.push(Step::Key(key.clone()));
-                paths(child, here, out);
-                here.pop();
-            }
-        }
-        Value::Array(items) => {
-            for (at, child) in items.iter().enumerate() {
-                here.push(Step::At(at));
-                paths(child, here, out);
-                here.pop();
-            }
-        }
-        _ => {}
+fn count(value: &Value) -> usize {
+    1 + match value {
+        Value::Object(map) => map.values().map(count).sum(),
+        Value::Array(items) => items.iter().map(count).sum(),
+        _ => 0,
     }
-}
-
-fn node<'a>(value: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
-    path.iter().try_fold(value, |value, step| match step {
-        Step::Key(key) => value.get_mut(key.as_str()),
-        Step::At(at) => value.get_mut(*at),
-    })
 }
 
 fn retype(value: &Value) -> Value {
@@ -242,30 +215,11 @@ fn retype(value: &Value) -> Value {
     }
 }
 
-fn apply_edit(root: &mut Value, at: &Index, edit: &Edit) {
-    let mut all = Vec::new();
-    paths(root, &mut Vec::new(), &mut all);
-    let path = &all[at.index(all.len())];
-    if let Edit::Drop = edit {
-        let Some((last, parent)) = path.split_last() else {
-            *root = Value::Null;
-            return;
-        };
-        match (node(root, parent), last) {
-            (Some(Value::Object(map)), Step::Key(key)) => {
-                map.remove(key);
-            }
-            (Some(Value::Array(items)), Step::At(at)) => {
-                items.remove(*at);
-            }
-            _ => unreachable!("a node's parent holds it"),
-        }
-        return;
-    }
-    let target = node(root, path).expect("every path leads to a node");
-    let old = target.take();
-    *target = match edit {
-        Edit::Drop => unreachable!("handled above"),
+/// `node` changed by any edit but `Drop`, which its parent does.
+fn change(node: &mut Value, edit: &Edit) {
+    let old = node.take();
+    *node = match edit {
+        Edit::Drop => Value::Null,
         Edit::Set(value) => value.clone(),
         Edit::Retype => retype(&old),
         Edit::Bury(depth) => (0..*depth).fold(old, |inner, _| json!([inner])),
@@ -282,6 +236,52 @@ fn apply_edit(root: &mut Value, at: &Index, edit: &Edit) {
             other => Value::Array(vec![other; *times]),
         },
     };
+}
+
+/// Applies `edit` to the node `left` places on from `value` in pre-order
+/// (`value` itself at 0); true once applied.
+fn apply_at(value: &mut Value, left: &mut usize, edit: &Edit) -> bool {
+    if *left == 0 {
+        change(value, edit);
+        return true;
+    }
+    *left -= 1;
+    let dropping = matches!(edit, Edit::Drop);
+    match value {
+        Value::Object(map) => {
+            let mut gone = None;
+            for (key, child) in map.iter_mut() {
+                if *left == 0 && dropping {
+                    gone = Some(key.clone());
+                    break;
+                }
+                if apply_at(child, left, edit) {
+                    return true;
+                }
+            }
+            gone.is_some_and(|key| map.remove(&key).is_some())
+        }
+        Value::Array(items) => {
+            let mut gone = None;
+            for (at, child) in items.iter_mut().enumerate() {
+                if *left == 0 && dropping {
+                    gone = Some(at);
+                    break;
+                }
+                if apply_at(child, left, edit) {
+                    return true;
+                }
+            }
+            gone.map(|at| items.remove(at)).is_some()
+        }
+        _ => false,
+    }
+}
+
+fn apply_edit(root: &mut Value, at: &Index, edit: &Edit) {
+    let mut left = at.index(count(root));
+    let applied = apply_at(root, &mut left, edit);
+    assert!(applied, "every index below the count names a node");
 }
 
 /// The byte offset of the `nth` (modulo their count) `{` in `text`.
