@@ -215,9 +215,32 @@ fn retype(value: &Value) -> Value {
     }
 }
 
+/// About how many bytes `value` takes written out.
+fn size(value: &Value) -> usize {
+    match value {
+        Value::Object(map) => {
+            map.iter()
+                .map(|(key, child)| key.len() + size(child) + 4)
+                .sum::<usize>()
+                + 2
+        }
+        Value::Array(items) => items.iter().map(|item| size(item) + 1).sum::<usize>() + 2,
+        Value::String(text) => text.len() + 2,
+        _ => 8,
+    }
+}
+
+/// How large a repeat may grow a node: large enough to test how parsers
+/// handle size, small enough that repeats of repeats stay in memory.
+const MOST_REPEATED: usize = 1 << 21;
+
 /// `node` changed by any edit but `Drop`, which its parent does.
 fn change(node: &mut Value, edit: &Edit) {
     let old = node.take();
+    let edit = &match edit {
+        Edit::Repeat(times) => Edit::Repeat((*times).min(MOST_REPEATED / size(&old)).max(1)),
+        other => other.clone(),
+    };
     *node = match edit {
         Edit::Drop => Value::Null,
         Edit::Set(value) => value.clone(),
