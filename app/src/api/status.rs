@@ -4,8 +4,6 @@
 //! IDs are kept as opaque strings even when a server sends numbers, and enum
 //! values this client does not know are kept rather than rejected.
 
-use std::cell::Cell;
-
 use serde::{Deserialize, Deserializer};
 
 use super::account::Account;
@@ -13,6 +11,7 @@ use super::custom_emoji::CustomEmoji;
 use super::filter::FilterResult;
 use super::lenient::{id, null_default, optional_id, skip_unreadable};
 use super::media::{MediaMeta, media_meta};
+use super::nested;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Status {
@@ -41,7 +40,7 @@ pub struct Status {
     pub in_reply_to_id: Option<String>,
     #[serde(default, deserialize_with = "optional_id")]
     pub in_reply_to_account_id: Option<String>,
-    #[serde(default, deserialize_with = "reblog")]
+    #[serde(default, deserialize_with = "nested::reblog")]
     pub reblog: Option<Box<Status>>,
     #[serde(default, deserialize_with = "null_default")]
     pub media_attachments: Vec<MediaAttachment>,
@@ -65,7 +64,7 @@ pub struct Status {
     #[serde(default, deserialize_with = "skip_unreadable")]
     pub filtered: Vec<FilterResult>,
     /// The quoted status, where the server supports quotes and shows it.
-    #[serde(default, deserialize_with = "quote")]
+    #[serde(default, deserialize_with = "nested::quote")]
     pub quote: Option<Box<Status>>,
     /// What the reader's account has done to the status; absent, and so
     /// false, when nobody is signed in.
@@ -144,84 +143,6 @@ pub struct Card {
     pub description: String,
     #[serde(default)]
     pub image: Option<String>,
-}
-
-/// Mastodon 4.5 sends `{"state": …, "quoted_status": {…}}`; Akkoma and
-/// others send the quoted status itself. A quote not shown (pending,
-/// revoked, deleted) has no status. The quote is read from its own text,
-/// not through serde's buffered content, which would build a second copy
-/// of the whole status parser into the bundle.
-fn quote<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Box<Status>>, D::Error> {
-    #[derive(Deserialize)]
-    struct Wrapped<'a> {
-        #[serde(default, borrow)]
-        quoted_status: Option<&'a serde_json::value::RawValue>,
-    }
-    let Some(raw) = Option::<Box<serde_json::value::RawValue>>::deserialize(deserializer)? else {
-        return Ok(None);
-    };
-    let Some(_nested) = Nested::enter(IN_QUOTE, IN_QUOTE) else {
-        return Ok(None);
-    };
-    if let Ok(status) = serde_json::from_str::<Status>(raw.get()) {
-        return Ok(Some(Box::new(status)));
-    }
-    Ok(serde_json::from_str::<Wrapped>(raw.get())
-        .ok()
-        .and_then(|wrapped| wrapped.quoted_status)
-        .and_then(|inner| serde_json::from_str::<Status>(inner.get()).ok())
-        .map(Box::new))
-}
-
-thread_local! {
-    /// Which nested statuses are being read, as `IN_*` flags.
-    static NESTING: Cell<u8> = const { Cell::new(0) };
-}
-
-const IN_REBLOG: u8 = 1;
-const IN_QUOTE: u8 = 2;
-
-/// A nested status being read. Each is read by a parser of its own, whose
-/// depth limit starts again, so statuses nested in statuses would recurse
-/// once per level without bound, and even serde_json's limit of 128 levels
-/// of boosts needs more stack than a browser gives wasm. Only what the
-/// views show is read: a status's boost and quote, and a boost's quote;
-/// never a boost inside a boost or a quote, nor a quote inside a quote
-/// (Mastodon sends neither).
-struct Nested {
-    was: u8,
-}
-
-impl Nested {
-    /// `None` where a status of this kind is not read.
-    fn enter(kind: u8, not_inside: u8) -> Option<Self> {
-        let was = NESTING.get();
-        if was & not_inside != 0 {
-            return None;
-        }
-        NESTING.set(was | kind);
-        Some(Self { was })
-    }
-}
-
-impl Drop for Nested {
-    fn drop(&mut self) {
-        NESTING.set(self.was);
-    }
-}
-
-/// The boosted status; one that does not read fails the boost, as it did
-/// when read in place.
-fn reblog<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Box<Status>>, D::Error> {
-    let Some(raw) = Option::<Box<serde_json::value::RawValue>>::deserialize(deserializer)? else {
-        return Ok(None);
-    };
-    let Some(_nested) = Nested::enter(IN_REBLOG, IN_REBLOG | IN_QUOTE) else {
-        return Ok(None);
-    };
-    serde_json::from_str(raw.get())
-        .map(Some)
-        .map_err(serde::de::Error::custom)
 }
 
 impl Status {

@@ -3,7 +3,8 @@
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use super::json::{ACCOUNTS, mutation, pick, tree_mutation};
+use super::fixtures::{ACCOUNTS, pick};
+use super::json::{mutation, tree_mutation};
 use crate::api::Account;
 
 /// What the views rely on in an account the parser accepted.

@@ -11,6 +11,7 @@
 //! target.
 
 mod account;
+mod fixtures;
 mod json;
 mod limits;
 mod link_header;

@@ -3,7 +3,8 @@
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use super::json::{NOTIFICATIONS_V2, mutation, tree_mutation};
+use super::fixtures::NOTIFICATIONS_V2;
+use super::json::{mutation, tree_mutation};
 use crate::api::{ApiError, NotificationGroup, Notifications, Request};
 
 /// The grouped fixture as the v1 list an older server sends.

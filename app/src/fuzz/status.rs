@@ -3,7 +3,8 @@
 use proptest::prelude::*;
 use serde_json::Value;
 
-use super::json::{Mutation, STATUSES, mutation, pick, tree_mutation};
+use super::fixtures::{STATUSES, pick};
+use super::json::{Mutation, mutation, tree_mutation};
 use crate::api::{Posts, Status, Visibility, verdict};
 
 /// What the views rely on in a status the parser accepted.

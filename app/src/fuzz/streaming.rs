@@ -5,7 +5,8 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{Value, json};
 
-use super::json::{Mutation, STATUSES, mutation, pick, tree_mutation};
+use super::fixtures::{STATUSES, pick};
+use super::json::{Mutation, mutation, tree_mutation};
 use super::status::read_status;
 use crate::api::{StreamEvent, parse_stream_message};
 
