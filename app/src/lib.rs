@@ -11,6 +11,9 @@ pub mod route;
 pub mod sanitize;
 pub mod status_links;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fuzz;
+
 #[cfg(target_arch = "wasm32")]
 mod browser;
 #[cfg(target_arch = "wasm32")]

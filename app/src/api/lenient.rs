@@ -49,8 +49,13 @@ pub fn id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error
     Ok(id)
 }
 
+/// An ID that may be absent. An empty one names nothing, and would make a
+/// request to `/api/v1/polls//votes` or a link to a thread of no status:
+/// it is read as absent.
 pub fn optional_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    Ok(Option::<RawId>::deserialize(deserializer)?.map(String::from))
+    Ok(Option::<RawId>::deserialize(deserializer)?
+        .map(String::from)
+        .filter(|id| !id.is_empty()))
 }
 
 /// A value of the expected shape, or anything else, which is ignored.

@@ -20,6 +20,7 @@ mod list;
 pub mod list_edit;
 mod media;
 pub mod moderation;
+mod nested;
 mod notification;
 pub mod oauth;
 pub mod offline;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Deserializer};
 
-use super::lenient::{id, null_default, optional_id};
+use super::lenient::{Loose, id, null_default, optional_id, skip_unreadable};
 use super::request::Request;
 use super::{Account, ApiError, Status};
 
@@ -75,13 +75,15 @@ pub struct NotificationGroup {
     pub count: u64,
 }
 
+/// Each list skips what it cannot read, so that one odd account, status
+/// or group costs the reader that one and not the whole page.
 #[derive(Deserialize)]
 struct Grouped {
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(default, deserialize_with = "skip_unreadable")]
     accounts: Vec<Account>,
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(default, deserialize_with = "skip_unreadable")]
     statuses: Vec<Status>,
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(default, deserialize_with = "skip_unreadable")]
     notification_groups: Vec<RawGroup>,
 }
 
@@ -144,9 +146,10 @@ fn parse_grouped(json: &str) -> Result<Vec<NotificationGroup>, serde_json::Error
 
 /// Reads `GET /api/v1/notifications`: each notification is its own group.
 fn parse_single(json: &str) -> Result<Vec<NotificationGroup>, serde_json::Error> {
-    let list: Vec<Single> = serde_json::from_str(json)?;
+    let list: Vec<Loose<Single>> = serde_json::from_str(json)?;
     Ok(list
         .into_iter()
+        .filter_map(Loose::get)
         .map(|single| NotificationGroup {
             key: single.id,
             kind: single.kind,

@@ -42,7 +42,12 @@ impl ServerAddr {
     pub fn parse_user_input(text: &str) -> Result<Self, ServerAddrError> {
         let mut rest = text.trim();
         for scheme in ["https://", "http://"] {
-            if rest.len() >= scheme.len() && rest[..scheme.len()].eq_ignore_ascii_case(scheme) {
+            // `get`, not indexing: the text is a person's and may cut a
+            // character where the scheme would end.
+            if rest
+                .get(..scheme.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
+            {
                 rest = &rest[scheme.len()..];
             }
         }

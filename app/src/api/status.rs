@@ -11,6 +11,7 @@ use super::custom_emoji::CustomEmoji;
 use super::filter::FilterResult;
 use super::lenient::{id, null_default, optional_id, skip_unreadable};
 use super::media::{MediaMeta, media_meta};
+use super::nested;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Status {
@@ -39,7 +40,7 @@ pub struct Status {
     pub in_reply_to_id: Option<String>,
     #[serde(default, deserialize_with = "optional_id")]
     pub in_reply_to_account_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nested::reblog")]
     pub reblog: Option<Box<Status>>,
     #[serde(default, deserialize_with = "null_default")]
     pub media_attachments: Vec<MediaAttachment>,
@@ -63,7 +64,7 @@ pub struct Status {
     #[serde(default, deserialize_with = "skip_unreadable")]
     pub filtered: Vec<FilterResult>,
     /// The quoted status, where the server supports quotes and shows it.
-    #[serde(default, deserialize_with = "quote")]
+    #[serde(default, deserialize_with = "nested::quote")]
     pub quote: Option<Box<Status>>,
     /// What the reader's account has done to the status; absent, and so
     /// false, when nobody is signed in.
@@ -112,15 +113,19 @@ pub struct PollOption {
 }
 
 impl Poll {
-    /// Each option's share of the votes, in whole percent.
+    /// Each option's share of the votes, in whole percent. The counts are
+    /// the server's and may be anything: the arithmetic is wide enough for
+    /// any of them, and no share is more than the whole.
     pub fn percentages(&self) -> Vec<Option<u64>> {
+        let total = u128::from(self.votes_count);
         self.options
             .iter()
             .map(|option| {
                 option.votes_count.map(|votes| {
-                    (votes * 100 + self.votes_count / 2)
-                        .checked_div(self.votes_count)
-                        .unwrap_or(0)
+                    let share = (u128::from(votes) * 100 + total / 2)
+                        .checked_div(total)
+                        .unwrap_or(0);
+                    u64::try_from(share.min(100)).unwrap_or(100)
                 })
             })
             .collect()
@@ -138,30 +143,6 @@ pub struct Card {
     pub description: String,
     #[serde(default)]
     pub image: Option<String>,
-}
-
-/// Mastodon 4.5 sends `{"state": …, "quoted_status": {…}}`; Akkoma and
-/// others send the quoted status itself. A quote not shown (pending,
-/// revoked, deleted) has no status. The quote is read from its own text,
-/// not through serde's buffered content, which would build a second copy
-/// of the whole status parser into the bundle.
-fn quote<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Box<Status>>, D::Error> {
-    #[derive(Deserialize)]
-    struct Wrapped<'a> {
-        #[serde(default, borrow)]
-        quoted_status: Option<&'a serde_json::value::RawValue>,
-    }
-    let Some(raw) = Option::<Box<serde_json::value::RawValue>>::deserialize(deserializer)? else {
-        return Ok(None);
-    };
-    if let Ok(status) = serde_json::from_str::<Status>(raw.get()) {
-        return Ok(Some(Box::new(status)));
-    }
-    Ok(serde_json::from_str::<Wrapped>(raw.get())
-        .ok()
-        .and_then(|wrapped| wrapped.quoted_status)
-        .and_then(|inner| serde_json::from_str::<Status>(inner.get()).ok())
-        .map(Box::new))
 }
 
 impl Status {
