@@ -68,6 +68,7 @@ impl Status16 {
                 emoji("blobcat", "https://home.example/blobcat.png"),
                 emoji("evil", "javascript:__pwned='emoji'"),
                 emoji("data", "data:image/svg+xml,<svg onload=__pwned=1>"),
+                emoji("magnet", "magnet:?xt=urn:btih:x"),
             ],
         }
     }

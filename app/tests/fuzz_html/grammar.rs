@@ -81,12 +81,26 @@ const TAGS: &[&str] = &[
 ];
 
 pub fn case(label: &str, rng: &mut Rng) -> Case {
-    let nodes = nodes(label, rng, 0);
+    let mut nodes = nodes(label, rng, 0);
+    if rng.chance(3) {
+        nodes = deeply_nested(nodes, rng);
+    }
     let mut case = Case { nodes, cut: None };
     if rng.chance(8) {
         case.cut = Some(rng.below(case.html().len() + 1));
     }
     case
+}
+
+/// `nodes` at the bottom of some forty to sixty elements, around the
+/// depth where the sanitizer stops keeping markup.
+fn deeply_nested(nodes: Vec<Node>, rng: &mut Rng) -> Vec<Node> {
+    let mut nodes = nodes;
+    for _ in 0..40 + rng.below(21) {
+        let name = rng.pick(&["span", "b", "div", "blockquote", "a", "font", "ul", "li"]);
+        nodes = vec![element(name, vec![], nodes)];
+    }
+    nodes
 }
 
 fn nodes(label: &str, rng: &mut Rng, depth: usize) -> Vec<Node> {
@@ -371,7 +385,7 @@ fn comment(label: &str, rng: &mut Rng) -> String {
 
 const TEXTS: &[&str] = &[
     "plain words",
-    "Hello :blobcat: and :evil: and :data: at 10:30 ::blobcat::",
+    "Hello :blobcat: and :evil: and :data: at 10:30 ::blobcat:: :magnet:",
     "&lt;script&gt;__pwned=1&lt;/script&gt;",
     "&amp;lt;img src=x onerror=__pwned=1&amp;gt;",
     "\u{0}nul\u{202e}rtl\u{feff}",

@@ -260,7 +260,15 @@ pub fn payload(label: &str, rng: &mut Rng) -> Node {
             vec![url("href", rng)],
             vec![element("mi", vec![], vec![text("x")])],
         ),
-        17 => element(&tag("base", rng), vec![url("href", rng)], vec![]),
+        17 if rng.chance(50) => element(&tag("base", rng), vec![url("href", rng)], vec![]),
+        17 => {
+            let rel = rng.pick(&["stylesheet", "import", "preload", "prefetch"]);
+            element(
+                &tag("link", rng),
+                vec![attribute("rel", rel), url("href", rng), on(rng)],
+                vec![],
+            )
+        }
         _ => {
             let name = rng.pick(&["a", "p", "span", "div", "marquee", "input", "button", "b"]);
             let mut attributes = vec![
