@@ -36,13 +36,13 @@ fn setting(value: Option<&str>, default: u64) -> u64 {
 /// What a status brings beside its HTML: custom emoji (one of them with a
 /// script URL) and the mentions and tags its links may route to, some with
 /// names a hostile server chose.
-struct Status16 {
+struct StatusContext {
     server: ServerAddr,
     status: Status,
     emojis: Vec<CustomEmoji>,
 }
 
-impl Status16 {
+impl StatusContext {
     fn new() -> Self {
         let status = serde_json::from_str(
             r#"{"id":"1","account":{"id":"2"},
@@ -61,7 +61,7 @@ impl Status16 {
             url: url.into(),
             static_url: String::new(),
         };
-        Status16 {
+        StatusContext {
             server: ServerAddr::parse("home.example").expect("a server"),
             status,
             emojis: vec![
@@ -91,7 +91,12 @@ fn sanitize_plain(html: &str) -> String {
 /// The output may change shape once when sanitized again (elements the
 /// parser would never nest, such as a heading in a heading, come apart when
 /// re-parsed; `reshaped` counts them), but after that it must be stable.
-fn problems(html: &str, status: &Status16, holder: &Element, reshaped: &mut u64) -> Vec<String> {
+fn problems(
+    html: &str,
+    status: &StatusContext,
+    holder: &Element,
+    reshaped: &mut u64,
+) -> Vec<String> {
     let mut found = Vec::new();
     let once = status.sanitize(html);
     holder.set_inner_html(&once);
@@ -138,7 +143,7 @@ async fn report(
     index: u64,
     case: &Case,
     problem: String,
-    status: &Status16,
+    status: &StatusContext,
     parent: &Element,
 ) -> ! {
     let html = case.html();
@@ -175,7 +180,7 @@ async fn fuzz_sanitizer_in_the_browser() {
     let start = setting(option_env!("SANITIZER_FUZZ_START"), 0);
     install_guards();
     clear_ran();
-    let status = Status16::new();
+    let status = StatusContext::new();
     let body = web_sys::window()
         .unwrap()
         .document()

@@ -1,11 +1,14 @@
 //! A grammar-based generator of hostile HTML for the sanitizer, with its
 //! own seeded PRNG (proptest does not build for wasm32) and a minimizer.
 
+mod gadgets;
 mod grammar;
 mod minimize;
 mod mutate;
 mod payloads;
 mod rng;
+mod spelling;
+mod status_markup;
 mod tree;
 
 pub use minimize::minimize;

@@ -2,8 +2,8 @@
 //! to well-formed markup. End tags dropped, odd separators and quotes,
 //! flipped characters, subtrees copied elsewhere.
 
-use super::payloads::mixed_case;
 use super::rng::Rng;
+use super::spelling::mixed_case;
 use super::tree::{End, Node, Quote, count, nth, nth_mut};
 
 const FLIPS: &[char] = &[
