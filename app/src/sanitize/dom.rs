@@ -17,6 +17,8 @@ use crate::api::CustomEmoji;
 /// deep enough to exhaust the stack.
 const MAX_DEPTH: usize = 48;
 
+const BODY_CONTEXT: &str = "<!DOCTYPE html><body>";
+
 /// Sanitizes `html`. `internal_link` maps a link to a route inside the
 /// client (mentions, hashtags), or `None` to keep it as an outside link.
 pub fn sanitize_html(
@@ -29,14 +31,19 @@ pub fn sanitize_html(
         escape(html, &mut out);
         return out;
     };
-    let Ok(document) = parser.parse_from_string(html, SupportedType::TextHtml) else {
+    // Parsed as the page will parse the output: in standards mode (the
+    // client's page has a doctype) and from inside `<body>`, where leading
+    // whitespace is text and `<title>` or `<style>` stay in place rather
+    // than move to a `<head>` the walk never sees.
+    let framed = format!("{BODY_CONTEXT}{html}");
+    let Ok(document) = parser.parse_from_string(&framed, SupportedType::TextHtml) else {
         escape(html, &mut out);
         return out;
     };
     if let Some(body) = document.body() {
         write_children(
             &body,
-            0,
+            Place::default(),
             &Context {
                 emojis,
                 internal_link,
@@ -53,16 +60,32 @@ struct Context<'a> {
     internal_link: &'a dyn Fn(&Anchor) -> Option<String>,
 }
 
-fn write_children(parent: &Node, depth: usize, context: &Context, out: &mut String) {
-    let children = parent.child_nodes();
-    for index in 0..children.length() {
-        if let Some(child) = children.item(index) {
-            write_node(&child, depth, context, out);
+/// Where the walk is: how deep, and whether inside a kept link.
+#[derive(Clone, Copy, Default)]
+struct Place {
+    depth: usize,
+    in_link: bool,
+}
+
+impl Place {
+    fn inside(self, tag: &str) -> Place {
+        Place {
+            depth: self.depth + 1,
+            in_link: self.in_link || tag == "a",
         }
     }
 }
 
-fn write_node(node: &Node, depth: usize, context: &Context, out: &mut String) {
+fn write_children(parent: &Node, place: Place, context: &Context, out: &mut String) {
+    let children = parent.child_nodes();
+    for index in 0..children.length() {
+        if let Some(child) = children.item(index) {
+            write_node(&child, place, context, out);
+        }
+    }
+}
+
+fn write_node(node: &Node, place: Place, context: &Context, out: &mut String) {
     match node.node_type() {
         Node::TEXT_NODE => emojify(
             &node.text_content().unwrap_or_default(),
@@ -74,19 +97,30 @@ fn write_node(node: &Node, depth: usize, context: &Context, out: &mut String) {
                 return;
             };
             let tag = element.local_name();
-            if depth >= MAX_DEPTH {
+            if place.depth >= MAX_DEPTH {
                 if element_action(&tag) != ElementAction::Drop {
                     escape(&node.text_content().unwrap_or_default(), out);
                 }
                 return;
             }
-            match element_action(&tag) {
+            let action = match element_action(&tag) {
+                // A link inside a link (the parser builds one through table
+                // cells) would come apart when the page parses the output.
+                ElementAction::Keep if tag == "a" && place.in_link => ElementAction::Unwrap,
+                action => action,
+            };
+            match action {
                 ElementAction::Drop => {}
-                ElementAction::Unwrap => write_children(node, depth + 1, context, out),
+                ElementAction::Unwrap => write_children(node, place.inside(""), context, out),
                 ElementAction::Keep => {
                     write_start_tag(element, &tag, context.internal_link, out);
+                    if tag == "pre" {
+                        // The parser drops one newline right after `<pre>`:
+                        // this one, so that the text's own first newline stays.
+                        out.push('\n');
+                    }
                     if tag != "br" {
-                        write_children(node, depth + 1, context, out);
+                        write_children(node, place.inside(&tag), context, out);
                         out.push_str("</");
                         out.push_str(&tag);
                         out.push('>');

@@ -1,7 +1,7 @@
 //! Custom emoji: `:shortcode:` in text becomes the server's image, when
 //! the status or account lists that shortcode with a safe URL.
 
-use super::policy::{escape, safe_link};
+use super::policy::{escape, http_url};
 use crate::api::CustomEmoji;
 
 /// Escapes `text` into `out`, with known `:shortcode:`s as images.
@@ -26,7 +26,8 @@ pub fn emojify(text: &str, emojis: &[CustomEmoji], out: &mut String) {
                         } else {
                             &emoji.static_url
                         };
-                        safe_link(url).map(|url| (code, url.to_string(), end))
+                        // An image: it loads over http(s) only, as media does.
+                        http_url(url).map(|url| (code, url.to_string(), end))
                     })
             }
             _ => None,
@@ -76,10 +77,12 @@ mod tests {
         let emojis = [
             emoji("blobcat", "https://x.org/blobcat.png"),
             emoji("evil", "javascript:alert(1)"),
+            // Found by fuzzing: a link's schemes are not an image's.
+            emoji("magnet", "magnet:?xt=urn:btih:x"),
         ];
         assert_eq!(
-            name_html("Ada :blobcat: 10:30 :nope: :evil: <b>", &emojis),
-            "Ada <img class=\"emoji\" src=\"https://x.org/blobcat.png\" alt=\":blobcat:\" title=\":blobcat:\" draggable=\"false\"> 10:30 :nope: :evil: &lt;b&gt;"
+            name_html("Ada :blobcat: 10:30 :nope: :evil: :magnet: <b>", &emojis),
+            "Ada <img class=\"emoji\" src=\"https://x.org/blobcat.png\" alt=\":blobcat:\" title=\":blobcat:\" draggable=\"false\"> 10:30 :nope: :evil: :magnet: &lt;b&gt;"
         );
         assert_eq!(name_html("a:b", &[]), "a:b");
         assert_eq!(name_html("::blobcat::", &emojis).matches("<img").count(), 1);

@@ -140,12 +140,15 @@ pub fn allowed_attribute(tag: &str, name: &str, value: &str) -> Option<String> {
 /// refused: in a status they would resolve against the client, not the server.
 pub fn safe_link(href: &str) -> Option<&str> {
     let href = href.trim();
-    let (scheme, _) = href.split_once(':')?;
+    let (scheme, rest) = href.split_once(':')?;
     let scheme = scheme.to_ascii_lowercase();
     let plain = scheme
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.');
-    (plain && LINK_SCHEMES.contains(&scheme.as_str())).then_some(href)
+    // `https:path` without `//` is relative to a page of the same scheme:
+    // browsers read it as a link into the client itself.
+    let absolute = !matches!(scheme.as_str(), "http" | "https") || rest.starts_with("//");
+    (plain && absolute && LINK_SCHEMES.contains(&scheme.as_str())).then_some(href)
 }
 
 /// The URL if it is http(s): what an image, a video or a sound may load.
@@ -199,6 +202,10 @@ mod tests {
             "/relative",
             "//x.org",
             "java\tscript:x",
+            "https:",
+            "https:/relative",
+            "HTTP:relative",
+            "https:\\\\x.org",
         ] {
             assert_eq!(safe_link(bad), None, "{bad}");
         }
