@@ -230,19 +230,12 @@ impl Browser {
 
     /// The Content-Security-Policy violations of every page since the last
     /// call, for a test that expects some: any not taken fails the test
-    /// when it closes the browser.
-    /// Those raised inside the sanitizer's inert parse are left out.
+    /// when it closes the browser. Those raised inside the sanitizer's
+    /// inert parse are left out.
     pub async fn take_csp_violations(&self) -> anyhow::Result<Vec<Violation>> {
         self.console_errors().await?;
         let all = std::mem::take(&mut *self.kept_violations());
-        let mut sources = std::collections::HashMap::new();
-        let mut live = Vec::new();
-        for violation in all {
-            if !csp_watch::raised_by_inert_parse(&violation, &mut sources).await {
-                live.push(violation);
-            }
-        }
-        Ok(live)
+        Ok(csp_watch::outside_inert_parses(all).await)
     }
 
     fn kept_violations(&self) -> std::sync::MutexGuard<'_, Vec<Violation>> {

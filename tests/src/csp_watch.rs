@@ -64,6 +64,18 @@ impl std::fmt::Display for Violation {
     }
 }
 
+/// `violations` less those [`raised_by_inert_parse`].
+pub async fn outside_inert_parses(violations: Vec<Violation>) -> Vec<Violation> {
+    let mut sources = std::collections::HashMap::new();
+    let mut live = Vec::new();
+    for violation in violations {
+        if !raised_by_inert_parse(&violation, &mut sources).await {
+            live.push(violation);
+        }
+    }
+    live
+}
+
 /// Whether `violation` was raised while `DOMParser` read a string:
 /// Chromium checks the policy then, though the document it makes never
 /// runs or styles anything, and the client's sanitizer parses a server's

@@ -293,7 +293,13 @@ async fn no_page_of_another_origin_may_frame_the_client() -> anyhow::Result<()> 
         frames[0].1, app,
         "the client is refused in the frame: {frames:?}"
     );
-    // Refused by the framed page's policy, so not the framing page's to report.
-    browser.take_csp_violations().await?;
+    // The refusal is the one expected; nothing else may be refused.
+    let refused = browser.take_csp_violations().await?;
+    assert!(
+        refused
+            .iter()
+            .all(|violation| violation.directive == "frame-ancestors"),
+        "{refused:#?}"
+    );
     browser.close().await
 }
