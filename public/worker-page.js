@@ -1,4 +1,4 @@
-// The page's side of the service worker, loaded by index.html once the
+// The page's side of the service worker, loaded by worker-hook.js once the
 // page has loaded, so none of it is in the way of the first screen: the
 // worker's news reaches the page all the same, since the worker repeats
 // what it knows when the page says hello.

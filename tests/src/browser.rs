@@ -7,12 +7,16 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use tokio::process::{Child, Command};
 
+use crate::csp_watch::{self, Entry, Violation};
 use crate::{free_port, http_ok, wait_for};
 
 pub struct Browser {
     pub client: Client,
     /// chromedriver's own address, for what WebDriver has no command for.
     driver_url: String,
+    /// Violations of a page's Content-Security-Policy read from the log
+    /// and not yet taken by the test.
+    violations: std::sync::Mutex<Vec<Violation>>,
     _driver: Child,
     _profile: tempfile::TempDir,
 }
@@ -70,12 +74,20 @@ impl Browser {
             .capabilities(capabilities)
             .connect(&driver_url)
             .await?;
-        Ok(Self {
+        let browser = Self {
             client,
             driver_url,
+            violations: Default::default(),
             _driver: driver,
             _profile: profile,
-        })
+        };
+        browser
+            .cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                serde_json::json!({ "source": csp_watch::RECORDER }),
+            )
+            .await?;
+        Ok(browser)
     }
 
     /// The texts of every element matching `css`, once at least `min` exist.
@@ -193,6 +205,8 @@ impl Browser {
 
     /// The errors the page logged to its console (a panic, an uncaught
     /// exception) since the last call: chromedriver hands each entry once.
+    /// Content-Security-Policy violations are kept aside, for
+    /// [`Browser::take_csp_violations`] and the check in [`Browser::close`].
     pub async fn console_errors(&self) -> anyhow::Result<Vec<String>> {
         let session = self.session().await?;
         let log = self
@@ -202,11 +216,32 @@ impl Browser {
             )
             .await?;
         let entries = log["value"].as_array().cloned().unwrap_or_default();
-        Ok(entries
-            .iter()
-            .filter(|entry| entry["level"] == "SEVERE")
-            .map(|entry| entry["message"].as_str().unwrap_or_default().to_string())
-            .collect())
+        let mut errors = Vec::new();
+        for entry in entries.iter().filter(|entry| entry["level"] == "SEVERE") {
+            let message = entry["message"].as_str().unwrap_or_default();
+            match csp_watch::classify(message) {
+                Entry::Violation(violation) => self.kept_violations().push(violation),
+                Entry::BrowserNote => {}
+                Entry::Other => errors.push(message.to_string()),
+            }
+        }
+        Ok(errors)
+    }
+
+    /// The Content-Security-Policy violations of every page since the last
+    /// call, for a test that expects some: any not taken fails the test
+    /// when it closes the browser. Those raised inside the sanitizer's
+    /// inert parse are left out.
+    pub async fn take_csp_violations(&self) -> anyhow::Result<Vec<Violation>> {
+        self.console_errors().await?;
+        let all = std::mem::take(&mut *self.kept_violations());
+        Ok(csp_watch::outside_inert_parses(all).await)
+    }
+
+    fn kept_violations(&self) -> std::sync::MutexGuard<'_, Vec<Violation>> {
+        self.violations
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     async fn session(&self) -> anyhow::Result<String> {
@@ -252,8 +287,21 @@ impl Browser {
         }
     }
 
+    /// Closes the browser, failing if any page broke its
+    /// Content-Security-Policy in a way the test did not take as expected.
     pub async fn close(self) -> anyhow::Result<()> {
+        let unexpected = self.take_csp_violations().await;
         self.client.close().await?;
+        let unexpected = unexpected?;
+        anyhow::ensure!(
+            unexpected.is_empty(),
+            "the page broke its Content-Security-Policy (a test that expects this takes the violations with Browser::take_csp_violations):\n{}",
+            unexpected
+                .iter()
+                .map(|violation| format!("  {violation}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
         Ok(())
     }
 }

@@ -4,6 +4,8 @@
 
 pub mod browser;
 pub mod comments_site;
+pub mod csp_watch;
+pub mod host_headers;
 pub mod hostile_data;
 pub mod hostile_server;
 pub mod http;

@@ -33,22 +33,45 @@ async fn open_lifeboat(browser: &Browser, web: &StaticServer) -> anyhow::Result<
     browser.wait_for("section.lifeboat").await
 }
 
-/// The bytes of the zip the page offered, read back through its link.
+/// The bytes of the zip the page offered, downloaded through its link as
+/// a reader would. (Fetching the link's `blob:` address from the page
+/// would break the client's Content-Security-Policy, whose `connect-src`
+/// has no `blob:`: the client never fetches one.)
 async fn exported_zip(browser: &Browser, account: &str) -> anyhow::Result<Vec<u8>> {
+    let downloads = tempfile::tempdir()?;
+    browser
+        .cdp(
+            "Page.setDownloadBehavior",
+            json!({ "behavior": "allow", "downloadPath": downloads.path() }),
+        )
+        .await?;
     browser
         .click(&format!("{} [data-action=export]", card(account)))
         .await?;
+    // The page starts the download itself once the zip is made, and
+    // keeps the link for another.
     let link = format!("{} [data-export-link]", card(account));
     browser.wait_for(&link).await?;
-    let script = format!(
-        "const done = arguments[arguments.length - 1];
-         fetch(document.querySelector('{}').href)
-           .then(r => r.arrayBuffer())
-           .then(b => done(Array.from(new Uint8Array(b))));",
-        link.replace('\'', "\\'")
-    );
-    let bytes = browser.client.execute_async(&script, Vec::new()).await?;
-    Ok(serde_json::from_value(bytes)?)
+    let start = std::time::Instant::now();
+    let mut clicked = false;
+    loop {
+        let zip = std::fs::read_dir(downloads.path())?
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .find(|path| path.extension().is_some_and(|extension| extension == "zip"));
+        if let Some(zip) = zip {
+            return Ok(std::fs::read(zip)?);
+        }
+        if !clicked && start.elapsed() > Duration::from_secs(5) {
+            browser.click(&link).await?;
+            clicked = true;
+        }
+        anyhow::ensure!(
+            start.elapsed() < Duration::from_secs(20),
+            "the export was not downloaded within 20 s"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// The report's lines, as (text, outcome).

@@ -72,11 +72,11 @@ impl Focus {
         (text(left), text(top))
     }
 
-    /// `object-position` for a cropped preview, built from two numbers so
-    /// that nothing from the server reaches CSS.
+    /// The value of `object-position` for a cropped preview, built from
+    /// two numbers so that nothing from the server reaches CSS.
     pub fn object_position(self) -> String {
         let (left, top) = self.percent_text();
-        format!("object-position: {left} {top}")
+        format!("{left} {top}")
     }
 
     /// The `focus` parameter the API takes: `"x,y"`, to hundredths.
@@ -228,7 +228,7 @@ mod tests {
     fn the_focus_places_the_picture_and_goes_back_as_a_parameter() {
         let focus = Focus::new(0.5, -0.25);
         assert_eq!(focus.percent(), (75.0, 62.5));
-        assert_eq!(focus.object_position(), "object-position: 75.0% 62.5%");
+        assert_eq!(focus.object_position(), "75.0% 62.5%");
         assert_eq!(focus.param(), "0.50,-0.25");
         assert_eq!(Focus::new(f64::NAN, 2.0).param(), "0.00,1.00");
         assert_eq!(Focus::new(-0.05, -1.0).param(), "-0.05,-1.00");

@@ -42,14 +42,13 @@ fn item_view(item: &MediaAttachment, lang: Lang) -> AnyView {
     let (width, height) = size.map(|size| (size.width, size.height)).unzip();
     // Built from two numbers, so nothing from the server reaches CSS.
     // `width` and `height` reserve the shape while media loads; a broken
-    // image that shows its alt text drops them and keeps only this.
-    let ratio = size.map(|size| format!("aspect-ratio: {} / {}", size.width, size.height));
+    // image that shows its alt text drops them and keeps only this. Set
+    // through the CSSOM (`style:`), which the page's Content-Security-Policy
+    // allows, where a `style` attribute would be refused.
+    let ratio = size.map(|size| format!("{} / {}", size.width, size.height));
     // Where a cropped picture keeps its subject: from two clamped numbers.
     let focus = item.meta.focus.filter(|_| visual);
-    let framing = match (ratio.clone(), focus) {
-        (Some(ratio), Some(focus)) => Some(format!("{ratio}; {}", focus.object_position())),
-        (ratio, focus) => ratio.or_else(|| focus.map(|focus| focus.object_position())),
-    };
+    let position = focus.map(|focus| focus.object_position());
     let focus_param = focus.map(|focus| focus.param());
     let described = item
         .description
@@ -69,7 +68,7 @@ fn item_view(item: &MediaAttachment, lang: Lang) -> AnyView {
         .map(str::to_string);
     let Some(url) = url else {
         return view! {
-            <li class="media-missing" style=ratio>
+            <li class="media-missing" style:aspect-ratio=ratio>
                 <span class="media-missing-why">{text(lang, Text::MediaUnavailable)}": "</span>
                 <span class="alt">{label}</span>
             </li>
@@ -86,7 +85,7 @@ fn item_view(item: &MediaAttachment, lang: Lang) -> AnyView {
             let src = preview.unwrap_or_else(|| url.clone());
             view! {
                 <li><a href=url target="_blank" rel="noopener nofollow ugc">
-                    <img src=src alt=label width=width height=height style=framing data-focus=focus_param loading="lazy" />
+                    <img src=src alt=label width=width height=height style:aspect-ratio=ratio.clone() style:object-position=position.clone() data-focus=focus_param loading="lazy" />
                 </a>{described}</li>
             }
             .into_any()
@@ -94,7 +93,7 @@ fn item_view(item: &MediaAttachment, lang: Lang) -> AnyView {
         MediaKind::Gifv | MediaKind::Video => {
             let gifv = item.kind == MediaKind::Gifv;
             view! {
-                <li><video controls=true preload="none" muted=gifv loop=gifv poster=preview src=url aria-label=label width=width height=height style=framing data-focus=focus_param></video>{described}</li>
+                <li><video controls=true preload="none" muted=gifv loop=gifv poster=preview src=url aria-label=label width=width height=height style:aspect-ratio=ratio.clone() style:object-position=position.clone() data-focus=focus_param></video>{described}</li>
             }
             .into_any()
         }

@@ -130,7 +130,7 @@ pub fn AttachmentItem(
     let marker = move || {
         focus().map(|focus| {
             let (left, top) = focus.percent_text();
-            view! { <span class="focal-marker" aria-hidden="true" style=format!("left: {left}; top: {top}")></span> }
+            view! { <span class="focal-marker" aria-hidden="true" style:left=left style:top=top></span> }
         })
     };
     let preview = move || {
