@@ -172,12 +172,12 @@ fn write_manifest(
     options: BuildOptions,
 ) -> Result<samizdat_manifest::Summary, Problem> {
     use reserved::{MANIFEST_PATH, SIGNATURE_PATH};
-    use samizdat_manifest::Summary;
     let created = options.signed_at.map_or(newest, |at| at.max(newest));
     let valid_for = jiff::SignedDuration::from_hours(24 * i64::from(config.manifest_valid_days));
-    let in_output = std::fs::read(out_dir.join(MANIFEST_PATH))
+    // Read an entry at a time, as it was written.
+    let in_output = std::fs::File::open(out_dir.join(MANIFEST_PATH))
         .ok()
-        .and_then(|bytes| Summary::of(&bytes).ok());
+        .and_then(|file| samizdat_manifest::read_manifest(file, drop).ok());
     let previous = mirror::published::latest([
         options.previous.cloned(),
         in_output,
@@ -188,34 +188,39 @@ fn write_manifest(
         site: Some(&site_name),
         rename: options.rename_site,
     };
-    let prepared = mirror::manifest::prepare(
-        staging.entries(),
-        naming,
-        previous.as_ref(),
-        options.sign_key,
-        created,
-        valid_for,
-    )
-    .map_err(|error| match error {
-        mirror::MirrorError::SiteRenamed { .. } => Problem::new(
-            archive_dir.join(config::SiteConfig::FILE_NAME),
-            None,
-            error.to_string(),
-            "",
-        ),
-        _ => Problem::new(
-            SIGNATURE_PATH,
-            None,
-            error.to_string(),
-            "check the secret key",
-        ),
+    let (summary, signature) = staging.write_listing(MANIFEST_PATH, |files, out| {
+        mirror::manifest::write_streamed(
+            files,
+            naming,
+            previous.as_ref(),
+            options.sign_key,
+            created,
+            valid_for,
+            out,
+        )
+        .map_err(|error| match error {
+            mirror::MirrorError::SiteRenamed { .. } => Problem::new(
+                archive_dir.join(config::SiteConfig::FILE_NAME),
+                None,
+                error.to_string(),
+                "",
+            ),
+            mirror::MirrorError::Io { .. } => Problem::new(
+                out_dir,
+                None,
+                format!("cannot write the manifest: {error}"),
+                "check free space and permissions",
+            ),
+            _ => Problem::new(
+                SIGNATURE_PATH,
+                None,
+                error.to_string(),
+                "check the secret key",
+            ),
+        })
     })?;
-    staging.write(MANIFEST_PATH, &prepared.bytes)?;
-    if let Some(signature) = &prepared.signature {
+    if let Some(signature) = &signature {
         staging.write(SIGNATURE_PATH, signature.as_bytes())?;
     }
-    Ok(Summary::of_manifest_bytes(
-        &prepared.manifest,
-        &prepared.bytes,
-    ))
+    Ok(summary)
 }

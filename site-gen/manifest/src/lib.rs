@@ -13,6 +13,7 @@ mod manifest;
 mod names;
 mod path;
 mod signature;
+mod streamed;
 mod summary;
 mod trust;
 
@@ -26,6 +27,7 @@ pub use path::{
 pub use signature::{
     KeyError, PublicKey, SignatureError, SignaturePart, SigningKey, UNTRUSTED_COMMENT,
 };
+pub use streamed::{FileList, WrittenManifest, read as read_manifest, write_following};
 pub use summary::{Summary, files_sha256};
 pub use trust::{Accepted, Seen, TrustError, accept};
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
+use crate::streamed::Header;
 use crate::{FileEntry, PathRefusal, Summary, check_relative_path};
 
 pub const FORMAT: &str = "samizdat-manifest/1";
@@ -82,19 +83,14 @@ impl Manifest {
         {
             return same;
         }
-        let created = previous.map_or(created, |previous| created.max(previous.created));
-        let created_secs = u64::try_from(created.as_second()).unwrap_or(0);
-        let serial = match previous {
-            Some(previous) => created_secs.max(previous.serial.saturating_add(1)),
-            None => created_secs,
-        };
+        let header = Header::following(site, created, valid_for, previous);
         Self {
             format: FORMAT.into(),
-            site,
-            serial,
-            created,
-            expires: created.checked_add(valid_for).unwrap_or(Timestamp::MAX),
-            previous: previous.map(|previous| previous.sha256.clone()),
+            site: header.site,
+            serial: header.serial,
+            created: header.created,
+            expires: header.expires,
+            previous: header.previous,
             files,
         }
     }

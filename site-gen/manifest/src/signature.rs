@@ -222,7 +222,13 @@ impl SigningKey {
 
     /// A `.minisig` text signing `data` and `trusted_comment`.
     pub fn sign(&self, data: &[u8], trusted_comment: &str) -> String {
-        let signature = self.key.sign(&Blake2b512::digest(data)).to_bytes();
+        self.sign_prehashed(&Blake2b512::digest(data).into(), trusted_comment)
+    }
+
+    /// The same for data whose BLAKE2b-512 is `prehash`: for data hashed
+    /// as it was written, never held whole.
+    pub fn sign_prehashed(&self, prehash: &[u8; 64], trusted_comment: &str) -> String {
+        let signature = self.key.sign(prehash).to_bytes();
         let mut packet = Vec::with_capacity(2 + self.keynum.len() + signature.len());
         packet.extend_from_slice(PREHASHED);
         packet.extend_from_slice(&self.keynum);

@@ -6,7 +6,9 @@
 use std::path::Path;
 
 use jiff::{SignedDuration, Timestamp};
-use samizdat_manifest::{FileEntry, MANIFEST_PATH, Manifest, SIGNATURE_PATH, Summary};
+use samizdat_manifest::{
+    FileEntry, FileList, MANIFEST_PATH, Manifest, SIGNATURE_PATH, Summary, write_following,
+};
 
 use super::folder::scan_dir;
 
@@ -66,10 +68,7 @@ pub fn prepare(
     let manifest = Manifest::following(files, naming.site, created, valid_for, previous);
     let bytes = manifest.to_bytes();
     let signature = match key {
-        Some(key) => Some(keys::signing_key(key)?.sign(
-            &bytes,
-            &format!("samizdat manifest serial {}", manifest.serial),
-        )),
+        Some(key) => Some(keys::signing_key(key)?.sign(&bytes, &signed_comment(manifest.serial))),
         None => None,
     };
     Ok(Prepared {
@@ -77,6 +76,33 @@ pub fn prepare(
         bytes,
         signature,
     })
+}
+
+/// Writes to `out` the manifest [`prepare`] would make, from `files`
+/// walked one at a time, so neither the list nor the bytes are held;
+/// returns its summary and, with a key, its signature.
+pub fn write_streamed(
+    files: &dyn FileList,
+    naming: Naming,
+    previous: Option<&Summary>,
+    key: Option<&minisign::SecretKey>,
+    created: Timestamp,
+    valid_for: SignedDuration,
+    out: &mut dyn std::io::Write,
+) -> Result<(Summary, Option<String>), MirrorError> {
+    naming.check(previous)?;
+    let signing = key.map(keys::signing_key).transpose()?;
+    let written = write_following(files, naming.site, created, valid_for, previous, out)
+        .map_err(|error| MirrorError::io(MANIFEST_PATH, error))?;
+    let signature = signing.map(|signing| {
+        signing.sign_prehashed(&written.prehash, &signed_comment(written.summary.serial))
+    });
+    Ok((written.summary, signature))
+}
+
+/// The trusted comment a manifest's signature carries.
+fn signed_comment(serial: u64) -> String {
+    format!("samizdat manifest serial {serial}")
 }
 
 /// Writes a manifest for any folder, and with a key its signature. It

@@ -15,14 +15,15 @@ mod reuse;
 
 use std::collections::HashSet;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
 use folders::Folders;
 
-use samizdat_manifest::{FileEntry, check_relative_path};
+use samizdat_manifest::{FileEntry, FileList, check_relative_path};
 
 use crate::content::Asset;
 use crate::problem::{Problem, Problems};
@@ -157,7 +158,27 @@ impl Staging {
         }
     }
 
+    /// Writes the file at `dest` through `write`, which is given every
+    /// file written so far, sorted by path, one at a time: the manifest of
+    /// a million articles is never held whole, as entries or as bytes.
+    /// The file itself is not listed, as a manifest does not list itself.
+    pub fn write_listing<T>(
+        &self,
+        dest: &str,
+        write: impl FnOnce(&dyn FileList, &mut dyn Write) -> Result<T, Problem>,
+    ) -> Result<T, Problem> {
+        let path = self.claim(dest, false)?;
+        if !self.spare.is_empty() {
+            reuse::remove_if_present(&path).map_err(|error| io_problem(&path, error))?;
+        }
+        let mut file = fs::File::create(&path).map_err(|error| io_problem(&path, error))?;
+        let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
+        entries.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+        write(&Listing(&entries), &mut file)
+    }
+
     /// Every file written so far, as the manifest lists them.
+    #[cfg(test)]
     pub fn entries(&self) -> Vec<FileEntry> {
         self.entries
             .lock()
@@ -186,22 +207,15 @@ impl Staging {
 
     /// Swaps the new output in; returns how many files it holds.
     pub fn commit(mut self) -> Result<usize, Problem> {
-        let written = self
-            .written
-            .lock()
-            .map(|written| written.clone())
-            .unwrap_or_default();
+        let written =
+            std::mem::take(&mut *self.written.lock().unwrap_or_else(PoisonError::into_inner));
         reuse::remove_stale(&self.dir, &self.spare, |path| written.contains(path))
             .map_err(|error| io_problem(&self.dir, error))?;
         reuse::write_new(&self.dir.join(OUTPUT_MARKER), b"")
             .map_err(|error| io_problem(&self.dir, error))?;
         swap_in(&self.dir, &self.out_dir)?;
         self.committed = true;
-        Ok(self
-            .written
-            .lock()
-            .map(|written| written.len())
-            .unwrap_or(0))
+        Ok(written.len())
     }
 }
 
@@ -224,15 +238,11 @@ struct Written {
 
 impl Written {
     fn from_entry(entry: &FileEntry) -> Self {
-        let mut sha256 = [0; 32];
-        for (byte, pair) in sha256.iter_mut().zip(entry.sha256.as_bytes().chunks(2)) {
-            let digit = |c: u8| char::from(c).to_digit(16).unwrap_or(0) as u8;
-            *byte = digit(pair[0]) << 4 | pair.get(1).map_or(0, |&c| digit(c));
-        }
         Self {
             path: entry.path.as_str().into(),
             size: entry.size,
-            sha256,
+            // Entries are made here from contents, so their hex is sound.
+            sha256: reuse::sha256_bytes(&entry.sha256).unwrap_or_default(),
         }
     }
 
@@ -259,6 +269,21 @@ impl Written {
             size: self.size,
             sha256,
             content_type: samizdat_manifest::content_type(&self.path).to_string(),
+        }
+    }
+}
+
+/// The files written, sorted, as the manifest walks them.
+struct Listing<'a>(&'a [Written]);
+
+impl FileList for Listing<'_> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn each(&self, visit: &mut dyn FnMut(&FileEntry)) {
+        for written in self.0 {
+            visit(&written.entry());
         }
     }
 }

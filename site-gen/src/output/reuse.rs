@@ -18,51 +18,68 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use samizdat_manifest::{FileEntry, Manifest};
+use samizdat_manifest::{FileEntry, read_manifest};
 
 use crate::reserved::{MANIFEST_PATH, SIGNATURE_PATH};
 
-/// A file as a tree's manifest lists it.
+/// A file as a tree's manifest lists it, in a third of a [`FileEntry`]'s
+/// memory: a rebuild of a million articles knows two trees of millions.
 pub struct Known {
-    pub sha256: String,
+    pub sha256: [u8; 32],
     pub size: u64,
 }
 
 /// What a tree's manifest lists, by path.
-pub type Hashes = HashMap<String, Known>;
+pub type Hashes = HashMap<Box<str>, Known>;
 
 /// Whether the tree at `root`, whose manifest says `known`, holds the
 /// file `entry` describes. The size on disk is checked too: a file edited
 /// by hand in place (which, hard-linked, would show in both trees) is
 /// then written again rather than trusted.
 pub fn holds(known: &Hashes, root: &Path, entry: &FileEntry) -> bool {
-    known
-        .get(&entry.path)
-        .is_some_and(|file| file.sha256 == entry.sha256 && file.size == entry.size)
-        && fs::metadata(root.join(&entry.path))
-            .is_ok_and(|found| found.is_file() && found.len() == entry.size)
+    known.get(entry.path.as_str()).is_some_and(|file| {
+        file.size == entry.size && sha256_bytes(&entry.sha256) == Some(file.sha256)
+    }) && fs::metadata(root.join(&entry.path))
+        .is_ok_and(|found| found.is_file() && found.len() == entry.size)
 }
 
 /// The manifest of the tree at `dir` as hashes by path; empty when it
 /// has none or it cannot be read, which makes nothing reusable.
 pub fn hashes_of(dir: &Path) -> Hashes {
-    fs::read(dir.join(MANIFEST_PATH))
-        .ok()
-        .and_then(|bytes| Manifest::parse(&bytes).ok())
-        .map(|manifest| {
-            manifest
-                .files
-                .into_iter()
-                .map(|entry| {
-                    let known = Known {
-                        sha256: entry.sha256,
-                        size: entry.size,
-                    };
-                    (entry.path, known)
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+    let Ok(file) = fs::File::open(dir.join(MANIFEST_PATH)) else {
+        return Hashes::new();
+    };
+    let mut hashes = Hashes::new();
+    // Read an entry at a time: the manifest of a million articles, held
+    // whole, would be the largest thing in memory.
+    let read = read_manifest(file, |entry| {
+        if let Some(sha256) = sha256_bytes(&entry.sha256) {
+            let known = Known {
+                sha256,
+                size: entry.size,
+            };
+            hashes.insert(entry.path.into(), known);
+        }
+    });
+    if read.is_ok() { hashes } else { Hashes::new() }
+}
+
+/// The 32 bytes a manifest's SHA-256 spells in lower-case hex.
+pub fn sha256_bytes(hex: &str) -> Option<[u8; 32]> {
+    let digit = |c: u8| match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        _ => None,
+    };
+    let hex = hex.as_bytes();
+    if hex.len() != 64 {
+        return None;
+    }
+    let mut bytes = [0; 32];
+    for (byte, pair) in bytes.iter_mut().zip(hex.chunks_exact(2)) {
+        *byte = digit(pair[0])? << 4 | digit(pair[1])?;
+    }
+    Some(bytes)
 }
 
 /// Takes the spare tree at `spare` as the staging folder `staging`, and
@@ -89,7 +106,7 @@ pub fn take_spare(spare: &Path, staging: &Path, mark: &str) -> io::Result<Hashes
     Ok(Hashes::new())
 }
 
-fn remove_if_present(path: &Path) -> io::Result<()> {
+pub fn remove_if_present(path: &Path) -> io::Result<()> {
     match fs::remove_file(path) {
         Err(error) if error.kind() != io::ErrorKind::NotFound => Err(error),
         _ => Ok(()),
@@ -101,7 +118,7 @@ fn remove_if_present(path: &Path) -> io::Result<()> {
 pub fn remove_stale(dir: &Path, spare: &Hashes, written: impl Fn(&str) -> bool) -> io::Result<()> {
     let mut emptied: Vec<PathBuf> = Vec::new();
     for path in spare.keys().filter(|path| !written(path)) {
-        let file = dir.join(path);
+        let file = dir.join(&**path);
         remove_if_present(&file)?;
         emptied.extend(file.parent().map(Path::to_path_buf));
     }
@@ -178,16 +195,27 @@ mod tests {
             .into_iter()
             .map(|path| {
                 let known = Known {
-                    sha256: String::new(),
+                    sha256: [0; 32],
                     size: 0,
                 };
-                (path.to_string(), known)
+                (path.into(), known)
             })
             .collect();
         remove_stale(dir, &spare, |path| path == "c/kept.html").unwrap();
         assert!(!dir.join("a").exists());
         assert!(dir.join("c/kept.html").exists());
         assert!(!dir.join("c/old.html").exists());
+    }
+
+    #[test]
+    fn a_digest_is_read_from_its_hex_only() {
+        let entry = FileEntry::for_contents("a.html", b"a");
+        let bytes = sha256_bytes(&entry.sha256).unwrap();
+        let back: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+        assert_eq!(back, entry.sha256);
+        assert_eq!(sha256_bytes(&entry.sha256.to_uppercase()), None);
+        assert_eq!(sha256_bytes(&entry.sha256[1..]), None);
+        assert_eq!(sha256_bytes(""), None);
     }
 
     #[test]
