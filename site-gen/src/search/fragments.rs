@@ -69,7 +69,7 @@ const BATCH: usize = 4_000_000;
 fn counts(documents: &[Option<Document>], stems: usize) -> Vec<usize> {
     let mut counts = vec![0usize; stems];
     for document in documents.iter().flatten() {
-        for &stem in &document.stems {
+        for (stem, _) in document.stems() {
             counts[stem as usize] += 1;
         }
     }
@@ -88,8 +88,8 @@ fn invert(documents: &[Option<Document>], batch: &[u32], counts: &[usize]) -> Ve
         .collect();
     for (doc, document) in documents.iter().enumerate() {
         let Some(document) = document else { continue };
-        for (stem, &score) in document.stems.iter().zip(document.scores.iter()) {
-            if let Some(list) = postings.get_mut(place[*stem as usize]) {
+        for (stem, score) in document.stems() {
+            if let Some(list) = postings.get_mut(place[stem as usize]) {
                 list.push((doc as u32, score));
             }
         }
@@ -238,10 +238,8 @@ mod tests {
     use crate::search::index::Document;
 
     fn document(stems: &[u32], scores: &[u8]) -> Option<Document> {
-        Some(Document {
-            stems: stems.into(),
-            scores: scores.into(),
-        })
+        let pairs: Vec<(u32, u8)> = stems.iter().copied().zip(scores.iter().copied()).collect();
+        Some(Document::new(&pairs))
     }
 
     #[test]

@@ -13,13 +13,7 @@ use super::stem::LanguageStemmer;
 use crate::content::Article;
 use crate::render::Page;
 
-/// An article's part of the index: the stems it holds, as ids into the
-/// vocabulary, ascending, each with its score. Nothing of its text stays.
-#[derive(Debug, Default)]
-pub struct Document {
-    pub stems: Box<[u32]>,
-    pub scores: Box<[u8]>,
-}
+pub use super::packed::Document;
 
 /// Stems interned once for the whole site, and each folded word with the
 /// stems it was read as (two languages may stem it differently).
@@ -104,11 +98,7 @@ impl SearchIndex {
             .map(|&(id, weight)| (id, score(weight, analysis.length)))
             .collect();
         stems.sort_unstable();
-        let document = Document {
-            stems: stems.iter().map(|&(id, _)| id).collect(),
-            scores: stems.iter().map(|&(_, score)| score).collect(),
-        };
-        self.replace(index, Some(document));
+        self.replace(index, Some(Document::new(&stems)));
         page
     }
 

@@ -43,6 +43,7 @@ mod fold;
 mod fragments;
 mod hash;
 mod index;
+mod packed;
 mod script;
 mod stem;
 mod text;
