@@ -13,7 +13,7 @@
 mod folders;
 mod reuse;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -33,14 +33,15 @@ use crate::reserved::{OUTPUT_MARKER, is_reserved};
 pub struct Staging {
     out_dir: PathBuf,
     dir: PathBuf,
-    written: Mutex<HashSet<String>>,
+    /// Every path claimed, with what was written there once it is, for
+    /// the manifest (reserved files are not listed). One map for both, as
+    /// a million articles make millions of paths.
+    written: Mutex<HashMap<Box<str>, Option<Digest>>>,
     /// What the staging folder held when the build began.
     spare: reuse::Hashes,
     /// What the live output holds.
     live: reuse::Hashes,
     folders: Folders,
-    /// What was written, for the manifest.
-    entries: Mutex<Vec<Written>>,
     committed: bool,
 }
 
@@ -55,9 +56,8 @@ impl Staging {
             spare,
             out_dir: out_dir.to_path_buf(),
             dir,
-            written: Mutex::new(HashSet::new()),
+            written: Mutex::new(HashMap::new()),
             folders: Folders::default(),
-            entries: Mutex::new(Vec::new()),
             committed: false,
         })
     }
@@ -74,11 +74,16 @@ impl Staging {
                 "rename the page, alias or static file",
             )
         })?;
-        let fresh = self
-            .written
-            .lock()
-            .map(|mut written| written.insert(dest.to_string()))
-            .unwrap_or(false);
+        let fresh = self.written.lock().is_ok_and(|mut written| {
+            use std::collections::hash_map::Entry;
+            match written.entry(dest.into()) {
+                Entry::Vacant(vacant) => {
+                    vacant.insert(None);
+                    true
+                }
+                Entry::Occupied(_) => false,
+            }
+        });
         if !fresh {
             return Err(Problem::new(
                 dest,
@@ -152,9 +157,10 @@ impl Staging {
 
     fn record(&self, entry: &FileEntry) {
         if !is_reserved(&entry.path)
-            && let Ok(mut entries) = self.entries.lock()
+            && let Ok(mut written) = self.written.lock()
+            && let Some(digest) = written.get_mut(entry.path.as_str())
         {
-            entries.push(Written::from_entry(entry));
+            *digest = Some(Digest::of(entry));
         }
     }
 
@@ -172,18 +178,25 @@ impl Staging {
             reuse::remove_if_present(&path).map_err(|error| io_problem(&path, error))?;
         }
         let mut file = fs::File::create(&path).map_err(|error| io_problem(&path, error))?;
-        let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
-        entries.sort_unstable_by(|a, b| a.path.cmp(&b.path));
-        write(&Listing(&entries), &mut file)
+        let written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut listed: Vec<(&str, &Digest)> = written
+            .iter()
+            .filter_map(|(path, digest)| Some((&**path, digest.as_ref()?)))
+            .collect();
+        listed.sort_unstable_by_key(|&(path, _)| path);
+        write(&Listing(&listed), &mut file)
     }
 
     /// Every file written so far, as the manifest lists them.
     #[cfg(test)]
     pub fn entries(&self) -> Vec<FileEntry> {
-        self.entries
-            .lock()
-            .map(|entries| entries.iter().map(Written::entry).collect())
-            .unwrap_or_default()
+        let written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut entries: Vec<FileEntry> = written
+            .iter()
+            .filter_map(|(path, digest)| Some(digest.as_ref()?.entry(path)))
+            .collect();
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        entries
     }
 
     /// Copies the static files and page-bundle assets, in parallel.
@@ -209,7 +222,7 @@ impl Staging {
     pub fn commit(mut self) -> Result<usize, Problem> {
         let written =
             std::mem::take(&mut *self.written.lock().unwrap_or_else(PoisonError::into_inner));
-        reuse::remove_stale(&self.dir, &self.spare, |path| written.contains(path))
+        reuse::remove_stale(&self.dir, &self.spare, |path| written.contains_key(path))
             .map_err(|error| io_problem(&self.dir, error))?;
         reuse::write_new(&self.dir.join(OUTPUT_MARKER), b"")
             .map_err(|error| io_problem(&self.dir, error))?;
@@ -227,36 +240,24 @@ impl Drop for Staging {
     }
 }
 
-/// A written file as the manifest will list it, in a third of a
-/// [`FileEntry`]'s memory: a site of a million articles has a million and
-/// a half files.
-struct Written {
-    path: Box<str>,
+/// A written file as the manifest will list it, beside its path, in a
+/// third of a [`FileEntry`]'s memory.
+#[derive(Clone, Copy)]
+struct Digest {
     size: u64,
     sha256: [u8; 32],
 }
 
-impl Written {
-    fn from_entry(entry: &FileEntry) -> Self {
+impl Digest {
+    fn of(entry: &FileEntry) -> Self {
         Self {
-            path: entry.path.as_str().into(),
             size: entry.size,
             // Entries are made here from contents, so their hex is sound.
             sha256: reuse::sha256_bytes(&entry.sha256).unwrap_or_default(),
         }
     }
 
-    #[cfg(test)]
-    fn of(path: &str, contents: &[u8]) -> Self {
-        use sha2::Digest;
-        Self {
-            path: path.into(),
-            size: contents.len() as u64,
-            sha256: sha2::Sha256::digest(contents).into(),
-        }
-    }
-
-    fn entry(&self) -> FileEntry {
+    fn entry(&self, path: &str) -> FileEntry {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let sha256 = self
             .sha256
@@ -265,16 +266,16 @@ impl Written {
             .map(char::from)
             .collect();
         FileEntry {
-            path: self.path.to_string(),
+            path: path.to_string(),
             size: self.size,
             sha256,
-            content_type: samizdat_manifest::content_type(&self.path).to_string(),
+            content_type: samizdat_manifest::content_type(path).to_string(),
         }
     }
 }
 
 /// The files written, sorted, as the manifest walks them.
-struct Listing<'a>(&'a [Written]);
+struct Listing<'a>(&'a [(&'a str, &'a Digest)]);
 
 impl FileList for Listing<'_> {
     fn len(&self) -> usize {
@@ -282,8 +283,8 @@ impl FileList for Listing<'_> {
     }
 
     fn each(&self, visit: &mut dyn FnMut(&FileEntry)) {
-        for written in self.0 {
-            visit(&written.entry());
+        for (path, digest) in self.0 {
+            visit(&digest.entry(path));
         }
     }
 }
@@ -354,10 +355,8 @@ mod tests {
             ("tags/sea/feed.json", b"{}"),
             ("assets/theme.0123.css", b""),
         ] {
-            assert_eq!(
-                Written::of(path, contents).entry(),
-                FileEntry::for_contents(path, contents)
-            );
+            let entry = FileEntry::for_contents(path, contents);
+            assert_eq!(Digest::of(&entry).entry(path), entry);
         }
     }
 
