@@ -40,7 +40,7 @@ pub struct Article {
     /// Articles sharing a key are translations of each other.
     pub translation_key: Option<String>,
     /// The post that announced the article, whose replies are its comments.
-    pub comments: Option<CommentSource>,
+    pub comments: Option<Box<CommentSource>>,
     pub extra: Map<String, Value>,
     /// Read when the article is rendered: see [`Article::read_body`].
     pub body: BodyPlace,
@@ -196,7 +196,7 @@ impl Article {
             translation_key: reader
                 .text("translation_key")
                 .or_else(|| reader.text("translationKey")),
-            comments: reader.comment_source("comments"),
+            comments: reader.comment_source("comments").map(Box::new),
             extra: match front.fields.get("extra") {
                 Some(Value::Object(extra)) => extra.clone(),
                 _ => Map::new(),

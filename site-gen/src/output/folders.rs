@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 
 use crate::inside;
@@ -14,21 +14,23 @@ use crate::problem::Problem;
 
 #[derive(Default)]
 pub struct Folders {
-    /// Folders known to be plain: made by this build, or checked.
-    plain: Mutex<HashSet<PathBuf>>,
+    /// Folders known to be plain, from the staging folder's root (`""`
+    /// for the root itself): made by this build, or checked. Relative, as
+    /// a million articles make a million folders.
+    plain: Mutex<HashSet<Box<str>>>,
 }
 
 impl Folders {
-    fn known(&self, folder: &Path) -> bool {
+    fn known(&self, folder: &str) -> bool {
         self.plain
             .lock()
             .map(|plain| plain.contains(folder))
             .unwrap_or(false)
     }
 
-    fn remember(&self, folder: &Path) {
+    fn remember(&self, folder: &str) {
         if let Ok(mut plain) = self.plain.lock() {
-            plain.insert(folder.to_path_buf());
+            plain.insert(folder.into());
         }
     }
 
@@ -37,8 +39,7 @@ impl Folders {
         let Some((folder, _)) = dest.rsplit_once('/') else {
             return Ok(());
         };
-        let path = dir.join(folder);
-        if self.known(&path) {
+        if self.known(folder) {
             return Ok(());
         }
         inside::make_folders(dir, folder).map_err(|error| {
@@ -49,7 +50,7 @@ impl Folders {
                 "check that the output folder is site-gen's and writable",
             )
         })?;
-        self.remember(&path);
+        self.remember(folder);
         Ok(())
     }
 
@@ -57,9 +58,7 @@ impl Folders {
     /// folders.
     pub fn holds_plain_file(&self, dir: &Path, dest: &str) -> bool {
         let path = dir.join(dest);
-        let Some(parent) = path.parent() else {
-            return false;
-        };
+        let parent = dest.rsplit_once('/').map_or("", |(folder, _)| folder);
         if self.known(parent) {
             return fs::symlink_metadata(&path).is_ok_and(|found| found.is_file());
         }
