@@ -22,6 +22,7 @@ use std::sync::{Mutex, PoisonError};
 use rayon::prelude::*;
 
 use folders::Folders;
+use reuse::Digest;
 
 use samizdat_manifest::{FileEntry, FileList, check_relative_path};
 
@@ -37,8 +38,8 @@ pub struct Staging {
     /// the manifest (reserved files are not listed). One map for both, as
     /// a million articles make millions of paths.
     written: Mutex<HashMap<Box<str>, Option<Digest>>>,
-    /// What the staging folder held when the build began.
-    spare: reuse::Hashes,
+    /// Whether the staging folder is the spare tree, not a fresh folder.
+    reusing: bool,
     /// What the live output holds.
     live: reuse::Hashes,
     folders: Folders,
@@ -49,11 +50,11 @@ impl Staging {
     pub fn create(out_dir: &Path) -> Result<Self, Problem> {
         check_replaceable(out_dir)?;
         let dir = sibling(out_dir, "building")?;
-        let spare = reuse::take_spare(&spare_path(out_dir), &dir, OUTPUT_MARKER)
+        let reusing = reuse::take_spare(&spare_path(out_dir), &dir, OUTPUT_MARKER)
             .map_err(|error| io_problem(&dir, error))?;
         Ok(Self {
             live: reuse::hashes_of(out_dir),
-            spare,
+            reusing,
             out_dir: out_dir.to_path_buf(),
             dir,
             written: Mutex::new(HashMap::new()),
@@ -105,7 +106,7 @@ impl Staging {
         let entry = FileEntry::for_contents(dest, contents);
         if !self.carry(&entry)? {
             let path = self.claim(dest, false)?;
-            let written = if self.spare.is_empty() {
+            let written = if !self.reusing {
                 fs::write(&path, contents)
             } else {
                 reuse::write_new(&path, contents)
@@ -127,7 +128,7 @@ impl Staging {
         let path = self.claim(dest, kept)?;
         if !kept {
             // A fresh staging folder has nothing to replace.
-            let linked = if self.spare.is_empty() {
+            let linked = if !self.reusing {
                 reuse::link(&self.out_dir.join(dest), &path)
             } else {
                 reuse::link_new(&self.out_dir.join(dest), &path)
@@ -146,13 +147,16 @@ impl Staging {
     /// Where the file `entry` describes is: already in the staging folder
     /// (true), in the live output (false), or nowhere.
     fn found(&self, entry: &FileEntry) -> Option<bool> {
-        if reuse::holds(&self.spare, &self.dir, entry)
-            && self.folders.holds_plain_file(&self.dir, &entry.path)
-        {
-            Some(true)
-        } else {
-            reuse::holds(&self.live, &self.out_dir, entry).then_some(false)
+        if !reuse::holds(&self.live, &self.out_dir, entry) {
+            return None;
         }
+        // The spare's copy stays when it is the live file itself, linked
+        // there by an earlier build and unchanged since.
+        let path = &entry.path;
+        let kept = self.reusing
+            && self.folders.holds_plain_file(&self.dir, path)
+            && reuse::same_file(&self.dir.join(path), &self.out_dir.join(path));
+        Some(kept)
     }
 
     fn record(&self, entry: &FileEntry) {
@@ -160,7 +164,7 @@ impl Staging {
             && let Ok(mut written) = self.written.lock()
             && let Some(digest) = written.get_mut(entry.path.as_str())
         {
-            *digest = Some(Digest::of(entry));
+            *digest = Digest::of(entry);
         }
     }
 
@@ -174,7 +178,7 @@ impl Staging {
         write: impl FnOnce(&dyn FileList, &mut dyn Write) -> Result<T, Problem>,
     ) -> Result<T, Problem> {
         let path = self.claim(dest, false)?;
-        if !self.spare.is_empty() {
+        if self.reusing {
             reuse::remove_if_present(&path).map_err(|error| io_problem(&path, error))?;
         }
         let mut file = fs::File::create(&path).map_err(|error| io_problem(&path, error))?;
@@ -193,7 +197,7 @@ impl Staging {
         let written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
         let mut entries: Vec<FileEntry> = written
             .iter()
-            .filter_map(|(path, digest)| Some(digest.as_ref()?.entry(path)))
+            .filter_map(|(path, digest)| Some(listed(path, digest.as_ref()?)))
             .collect();
         entries.sort_by(|a, b| a.path.cmp(&b.path));
         entries
@@ -222,8 +226,10 @@ impl Staging {
     pub fn commit(mut self) -> Result<usize, Problem> {
         let written =
             std::mem::take(&mut *self.written.lock().unwrap_or_else(PoisonError::into_inner));
-        reuse::remove_stale(&self.dir, &self.spare, |path| written.contains_key(path))
-            .map_err(|error| io_problem(&self.dir, error))?;
+        if self.reusing {
+            reuse::remove_stale(&self.dir, |path| written.contains_key(path))
+                .map_err(|error| io_problem(&self.dir, error))?;
+        }
         reuse::write_new(&self.dir.join(OUTPUT_MARKER), b"")
             .map_err(|error| io_problem(&self.dir, error))?;
         swap_in(&self.dir, &self.out_dir)?;
@@ -240,37 +246,21 @@ impl Drop for Staging {
     }
 }
 
-/// A written file as the manifest will list it, beside its path, in a
-/// third of a [`FileEntry`]'s memory.
-#[derive(Clone, Copy)]
-struct Digest {
-    size: u64,
-    sha256: [u8; 32],
-}
-
-impl Digest {
-    fn of(entry: &FileEntry) -> Self {
-        Self {
-            size: entry.size,
-            // Entries are made here from contents, so their hex is sound.
-            sha256: reuse::sha256_bytes(&entry.sha256).unwrap_or_default(),
-        }
-    }
-
-    fn entry(&self, path: &str) -> FileEntry {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let sha256 = self
-            .sha256
-            .iter()
-            .flat_map(|byte| [HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 15)]])
-            .map(char::from)
-            .collect();
-        FileEntry {
-            path: path.to_string(),
-            size: self.size,
-            sha256,
-            content_type: samizdat_manifest::content_type(path).to_string(),
-        }
+/// A written file as the manifest lists it, made again from its path
+/// and digest, which take a third of a [`FileEntry`]'s memory.
+fn listed(path: &str, digest: &Digest) -> FileEntry {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let sha256 = digest
+        .sha256
+        .iter()
+        .flat_map(|byte| [HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 15)]])
+        .map(char::from)
+        .collect();
+    FileEntry {
+        path: path.to_string(),
+        size: digest.size,
+        sha256,
+        content_type: samizdat_manifest::content_type(path).to_string(),
     }
 }
 
@@ -284,7 +274,7 @@ impl FileList for Listing<'_> {
 
     fn each(&self, visit: &mut dyn FnMut(&FileEntry)) {
         for (path, digest) in self.0 {
-            visit(&digest.entry(path));
+            visit(&listed(path, digest));
         }
     }
 }
@@ -356,7 +346,7 @@ mod tests {
             ("assets/theme.0123.css", b""),
         ] {
             let entry = FileEntry::for_contents(path, contents);
-            assert_eq!(Digest::of(&entry).entry(path), entry);
+            assert_eq!(listed(path, &Digest::of(&entry).unwrap()), entry);
         }
     }
 

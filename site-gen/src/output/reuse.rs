@@ -13,8 +13,8 @@
 //! manifest is removed before anything in it changes: a spare without a
 //! manifest is half-updated and is cleared instead of trusted.
 
-use std::collections::HashMap;
 use std::fs;
+use std::hash::{Hash, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -22,46 +22,105 @@ use samizdat_manifest::{FileEntry, read_manifest};
 
 use crate::reserved::{MANIFEST_PATH, SIGNATURE_PATH};
 
-/// A file as a tree's manifest lists it, in a third of a [`FileEntry`]'s
-/// memory: a rebuild of a million articles knows two trees of millions.
-pub struct Known {
-    pub sha256: [u8; 32],
+/// A file's size and SHA-256, as a manifest gives them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Digest {
     pub size: u64,
+    pub sha256: [u8; 32],
 }
 
-/// What a tree's manifest lists, by path.
-pub type Hashes = HashMap<Box<str>, Known>;
+impl Digest {
+    /// The digest of the file `entry` describes; `None` when its hash is
+    /// not one.
+    pub fn of(entry: &FileEntry) -> Option<Self> {
+        Some(Self {
+            size: entry.size,
+            sha256: sha256_bytes(&entry.sha256)?,
+        })
+    }
+}
+
+/// What a tree's manifest lists: each file's digest by a 128-bit hash of
+/// its path, sorted. No path is held, as the tree of a million articles
+/// has millions of files.
+#[derive(Default)]
+pub struct Hashes(Vec<(u128, Digest)>);
+
+impl Hashes {
+    pub fn get(&self, path: &str) -> Option<&Digest> {
+        let key = path_key(path);
+        self.0
+            .binary_search_by_key(&key, |&(key, _)| key)
+            .ok()
+            .map(|at| &self.0[at].1)
+    }
+
+    #[cfg(test)]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+fn path_key(path: &str) -> u128 {
+    let half = |salt: u8| {
+        let mut hasher = std::hash::DefaultHasher::new();
+        salt.hash(&mut hasher);
+        path.hash(&mut hasher);
+        hasher.finish()
+    };
+    u128::from(half(0)) << 64 | u128::from(half(1))
+}
 
 /// Whether the tree at `root`, whose manifest says `known`, holds the
 /// file `entry` describes. The size on disk is checked too: a file edited
 /// by hand in place (which, hard-linked, would show in both trees) is
 /// then written again rather than trusted.
 pub fn holds(known: &Hashes, root: &Path, entry: &FileEntry) -> bool {
-    known.get(entry.path.as_str()).is_some_and(|file| {
-        file.size == entry.size && sha256_bytes(&entry.sha256) == Some(file.sha256)
-    }) && fs::metadata(root.join(&entry.path))
-        .is_ok_and(|found| found.is_file() && found.len() == entry.size)
+    known
+        .get(&entry.path)
+        .is_some_and(|file| Digest::of(entry) == Some(*file))
+        && fs::metadata(root.join(&entry.path))
+            .is_ok_and(|found| found.is_file() && found.len() == entry.size)
+}
+
+/// Whether `a` and `b` are one file under two names (hard links): a file
+/// of the staging folder that is the live output's, unchanged since.
+#[cfg(unix)]
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
+        (Ok(a), Ok(b)) => a.is_file() && a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+/// Without inode numbers, a staging file is never known to be the live
+/// one's, and is linked or copied again.
+#[cfg(not(unix))]
+pub fn same_file(_: &Path, _: &Path) -> bool {
+    false
 }
 
 /// The manifest of the tree at `dir` as hashes by path; empty when it
 /// has none or it cannot be read, which makes nothing reusable.
 pub fn hashes_of(dir: &Path) -> Hashes {
     let Ok(file) = fs::File::open(dir.join(MANIFEST_PATH)) else {
-        return Hashes::new();
+        return Hashes::default();
     };
-    let mut hashes = Hashes::new();
+    let mut known = Vec::new();
     // Read an entry at a time: the manifest of a million articles, held
     // whole, would be the largest thing in memory.
-    let read = read_manifest(file, |entry| {
-        if let Some(sha256) = sha256_bytes(&entry.sha256) {
-            let known = Known {
-                sha256,
-                size: entry.size,
-            };
-            hashes.insert(entry.path.into(), known);
+    let read = read_manifest(io::BufReader::with_capacity(1 << 16, file), |entry| {
+        if let Some(digest) = Digest::of(&entry) {
+            known.push((path_key(&entry.path), digest));
         }
     });
-    if read.is_ok() { hashes } else { Hashes::new() }
+    if read.is_err() {
+        return Hashes::default();
+    }
+    known.sort_unstable_by_key(|&(key, _)| key);
+    known.shrink_to_fit();
+    Hashes(known)
 }
 
 /// The 32 bytes a manifest's SHA-256 spells in lower-case hex.
@@ -82,28 +141,28 @@ pub fn sha256_bytes(hex: &str) -> Option<[u8; 32]> {
     Some(bytes)
 }
 
-/// Takes the spare tree at `spare` as the staging folder `staging`, and
-/// returns the hashes of what it holds. Without a usable spare, `staging`
-/// is a fresh empty folder and nothing is known of it.
-/// A spare without `mark`, the output marker, is not site-gen's and is
-/// left alone.
-pub fn take_spare(spare: &Path, staging: &Path, mark: &str) -> io::Result<Hashes> {
+/// Takes the spare tree at `spare` as the staging folder `staging`;
+/// returns whether it could. Without a spare, `staging` is a fresh empty
+/// folder. A spare without `mark`, the output marker, is not site-gen's
+/// and is left alone. Nothing in the spare is trusted for what it holds:
+/// a file is kept only when it is the live output's very file, and the
+/// rest is replaced or removed (see [`remove_stale`]), so a spare left
+/// half-updated by a build that stopped is as good as any.
+pub fn take_spare(spare: &Path, staging: &Path, mark: &str) -> io::Result<bool> {
     let _ = fs::remove_dir_all(staging);
     // Renaming claims the spare: a second build at the same time finds none.
     if spare.join(mark).is_file() && fs::rename(spare, staging).is_ok() {
-        let hashes = hashes_of(staging);
-        // Invalidates the spare before the first change, so a build that
-        // stops half-way leaves a tree the next build will not trust.
+        // Its manifest no longer describes it once anything changes.
         let cleared = [MANIFEST_PATH, SIGNATURE_PATH]
             .into_iter()
             .all(|name| remove_if_present(&staging.join(name)).is_ok());
-        if cleared && !hashes.is_empty() {
-            return Ok(hashes);
+        if cleared {
+            return Ok(true);
         }
         let _ = fs::remove_dir_all(staging);
     }
     fs::create_dir_all(staging)?;
-    Ok(Hashes::new())
+    Ok(false)
 }
 
 pub fn remove_if_present(path: &Path) -> io::Result<()> {
@@ -113,14 +172,29 @@ pub fn remove_if_present(path: &Path) -> io::Result<()> {
     }
 }
 
-/// Removes from the staging folder `dir` the files of the spare that this
-/// build did not write, and the folders they leave empty.
-pub fn remove_stale(dir: &Path, spare: &Hashes, written: impl Fn(&str) -> bool) -> io::Result<()> {
+/// Removes from the staging folder `dir` every file and link this build
+/// did not write (`written` says which, by path from `dir` with `/`), and
+/// the folders they leave empty: the pages since deleted, and whatever a
+/// build that stopped half-way left in the spare.
+pub fn remove_stale(dir: &Path, written: impl Fn(&str) -> bool) -> io::Result<()> {
     let mut emptied: Vec<PathBuf> = Vec::new();
-    for path in spare.keys().filter(|path| !written(path)) {
-        let file = dir.join(&**path);
-        remove_if_present(&file)?;
-        emptied.extend(file.parent().map(Path::to_path_buf));
+    for found in walkdir::WalkDir::new(dir).min_depth(1) {
+        let found = found?;
+        if found.file_type().is_dir() {
+            continue;
+        }
+        let relative = found.path().strip_prefix(dir).ok().and_then(Path::to_str);
+        let is_written = relative.is_some_and(|path| {
+            if std::path::MAIN_SEPARATOR == '/' {
+                written(path)
+            } else {
+                written(&path.replace(std::path::MAIN_SEPARATOR, "/"))
+            }
+        });
+        if !is_written {
+            remove_if_present(found.path())?;
+            emptied.extend(found.path().parent().map(Path::to_path_buf));
+        }
     }
     // Deepest first, so a folder is tried after its sub-folders.
     emptied.sort_by_key(|folder| std::cmp::Reverse(folder.components().count()));
@@ -161,15 +235,52 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_spare_without_a_manifest_is_cleared_not_trusted() {
+    fn a_spare_is_taken_without_its_manifest() {
         let work = tempfile::tempdir().unwrap();
         let (spare, staging) = (work.path().join("spare"), work.path().join("staging"));
         fs::create_dir_all(&spare).unwrap();
+        fs::write(spare.join("mark"), "").unwrap();
+        fs::write(spare.join(MANIFEST_PATH), "{}").unwrap();
         fs::write(spare.join("page.html"), "half-written").unwrap();
-        let known = take_spare(&spare, &staging, "page.html").unwrap();
-        assert!(known.is_empty());
+        assert!(take_spare(&spare, &staging, "mark").unwrap());
         assert!(!spare.exists());
+        assert!(!staging.join(MANIFEST_PATH).exists());
+        assert!(staging.join("page.html").exists());
+        // Nothing to take: a fresh folder.
+        assert!(!take_spare(&spare, &staging, "mark").unwrap());
         assert_eq!(fs::read_dir(&staging).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn hashes_are_found_by_path_and_compared_in_full() {
+        let work = tempfile::tempdir().unwrap();
+        let dir = work.path();
+        let contents = |n: usize| format!("page {n}");
+        let files: Vec<FileEntry> = (0..50)
+            .map(|n| FileEntry::for_contents(&format!("p/{n}/index.html"), contents(n).as_bytes()))
+            .collect();
+        for (n, entry) in files.iter().enumerate() {
+            fs::create_dir_all(dir.join(&entry.path).parent().unwrap()).unwrap();
+            fs::write(dir.join(&entry.path), contents(n)).unwrap();
+        }
+        let manifest = samizdat_manifest::Manifest::next(
+            files.clone(),
+            "2026-01-01T00:00:00Z".parse().unwrap(),
+            jiff::SignedDuration::from_hours(1),
+            None,
+        );
+        fs::write(dir.join(MANIFEST_PATH), manifest.to_bytes()).unwrap();
+        let known = hashes_of(dir);
+        for entry in &files {
+            assert_eq!(known.get(&entry.path), Digest::of(entry).as_ref());
+            assert!(holds(&known, dir, entry));
+        }
+        fs::write(dir.join("p/7/index.html"), "page 77").unwrap();
+        assert!(!holds(&known, dir, &files[7]));
+        assert_eq!(known.get("p/50/index.html"), None);
+        let other = FileEntry::for_contents("p/1/index.html", b"2");
+        assert!(!holds(&known, dir, &other));
+        assert!(hashes_of(&dir.join("p")).is_empty());
     }
 
     #[test]
@@ -191,17 +302,9 @@ mod tests {
         fs::write(dir.join("a/b/old.html"), "").unwrap();
         fs::write(dir.join("c/kept.html"), "").unwrap();
         fs::write(dir.join("c/old.html"), "").unwrap();
-        let spare: Hashes = ["a/b/old.html", "c/kept.html", "c/old.html"]
-            .into_iter()
-            .map(|path| {
-                let known = Known {
-                    sha256: [0; 32],
-                    size: 0,
-                };
-                (path.into(), known)
-            })
-            .collect();
-        remove_stale(dir, &spare, |path| path == "c/kept.html").unwrap();
+        std::os::unix::fs::symlink("/etc", dir.join("c/link")).unwrap();
+        remove_stale(dir, |path| path == "c/kept.html").unwrap();
+        assert!(!dir.join("c/link").exists());
         assert!(!dir.join("a").exists());
         assert!(dir.join("c/kept.html").exists());
         assert!(!dir.join("c/old.html").exists());
