@@ -9,28 +9,30 @@ use std::fs;
 use std::path::Path;
 use std::sync::Mutex;
 
+use super::reuse::path_key;
 use crate::inside;
 use crate::problem::Problem;
 
 #[derive(Default)]
 pub struct Folders {
-    /// Folders known to be plain, from the staging folder's root (`""`
-    /// for the root itself): made by this build, or checked. Relative, as
-    /// a million articles make a million folders.
-    plain: Mutex<HashSet<Box<str>>>,
+    /// Folders known to be plain, by a 128-bit hash of their path from
+    /// the staging folder's root (`""` for the root itself): made by this
+    /// build, or checked. No path is held, as a million articles make a
+    /// million folders.
+    plain: Mutex<HashSet<u128>>,
 }
 
 impl Folders {
     fn known(&self, folder: &str) -> bool {
         self.plain
             .lock()
-            .map(|plain| plain.contains(folder))
+            .map(|plain| plain.contains(&path_key(folder)))
             .unwrap_or(false)
     }
 
     fn remember(&self, folder: &str) {
         if let Ok(mut plain) = self.plain.lock() {
-            plain.insert(folder.into());
+            plain.insert(path_key(folder));
         }
     }
 

@@ -61,7 +61,9 @@ impl Hashes {
     }
 }
 
-fn path_key(path: &str) -> u128 {
+/// A path's 128-bit hash: paths by the million are known by these, and
+/// two of a million meet by chance about once in 2^89 builds.
+pub fn path_key(path: &str) -> u128 {
     let half = |salt: u8| {
         let mut hasher = std::hash::DefaultHasher::new();
         salt.hash(&mut hasher);
