@@ -113,7 +113,7 @@ pub fn build_with(
     phases.done("list the archive");
     let site = content::Site::from_archive(&mut archive, options.strict)?;
     phases.done("read the articles");
-    let staging = output::Staging::create(out_dir)?;
+    let mut staging = output::Staging::create(out_dir)?;
     let cache_path = render::incremental::JobCache::path(out_dir);
     let cache = options
         .incremental
@@ -134,7 +134,7 @@ pub fn build_with(
     // The model is done with: the manifest, which lists every file, is
     // the build's other large thing, and they need not be in memory at once.
     drop((site.articles, site.taxonomies, site.assets, archive));
-    let manifest = write_manifest(&config, newest, archive_dir, out_dir, &staging, options)?;
+    let manifest = write_manifest(&config, newest, archive_dir, out_dir, &mut staging, options)?;
     phases.done("write the manifest");
     let files = staging.commit()?;
     phases.done("put the output in place");
@@ -168,7 +168,7 @@ fn write_manifest(
     newest: jiff::Timestamp,
     archive_dir: &Path,
     out_dir: &Path,
-    staging: &output::Staging,
+    staging: &mut output::Staging,
     options: BuildOptions,
 ) -> Result<samizdat_manifest::Summary, Problem> {
     use reserved::{MANIFEST_PATH, SIGNATURE_PATH};

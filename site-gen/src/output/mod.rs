@@ -22,7 +22,7 @@ use std::sync::{Mutex, PoisonError};
 use rayon::prelude::*;
 
 use folders::Folders;
-use reuse::Digest;
+use reuse::{Digest, path_key};
 
 use samizdat_manifest::{FileEntry, FileList, check_relative_path};
 
@@ -34,10 +34,14 @@ use crate::reserved::{OUTPUT_MARKER, is_reserved};
 pub struct Staging {
     out_dir: PathBuf,
     dir: PathBuf,
-    /// Every path claimed, with what was written there once it is, for
-    /// the manifest (reserved files are not listed). One map for both, as
-    /// a million articles make millions of paths.
-    written: Mutex<HashMap<Box<str>, Option<Digest>>>,
+    /// Every path claimed, by a 128-bit hash of it, with what was written
+    /// there once it is, for the manifest (reserved files are not listed).
+    /// No path is held while pages are written, as a million articles
+    /// make millions of them: the manifest reads them from the folder.
+    written: Mutex<HashMap<u128, Digest>>,
+    /// Whether the staging folder was walked for the manifest, which
+    /// cleared what the build did not write.
+    swept: bool,
     /// Whether the staging folder is the spare tree, not a fresh folder.
     reusing: bool,
     /// What the live output holds.
@@ -58,6 +62,7 @@ impl Staging {
             out_dir: out_dir.to_path_buf(),
             dir,
             written: Mutex::new(HashMap::new()),
+            swept: false,
             folders: Folders::default(),
             committed: false,
         })
@@ -77,9 +82,9 @@ impl Staging {
         })?;
         let fresh = self.written.lock().is_ok_and(|mut written| {
             use std::collections::hash_map::Entry;
-            match written.entry(dest.into()) {
+            match written.entry(path_key(dest)) {
                 Entry::Vacant(vacant) => {
-                    vacant.insert(None);
+                    vacant.insert(Digest::PENDING);
                     true
                 }
                 Entry::Occupied(_) => false,
@@ -162,9 +167,9 @@ impl Staging {
     fn record(&self, entry: &FileEntry) {
         if !is_reserved(&entry.path)
             && let Ok(mut written) = self.written.lock()
-            && let Some(digest) = written.get_mut(entry.path.as_str())
+            && let Some(digest) = written.get_mut(&path_key(&entry.path))
         {
-            *digest = Digest::of(entry);
+            *digest = Digest::of(entry).unwrap_or(Digest::PENDING);
         }
     }
 
@@ -172,8 +177,9 @@ impl Staging {
     /// file written so far, sorted by path, one at a time: the manifest of
     /// a million articles is never held whole, as entries or as bytes.
     /// The file itself is not listed, as a manifest does not list itself.
+    /// What the build did not write is cleared from the folder first.
     pub fn write_listing<T>(
-        &self,
+        &mut self,
         dest: &str,
         write: impl FnOnce(&dyn FileList, &mut dyn Write) -> Result<T, Problem>,
     ) -> Result<T, Problem> {
@@ -182,25 +188,40 @@ impl Staging {
             reuse::remove_if_present(&path).map_err(|error| io_problem(&path, error))?;
         }
         let mut file = fs::File::create(&path).map_err(|error| io_problem(&path, error))?;
-        let written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut listed: Vec<(&str, &Digest)> = written
-            .iter()
-            .filter_map(|(path, digest)| Some((&**path, digest.as_ref()?)))
-            .collect();
-        listed.sort_unstable_by_key(|&(path, _)| path);
+        let listed = self.sweep()?;
         write(&Listing(&listed), &mut file)
+    }
+
+    /// Clears from the staging folder what this build did not write, and
+    /// returns what it wrote, as the manifest lists it, sorted by path.
+    fn sweep(&mut self) -> Result<Vec<(String, Digest)>, Problem> {
+        let written = self
+            .written
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        let mut listed = Vec::new();
+        reuse::sweep(&self.dir, |path| match written.get(&path_key(path)) {
+            Some(digest) if *digest != Digest::PENDING => {
+                listed.push((path.to_string(), *digest));
+                true
+            }
+            Some(_) => true,
+            None => false,
+        })
+        .map_err(|error| io_problem(&self.dir, error))?;
+        self.swept = true;
+        listed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Ok(listed)
     }
 
     /// Every file written so far, as the manifest lists them.
     #[cfg(test)]
-    pub fn entries(&self) -> Vec<FileEntry> {
-        let written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut entries: Vec<FileEntry> = written
+    pub fn entries(&mut self) -> Vec<FileEntry> {
+        let listed = self.sweep().unwrap();
+        listed
             .iter()
-            .filter_map(|(path, digest)| Some(listed(path, digest.as_ref()?)))
-            .collect();
-        entries.sort_by(|a, b| a.path.cmp(&b.path));
-        entries
+            .map(|(path, digest)| self::listed(path, digest))
+            .collect()
     }
 
     /// Copies the static files and page-bundle assets, in parallel.
@@ -226,8 +247,8 @@ impl Staging {
     pub fn commit(mut self) -> Result<usize, Problem> {
         let written =
             std::mem::take(&mut *self.written.lock().unwrap_or_else(PoisonError::into_inner));
-        if self.reusing {
-            reuse::remove_stale(&self.dir, |path| written.contains_key(path))
+        if !self.swept {
+            reuse::sweep(&self.dir, |path| written.contains_key(&path_key(path)))
                 .map_err(|error| io_problem(&self.dir, error))?;
         }
         reuse::write_new(&self.dir.join(OUTPUT_MARKER), b"")
@@ -265,7 +286,7 @@ fn listed(path: &str, digest: &Digest) -> FileEntry {
 }
 
 /// The files written, sorted, as the manifest walks them.
-struct Listing<'a>(&'a [(&'a str, &'a Digest)]);
+struct Listing<'a>(&'a [(String, Digest)]);
 
 impl FileList for Listing<'_> {
     fn len(&self) -> usize {
@@ -353,7 +374,7 @@ mod tests {
     #[test]
     fn files_get_their_folders_and_a_path_is_written_once() {
         let dir = tempfile::tempdir().unwrap();
-        let staging = Staging::create(&dir.path().join("out")).unwrap();
+        let mut staging = Staging::create(&dir.path().join("out")).unwrap();
         staging.write("a/b/c/index.html", b"deep").unwrap();
         staging.write("a/b/other.html", b"beside").unwrap();
         let again = staging.write("a/b/other.html", b"twice").unwrap_err();

@@ -30,6 +30,13 @@ pub struct Digest {
 }
 
 impl Digest {
+    /// A path claimed and not written yet, or not listed (a reserved
+    /// file): no file has this size.
+    pub const PENDING: Self = Self {
+        size: u64::MAX,
+        sha256: [0; 32],
+    };
+
     /// The digest of the file `entry` describes; `None` when its hash is
     /// not one.
     pub fn of(entry: &FileEntry) -> Option<Self> {
@@ -174,11 +181,12 @@ pub fn remove_if_present(path: &Path) -> io::Result<()> {
     }
 }
 
-/// Removes from the staging folder `dir` every file and link this build
-/// did not write (`written` says which, by path from `dir` with `/`), and
-/// the folders they leave empty: the pages since deleted, and whatever a
-/// build that stopped half-way left in the spare.
-pub fn remove_stale(dir: &Path, written: impl Fn(&str) -> bool) -> io::Result<()> {
+/// Walks the staging folder `dir`, handing `keep` the path (from `dir`,
+/// with `/`) of each file and link in it; removes those it refuses, and
+/// the folders they leave empty. This build's files are kept; the spare's
+/// pages since deleted, and whatever a build that stopped half-way left,
+/// are not.
+pub fn sweep(dir: &Path, mut keep: impl FnMut(&str) -> bool) -> io::Result<()> {
     let mut emptied: Vec<PathBuf> = Vec::new();
     for found in walkdir::WalkDir::new(dir).min_depth(1) {
         let found = found?;
@@ -186,14 +194,14 @@ pub fn remove_stale(dir: &Path, written: impl Fn(&str) -> bool) -> io::Result<()
             continue;
         }
         let relative = found.path().strip_prefix(dir).ok().and_then(Path::to_str);
-        let is_written = relative.is_some_and(|path| {
+        let kept = relative.is_some_and(|path| {
             if std::path::MAIN_SEPARATOR == '/' {
-                written(path)
+                keep(path)
             } else {
-                written(&path.replace(std::path::MAIN_SEPARATOR, "/"))
+                keep(&path.replace(std::path::MAIN_SEPARATOR, "/"))
             }
         });
-        if !is_written {
+        if !kept {
             remove_if_present(found.path())?;
             emptied.extend(found.path().parent().map(Path::to_path_buf));
         }
@@ -305,7 +313,7 @@ mod tests {
         fs::write(dir.join("c/kept.html"), "").unwrap();
         fs::write(dir.join("c/old.html"), "").unwrap();
         std::os::unix::fs::symlink("/etc", dir.join("c/link")).unwrap();
-        remove_stale(dir, |path| path == "c/kept.html").unwrap();
+        sweep(dir, |path| path == "c/kept.html").unwrap();
         assert!(!dir.join("c/link").exists());
         assert!(!dir.join("a").exists());
         assert!(dir.join("c/kept.html").exists());
