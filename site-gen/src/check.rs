@@ -2,14 +2,7 @@
 //! must name a file in the output, and none may start with `/`, which would
 //! break the site when it is served from a sub-path.
 
-use std::cell::RefCell;
 use std::path::{Path, PathBuf};
-
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BrokenLink {
@@ -65,47 +58,16 @@ fn html_pages(root: &Path) -> std::io::Result<Vec<String>> {
 /// The HTML tokenizer reads them as a browser does, so text that only
 /// looks like a link, in a comment or a script, is not taken for one.
 pub fn link_targets(html: &str) -> Vec<String> {
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(html));
-    let tokenizer = Tokenizer::new(LinkSink::default(), TokenizerOpts::default());
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
-    tokenizer.sink.links.into_inner()
-}
-
-#[derive(Default)]
-struct LinkSink {
-    links: RefCell<Vec<String>>,
-}
-
-impl TokenSink for LinkSink {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let Token::TagToken(tag) = token else {
-            return TokenSinkResult::Continue;
-        };
-        if tag.kind == TagKind::EndTag {
-            return TokenSinkResult::Continue;
-        }
-        self.links.borrow_mut().extend(
+    let mut links = Vec::new();
+    crate::html_tags::each_start_tag(html, false, |tag| {
+        links.extend(
             tag.attrs
                 .iter()
                 .filter(|attr| matches!(&*attr.name.local, "href" | "src"))
                 .map(|attr| attr.value.to_string()),
         );
-        // Without a tree builder to switch the tokenizer's state, the text
-        // of these elements would be read as markup.
-        match &*tag.name {
-            "script" => TokenSinkResult::RawData(RawKind::ScriptData),
-            "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
-                TokenSinkResult::RawData(RawKind::Rawtext)
-            }
-            "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
-            "plaintext" => TokenSinkResult::Plaintext,
-            _ => TokenSinkResult::Continue,
-        }
-    }
+    });
+    links
 }
 
 fn problem_with(out_dir: &Path, page: &str, link: &str) -> Option<&'static str> {

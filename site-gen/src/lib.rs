@@ -12,6 +12,7 @@ pub mod config;
 pub mod content;
 #[cfg(test)]
 mod fuzzing;
+mod html_tags;
 mod html_text;
 pub mod import;
 pub mod inside;

@@ -2,13 +2,7 @@
 //! tokenizer a browser's parser is built on and names every way it could
 //! still run script or take over the page. A target asserts it finds none.
 
-use std::cell::RefCell;
-
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
+use html5ever::tokenizer::Tag;
 
 /// Elements an article may hold: ammonia's safe set, and the few the
 /// renderer's own sanitizer adds. Anything else (script, style, iframe,
@@ -144,61 +138,33 @@ const SAFE_SCHEMES: &[&str] = &[
     "ipns",
 ];
 
-/// Every live vector in `html`, described; empty when it is inert.
+/// Every live vector in `html`, described; empty when it is inert. Should
+/// a `<noscript>` slip through, its text is not read as markup either.
 pub fn live_vectors(html: &str) -> Vec<String> {
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(html));
-    let tokenizer = Tokenizer::new(Judge::default(), TokenizerOpts::default());
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
-    tokenizer.sink.found.into_inner()
+    let mut found = Vec::new();
+    crate::html_tags::each_start_tag(html, true, |tag| judge(tag, &mut found));
+    found
 }
 
-#[derive(Default)]
-struct Judge {
-    found: RefCell<Vec<String>>,
-}
-
-impl TokenSink for Judge {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let Token::TagToken(tag) = token else {
-            return TokenSinkResult::Continue;
-        };
-        if tag.kind == TagKind::EndTag {
-            return TokenSinkResult::Continue;
+fn judge(tag: &Tag, found: &mut Vec<String>) {
+    let name = &*tag.name;
+    if !ELEMENTS.contains(&name) {
+        found.push(format!("element <{name}>"));
+    }
+    for attr in &tag.attrs {
+        let attribute = &*attr.name.local;
+        let value = &*attr.value;
+        if attribute.starts_with("on") || matches!(attribute, "srcdoc" | "is" | "http-equiv") {
+            found.push(format!("attribute {attribute}=\"{value}\" on <{name}>"));
         }
-        let mut found = self.found.borrow_mut();
-        let name = &*tag.name;
-        if !ELEMENTS.contains(&name) {
-            found.push(format!("element <{name}>"));
+        if attribute == "style" && !is_alignment(value) {
+            found.push(format!("style=\"{value}\" on <{name}>"));
         }
-        for attr in &tag.attrs {
-            let attribute = &*attr.name.local;
-            let value = &*attr.value;
-            if attribute.starts_with("on") || matches!(attribute, "srcdoc" | "is" | "http-equiv") {
-                found.push(format!("attribute {attribute}=\"{value}\" on <{name}>"));
-            }
-            if attribute == "style" && !is_alignment(value) {
-                found.push(format!("style=\"{value}\" on <{name}>"));
-            }
-            if name == "input" && attribute == "type" && value != "checkbox" {
-                found.push(format!("<input type=\"{value}\">"));
-            }
-            if URL_ATTRIBUTES.contains(&attribute) && !is_safe_url(value) {
-                found.push(format!("{attribute}=\"{value}\" on <{name}>"));
-            }
+        if name == "input" && attribute == "type" && value != "checkbox" {
+            found.push(format!("<input type=\"{value}\">"));
         }
-        // Should one slip through, its text must not be read as markup.
-        match name {
-            "script" => TokenSinkResult::RawData(RawKind::ScriptData),
-            "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
-                TokenSinkResult::RawData(RawKind::Rawtext)
-            }
-            "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
-            "plaintext" => TokenSinkResult::Plaintext,
-            _ => TokenSinkResult::Continue,
+        if URL_ATTRIBUTES.contains(&attribute) && !is_safe_url(value) {
+            found.push(format!("{attribute}=\"{value}\" on <{name}>"));
         }
     }
 }
