@@ -74,7 +74,9 @@ impl Renderer<'_> {
     fn article(&self, index: usize) -> Result<Vec<Page>, Problem> {
         let article = &self.site.articles[index];
         let body = self.body(index)?;
-        let metadata = (self.site.config.search).then(|| self.search.add(index, article, &body));
+        let metadata = (self.site.config.search)
+            .then(|| self.search.add(index, article, &body))
+            .flatten();
         let context = self.article_context(index, Mode::Render, Value::from(body.into_owned()))?;
         let mut pages = self.page(
             article.path.index_file(),
@@ -88,8 +90,9 @@ impl Renderer<'_> {
 
     /// The comments are in both modes: a refreshed snapshot changes the
     /// page as much as an edit.
-    /// Indexes the article for search; returns its metadata fragment.
-    pub fn search_document(&self, index: usize) -> Result<Page, Problem> {
+    /// Indexes the article for search; returns the metadata file of its
+    /// group when this article completes it.
+    pub fn search_document(&self, index: usize) -> Result<Option<Page>, Problem> {
         let body = self.body(index)?;
         Ok(self.search.add(index, &self.site.articles[index], &body))
     }

@@ -174,7 +174,7 @@ fn run_cached(
             && renderer.site.config.search
         {
             // The search index needs every article's words, carried or not.
-            write_all(staging, &[renderer.search_document(*index)?])?;
+            write_all(staging, &Vec::from_iter(renderer.search_document(*index)?))?;
         }
         carried.fetch_add(1, Ordering::Relaxed);
         let job = CachedJob {

@@ -1,22 +1,18 @@
-//! One article as the index sees it: its stems with their scores, and its
-//! metadata fragment, written during the article's own job.
-
-use serde::Serialize;
+//! One article as the index sees it: its stems with their scores, read
+//! during the article's own job.
 
 use std::cell::RefCell;
 use std::hash::Hasher;
 
 use super::hash::{WordHasher, WordMap};
+use super::metadata::EXCERPT_CHARS;
 use super::text::{each_word, plain_text};
-use crate::content::{Article, Name};
+use crate::content::Article;
 
 /// A word in the title counts as this many in the body; in the
 /// description or a tag, as `SUMMARY_WEIGHT`.
 const TITLE_WEIGHT: u32 = 5;
 const SUMMARY_WEIGHT: u32 = 2;
-/// The excerpt's text is cut here, at a word: enough for a few passages
-/// to choose from, small enough for ten results to stay a light download.
-pub const EXCERPT_CHARS: usize = 1500;
 
 /// An article's stems, as vocabulary ids, each with its weight.
 pub struct Analysis {
@@ -90,48 +86,6 @@ pub fn score(weight: u32, length: u32) -> u8 {
     1 + (254.0 * saturation).round().clamp(0.0, 254.0) as u8
 }
 
-/// What the results list shows of an article.
-#[derive(Serialize)]
-struct Metadata<'a> {
-    u: &'a str,
-    t: &'a str,
-    /// `YYYY-MM-DD`, empty for a page without a date.
-    d: String,
-    l: &'a str,
-    g: &'a [Name],
-    a: &'a [Name],
-    x: &'a str,
-}
-
-/// The article's metadata fragment, as its registration script.
-pub fn metadata_script(name: &str, article: &Article, text: &str) -> String {
-    let date = if article.dated {
-        article.date.strftime("%Y-%m-%d").to_string()
-    } else {
-        String::new()
-    };
-    let metadata = Metadata {
-        u: article.path.url(),
-        t: &article.title,
-        d: date,
-        l: &article.lang,
-        g: &article.tags,
-        a: &article.authors,
-        x: excerpt_text(text),
-    };
-    super::script::script(name, &metadata)
-}
-
-fn excerpt_text(text: &str) -> &str {
-    match text.char_indices().nth(EXCERPT_CHARS) {
-        None => text,
-        Some((cut, _)) => {
-            let at_word = text[..cut].rfind(' ').unwrap_or(cut);
-            &text[..at_word]
-        }
-    }
-}
-
 /// The start of the body's text, enough for its excerpt.
 pub fn excerpt_source(body_html: &str) -> String {
     plain_text(body_html, EXCERPT_CHARS + EXCERPT_CHARS / 4)
@@ -139,7 +93,7 @@ pub fn excerpt_source(body_html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{excerpt_text, score};
+    use super::score;
 
     #[test]
     fn more_occurrences_score_higher_and_longer_texts_lower() {
@@ -147,14 +101,5 @@ mod tests {
         assert!(score(3, 100) > score(3, 5000));
         assert!(score(0, 0) >= 1);
         assert_eq!(score(u32::MAX, 0), 255);
-    }
-
-    #[test]
-    fn the_excerpt_is_cut_at_a_word() {
-        let text = "word ".repeat(1000);
-        let excerpt = excerpt_text(&text);
-        assert!(excerpt.len() <= super::EXCERPT_CHARS);
-        assert!(excerpt.ends_with("word"));
-        assert_eq!(excerpt_text("short text"), "short text");
     }
 }

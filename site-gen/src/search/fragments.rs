@@ -29,6 +29,8 @@ struct Entry {
     docs: usize,
     first: usize,
     more: usize,
+    /// Articles per metadata file `d/N`.
+    group: usize,
     /// The first word of each words fragment `w/N`.
     words: Vec<String>,
     /// The first stem of each postings fragment `p/N`.
@@ -49,10 +51,11 @@ pub fn write(index: &SearchIndex, site: &Site, emit: &mut dyn FnMut(Page)) {
     let stems = postings_fragments(&order, &counts, &documents, &vocabulary, BATCH, emit);
     let words = words_fragments(&vocabulary, &counts, emit);
     let entry = Entry {
-        v: 1,
+        v: 2,
         docs: documents.len(),
         first: FIRST_PAGE,
         more: MORE_PAGE,
+        group: super::metadata::GROUP,
         words,
         stems,
     };

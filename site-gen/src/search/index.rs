@@ -5,9 +5,10 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use super::document::{analyse, excerpt_source, metadata_script, score};
+use super::document::{analyse, excerpt_source, score};
 use super::fold::strip_accents;
 use super::hash::WordMap;
+use super::metadata::{Groups, metadata_json};
 use super::script::FOLDER;
 use super::stem::LanguageStemmer;
 use crate::content::Article;
@@ -71,6 +72,7 @@ pub struct SearchIndex {
     id: u64,
     documents: Mutex<Vec<Option<Document>>>,
     vocabulary: Mutex<Vocabulary>,
+    metadata: Groups,
 }
 
 impl SearchIndex {
@@ -79,19 +81,17 @@ impl SearchIndex {
             id: NEXT_INDEX.fetch_add(1, Ordering::Relaxed),
             documents: Mutex::new((0..articles).map(|_| None).collect()),
             vocabulary: Mutex::new(Vocabulary::default()),
+            metadata: Groups::new(articles),
         }
     }
 
     /// Indexes the article at `index` of the site, from its rendered body,
-    /// replacing what it held before; returns its metadata fragment.
-    pub fn add(&self, index: usize, article: &Article, body_html: &str) -> Page {
+    /// replacing what it held before; returns the metadata file of its
+    /// group when this article completes it.
+    pub fn add(&self, index: usize, article: &Article, body_html: &str) -> Option<Page> {
         let text = excerpt_source(body_html);
         let analysis = analyse(article, body_html, |word| self.stem_id(&article.lang, word));
-        let name = metadata_name(index);
-        let page = Page {
-            path: format!("{FOLDER}/{name}.js"),
-            contents: metadata_script(&name, article, &text),
-        };
+        let metadata = self.metadata.file(index, metadata_json(article, &text));
         let mut stems: Vec<(u32, u8)> = analysis
             .stems
             .iter()
@@ -99,7 +99,7 @@ impl SearchIndex {
             .collect();
         stems.sort_unstable();
         self.replace(index, Some(Document::new(&stems)));
-        page
+        metadata
     }
 
     /// Puts `document` in the place of the article at `index`, growing the
@@ -150,15 +150,10 @@ impl SearchIndex {
     }
 }
 
-/// The name of an article's metadata fragment, inside the index's folder.
-pub fn metadata_name(index: usize) -> String {
-    format!("d/{index}")
-}
-
-/// Whether `path` (from the output's root) is an article's metadata
-/// fragment. Those are named by the article's place in the site, which
+/// Whether `path` (from the output's root) is a file of articles'
+/// metadata. Those are named by the articles' places in the site, which
 /// other articles' additions and deletions move, so an incremental build
-/// never carries one over with its article's page.
+/// never carries one over with an article's page.
 pub fn is_metadata_path(path: &str) -> bool {
     path.strip_prefix(FOLDER)
         .and_then(|rest| rest.strip_prefix("/d/"))
@@ -167,6 +162,6 @@ pub fn is_metadata_path(path: &str) -> bool {
 
 /// A job that panicked leaves the build failing anyway; what it left
 /// behind is still well-formed, so the lock is taken regardless.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(super) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }

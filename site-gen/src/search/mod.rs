@@ -26,9 +26,10 @@
 //!   first page of articles, `[doc, score, …]`, best first, then newest:
 //!   a one-word query needs this page alone. Further pages are `m/ID-K`,
 //!   fetched only when a query of several words or a filter needs them.
-//! - `d/DOC`: one per article, written by the article's own job: its URL,
-//!   title, date, language, tags, authors and the start of its text, from
-//!   which the client cuts an excerpt and marks the words.
+//! - `d/N`: the articles numbered `N * 8` to `N * 8 + 7`, each with its
+//!   URL, title, date, language, tags, authors and the start of its text,
+//!   from which the client cuts an excerpt and marks the words; written by
+//!   the job of whichever of its articles comes last.
 //! - `filters` and `f/KIND-N`: tag, author and year values, and each
 //!   value's articles.
 //!
@@ -43,6 +44,7 @@ mod fold;
 mod fragments;
 mod hash;
 mod index;
+mod metadata;
 mod packed;
 mod script;
 mod stem;
@@ -50,7 +52,7 @@ mod text;
 
 pub use fold::{fold, lower, words};
 pub use fragments::{FIRST_PAGE, MORE_PAGE, write};
-pub use index::{Document, SearchIndex, is_metadata_path, metadata_name};
+pub use index::{Document, SearchIndex, is_metadata_path};
 pub use script::FOLDER;
 pub use stem::LanguageStemmer;
 

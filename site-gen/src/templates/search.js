@@ -301,7 +301,12 @@
     try {
       var found = await find(query, chosen, shown + 1);
       var page = found.docs.slice(0, shown);
-      var metadata = await Promise.all(page.map(function (doc) { return load('d/' + doc); }));
+      var entry = await load('entry');
+      var metadata = await Promise.all(page.map(function (doc) {
+        return load('d/' + Math.floor(doc / entry.group)).then(function (group) {
+          return group[doc % entry.group];
+        });
+      }));
       if (current !== generation) return;
       var isHit = hitTest(found);
       list.replaceChildren.apply(list, metadata.map(function (one) { return result(one, isHit); }));

@@ -41,6 +41,14 @@ impl Index {
         serde_json::from_str(json).unwrap()
     }
 
+    /// What the results list shows of the article numbered `doc`, from
+    /// its group's metadata file.
+    pub fn metadata(&mut self, doc: u64) -> Value {
+        let group = self.entry["group"].as_u64().unwrap();
+        let file = self.load(&format!("d/{}", doc / group));
+        file[(doc % group) as usize].clone()
+    }
+
     fn fragment_of(&self, list: &str, key: &str) -> Option<usize> {
         let firsts = self.entry[list].as_array().unwrap();
         firsts
@@ -118,7 +126,7 @@ impl Index {
         ranked
             .into_iter()
             .map(|(doc, _)| {
-                let metadata = self.load(&format!("d/{doc}"));
+                let metadata = self.metadata(doc);
                 metadata["u"].as_str().unwrap().to_string()
             })
             .collect()
