@@ -45,7 +45,7 @@ impl Preview {
         let model = Archive::load(&self.root).ok().and_then(|mut archive| {
             let site = Site::from_archive(&mut archive, false).ok()?;
             let by_source = (site.articles.iter().enumerate())
-                .map(|(index, article)| (article.source.clone(), index))
+                .map(|(index, article)| (article.source.to_path_buf(), index))
                 .collect();
             Some(Model {
                 archive,

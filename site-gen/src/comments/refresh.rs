@@ -108,7 +108,7 @@ pub fn refresh(root: &Path, options: &RefreshOptions) -> Result<RefreshReport, C
                 })
             });
             Outcome {
-                article: article.source.clone(),
+                article: article.source.to_path_buf(),
                 server: source.server.clone(),
                 snapshot: path.strip_prefix(root).unwrap_or(&path).to_path_buf(),
                 result,

@@ -5,12 +5,12 @@
 /// empty for the home page, else ending in `/` (`tags/sea/`). This is also
 /// the page's URL relative to the site root.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct PagePath(String);
+pub struct PagePath(Box<str>);
 
 impl PagePath {
     /// The home page.
-    pub const fn root() -> Self {
-        Self(String::new())
+    pub fn root() -> Self {
+        Self(Box::default())
     }
 
     /// The page at `folder`, a checked path such as a slug or an alias.
@@ -18,13 +18,13 @@ impl PagePath {
         if folder.is_empty() {
             Self::root()
         } else {
-            Self(format!("{folder}/"))
+            Self(format!("{folder}/").into())
         }
     }
 
     /// The page at `name`, one folder below this one.
     pub fn child(&self, name: &str) -> Self {
-        Self(format!("{}{name}/", self.0))
+        Self(format!("{}{name}/", self.0).into())
     }
 
     /// The `number`th page of a list that starts here, counting from 1.
@@ -32,7 +32,7 @@ impl PagePath {
         if number == 1 {
             self.clone()
         } else {
-            Self(format!("{}page/{number}/", self.0))
+            Self(format!("{}page/{number}/", self.0).into())
         }
     }
 
@@ -77,7 +77,7 @@ impl PagePath {
 
     /// A relative link to this page from `folder`, which holds it.
     pub fn below(&self, folder: &PagePath) -> &str {
-        self.0.strip_prefix(&folder.0).unwrap_or(&self.0)
+        self.0.strip_prefix(&*folder.0).unwrap_or(&self.0)
     }
 }
 

@@ -1,6 +1,6 @@
 //! One article: its front matter checked, and where its Markdown body is.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 use serde_json::{Map, Value};
@@ -17,10 +17,10 @@ use crate::problem::Problem;
 
 #[derive(Debug, Clone)]
 pub struct Article {
-    pub source: PathBuf,
+    pub source: Box<Path>,
     /// Where the article is published, from its slug (see [`Article::slug`]).
     pub path: PagePath,
-    pub title: String,
+    pub title: Box<str>,
     /// A page (`kind: page`) stands outside the lists, feeds and
     /// taxonomies, as an "About" page does, and needs no date.
     pub page: bool,
@@ -28,23 +28,23 @@ pub struct Article {
     pub date: Timestamp,
     pub dated: bool,
     pub updated: Option<Timestamp>,
-    pub description: Option<String>,
-    pub tags: Vec<Name>,
-    pub categories: Vec<Name>,
-    pub authors: Vec<Name>,
+    pub description: Option<Box<str>>,
+    pub tags: Box<[Name]>,
+    pub categories: Box<[Name]>,
+    pub authors: Box<[Name]>,
     pub lang: Name,
     pub draft: bool,
     /// Old addresses that redirect to the article.
-    pub aliases: Vec<PagePath>,
-    pub image: Option<String>,
+    pub aliases: Box<[PagePath]>,
+    pub image: Option<Box<str>>,
     /// Articles sharing a key are translations of each other.
-    pub translation_key: Option<String>,
+    pub translation_key: Option<Box<str>>,
     /// The post that announced the article, whose replies are its comments.
     pub comments: Option<Box<CommentSource>>,
     pub extra: Map<String, Value>,
     /// Read when the article is rendered: see [`Article::read_body`].
     pub body: BodyPlace,
-    pub bundle_assets: Vec<PathBuf>,
+    pub bundle_assets: Box<[PathBuf]>,
 }
 
 const KNOWN_FIELDS: &[&str] = &[
@@ -175,14 +175,14 @@ impl Article {
         let slug = slug.unwrap_or_default();
         let names = |list: Vec<String>| list.into_iter().map(Name::from).collect();
         let article = Self {
-            source: source.path.clone(),
+            source: source.path.clone().into(),
             path: PagePath::folder(&slug),
-            title: title.unwrap_or_default(),
+            title: title.unwrap_or_default().into(),
             page,
             dated: date.is_some(),
             date: date.unwrap_or_default(),
             updated,
-            description,
+            description: description.map(Into::into),
             tags: names(reader.list("tags")),
             categories: names(reader.list("categories")),
             authors: names(authors),
@@ -191,18 +191,19 @@ impl Article {
                 .unwrap_or_else(|| config.language.clone())
                 .into(),
             draft: reader.flag("draft"),
-            aliases,
-            image: reader.text("image"),
+            aliases: aliases.into(),
+            image: reader.text("image").map(Into::into),
             translation_key: reader
                 .text("translation_key")
-                .or_else(|| reader.text("translationKey")),
+                .or_else(|| reader.text("translationKey"))
+                .map(Into::into),
             comments: reader.comment_source("comments").map(Box::new),
             extra: match front.fields.get("extra") {
                 Some(Value::Object(extra)) => extra.clone(),
                 _ => Map::new(),
             },
             body,
-            bundle_assets: source.bundle_assets.clone(),
+            bundle_assets: source.bundle_assets.clone().into(),
         };
         for field in front
             .fields
@@ -269,11 +270,11 @@ mod tests {
         assert_eq!(article.slug(), "le-phare");
         assert_eq!(article.date.to_string(), "2026-03-01T00:00:00Z");
         assert_eq!(article.updated.unwrap().to_string(), "2026-03-02T09:00:00Z");
-        assert_eq!(article.tags, ["mer", "phares"]);
-        assert_eq!(article.authors, ["Ada"]);
+        assert_eq!(*article.tags, ["mer", "phares"]);
+        assert_eq!(*article.authors, ["Ada"]);
         assert_eq!(article.lang, "fr");
         assert_eq!(article.path.url(), "le-phare/");
-        assert_eq!(article.aliases, [PagePath::folder("old/phare")]);
+        assert_eq!(*article.aliases, [PagePath::folder("old/phare")]);
         assert_eq!(article.extra["mood"], "calm");
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("news")).unwrap();
@@ -340,5 +341,15 @@ mod tests {
             "---\ntitle: N\ndate: 2026-01-01\n---\n",
         );
         assert_eq!(article.unwrap().slug(), "night-watch");
+    }
+}
+
+#[cfg(test)]
+mod size {
+    /// A million articles are held at once: each byte here is a megabyte.
+    #[test]
+    fn an_article_stays_small() {
+        let size = std::mem::size_of::<super::Article>();
+        assert!(size <= 304, "an Article takes {size} bytes");
     }
 }

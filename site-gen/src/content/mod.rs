@@ -20,7 +20,7 @@ pub use slug::{check_slug, slugify};
 pub use taxonomy::{Taxonomy, Term};
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::archive::{self, Archive};
 use crate::config::SiteConfig;
@@ -82,7 +82,7 @@ impl Site {
         notes.append(&mut warnings);
         let mut warnings = notes::once_each(notes);
         // Every URL an article takes, its slug and its aliases, is its alone.
-        let mut owners: BTreeMap<&PagePath, &PathBuf> = BTreeMap::new();
+        let mut owners: BTreeMap<&PagePath, &Path> = BTreeMap::new();
         for article in &articles {
             let paths = std::iter::once((&article.path, "slug"))
                 .chain(article.aliases.iter().map(|alias| (alias, "alias")));
@@ -93,7 +93,7 @@ impl Site {
                     }
                     std::collections::btree_map::Entry::Occupied(first) => {
                         problems.push(Problem::new(
-                            &article.source,
+                            &*article.source,
                             None,
                             format!(
                                 "the {kind} “{}” is a URL that {} takes too",

@@ -45,7 +45,7 @@ impl Renderer<'_> {
                 .strip_prefix(&format!("{}/", self.archive_root.display()))
                 .unwrap_or(&message)
                 .to_string();
-            Problem::new(&article.source, None, message, error.hint())
+            Problem::new(&*article.source, None, message, error.hint())
         };
         if let Some(source) = &article.comments {
             let snapshot =

@@ -227,7 +227,7 @@ fn translation_groups(articles: &[Article]) -> BTreeMap<&str, Vec<usize>> {
     let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (index, article) in articles.iter().enumerate() {
         if let Some(key) = &article.translation_key {
-            groups.entry(key.as_str()).or_default().push(index);
+            groups.entry(&**key).or_default().push(index);
         }
     }
     groups

@@ -30,9 +30,9 @@ pub fn analyse(
     body_html: &str,
     mut stem_id: impl FnMut(&str) -> u32,
 ) -> Analysis {
-    let summary = (article.description.iter().map(String::as_str))
+    let summary = (article.description.iter().map(|text| &**text))
         .chain(article.tags.iter().map(|tag| &**tag));
-    let parts = std::iter::once((article.title.as_str(), TITLE_WEIGHT, false))
+    let parts = std::iter::once((&*article.title, TITLE_WEIGHT, false))
         .chain(summary.map(|part| (part, SUMMARY_WEIGHT, false)))
         .chain(std::iter::once((body_html, 1, true)));
     let mut analysis = Analysis {
