@@ -11,6 +11,7 @@
 //! tree file by file.
 
 mod folders;
+mod listing;
 mod reuse;
 
 use std::collections::HashMap;
@@ -22,6 +23,7 @@ use std::sync::{Mutex, PoisonError};
 use rayon::prelude::*;
 
 use folders::Folders;
+use listing::{Listing, Paths};
 use reuse::{Digest, path_key};
 
 use samizdat_manifest::{FileEntry, FileList, check_relative_path};
@@ -188,40 +190,63 @@ impl Staging {
             reuse::remove_if_present(&path).map_err(|error| io_problem(&path, error))?;
         }
         let mut file = fs::File::create(&path).map_err(|error| io_problem(&path, error))?;
-        let listed = self.sweep()?;
-        write(&Listing(&listed), &mut file)
-    }
-
-    /// Clears from the staging folder what this build did not write, and
-    /// returns what it wrote, as the manifest lists it, sorted by path.
-    fn sweep(&mut self) -> Result<Vec<(String, Digest)>, Problem> {
+        let paths = self.sweep()?;
         let written = self
             .written
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner);
-        let mut listed = Vec::new();
+        write(
+            &Listing {
+                paths: &paths,
+                written,
+            },
+            &mut file,
+        )
+    }
+
+    /// Clears from the staging folder what this build did not write, and
+    /// returns the paths of what it wrote that the manifest lists, sorted.
+    fn sweep(&mut self) -> Result<Paths, Problem> {
+        let written = self
+            .written
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        let mut paths = Paths::default();
+        let mut full = false;
         reuse::sweep(&self.dir, |path| match written.get(&path_key(path)) {
             Some(digest) if *digest != Digest::PENDING => {
-                listed.push((path.to_string(), *digest));
+                full |= !paths.push(path);
                 true
             }
             Some(_) => true,
             None => false,
         })
         .map_err(|error| io_problem(&self.dir, error))?;
+        if full {
+            return Err(Problem::new(
+                &self.dir,
+                None,
+                "the output's paths take more than 4 GiB, more than a manifest can list",
+                "split the archive into several sites",
+            ));
+        }
         self.swept = true;
-        listed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        Ok(listed)
+        paths.sort();
+        Ok(paths)
     }
 
     /// Every file written so far, as the manifest lists them.
     #[cfg(test)]
     pub fn entries(&mut self) -> Vec<FileEntry> {
-        let listed = self.sweep().unwrap();
-        listed
-            .iter()
-            .map(|(path, digest)| self::listed(path, digest))
-            .collect()
+        let paths = self.sweep().unwrap();
+        let written = self.written.get_mut().unwrap();
+        let mut entries = Vec::new();
+        Listing {
+            paths: &paths,
+            written,
+        }
+        .each(&mut |entry| entries.push(entry.clone()));
+        entries
     }
 
     /// Copies the static files and page-bundle assets, in parallel.
@@ -263,39 +288,6 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
-        }
-    }
-}
-
-/// A written file as the manifest lists it, made again from its path
-/// and digest, which take a third of a [`FileEntry`]'s memory.
-fn listed(path: &str, digest: &Digest) -> FileEntry {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let sha256 = digest
-        .sha256
-        .iter()
-        .flat_map(|byte| [HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 15)]])
-        .map(char::from)
-        .collect();
-    FileEntry {
-        path: path.to_string(),
-        size: digest.size,
-        sha256,
-        content_type: samizdat_manifest::content_type(path).to_string(),
-    }
-}
-
-/// The files written, sorted, as the manifest walks them.
-struct Listing<'a>(&'a [(String, Digest)]);
-
-impl FileList for Listing<'_> {
-    fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    fn each(&self, visit: &mut dyn FnMut(&FileEntry)) {
-        for (path, digest) in self.0 {
-            visit(&listed(path, digest));
         }
     }
 }
@@ -357,6 +349,7 @@ fn swap_in(staging: &Path, out_dir: &Path) -> Result<(), Problem> {
 
 #[cfg(test)]
 mod tests {
+    use super::listing::listed;
     use super::*;
 
     #[test]
