@@ -4,12 +4,11 @@
 //! in it is replaced, never written through, and a file behind one is
 //! never kept as this build's.
 
-use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 use std::sync::Mutex;
 
-use super::reuse::path_key;
+use super::reuse::{KeySet, path_key};
 use crate::inside;
 use crate::problem::Problem;
 
@@ -19,7 +18,7 @@ pub struct Folders {
     /// the staging folder's root (`""` for the root itself): made by this
     /// build, or checked. No path is held, as a million articles make a
     /// million folders.
-    plain: Mutex<HashSet<u128>>,
+    plain: Mutex<KeySet>,
 }
 
 impl Folders {

@@ -3,11 +3,9 @@
 //! the paths are held end to end in one buffer rather than one string
 //! each, and the digests stay in the map of what was written.
 
-use std::collections::HashMap;
-
 use samizdat_manifest::{FileEntry, FileList};
 
-use super::reuse::{Digest, path_key};
+use super::reuse::{Digest, KeyMap, path_key};
 
 /// Paths in one buffer, each known by where it starts and its length.
 #[derive(Default)]
@@ -56,7 +54,7 @@ impl Paths {
 /// Sorted paths with the digests written there.
 pub struct Listing<'a> {
     pub paths: &'a Paths,
-    pub written: &'a HashMap<u128, Digest>,
+    pub written: &'a KeyMap<Digest>,
 }
 
 impl FileList for Listing<'_> {

@@ -14,7 +14,6 @@ mod folders;
 mod listing;
 mod reuse;
 
-use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -24,7 +23,7 @@ use rayon::prelude::*;
 
 use folders::Folders;
 use listing::{Listing, Paths};
-use reuse::{Digest, path_key};
+use reuse::{Digest, KeyMap, path_key};
 
 use samizdat_manifest::{FileEntry, FileList, check_relative_path};
 
@@ -40,7 +39,7 @@ pub struct Staging {
     /// there once it is, for the manifest (reserved files are not listed).
     /// No path is held while pages are written, as a million articles
     /// make millions of them: the manifest reads them from the folder.
-    written: Mutex<HashMap<u128, Digest>>,
+    written: Mutex<KeyMap<Digest>>,
     /// Whether the staging folder was walked for the manifest, which
     /// cleared what the build did not write.
     swept: bool,
@@ -63,7 +62,7 @@ impl Staging {
             reusing,
             out_dir: out_dir.to_path_buf(),
             dir,
-            written: Mutex::new(HashMap::new()),
+            written: Mutex::new(KeyMap::default()),
             swept: false,
             folders: Folders::default(),
             committed: false,

@@ -13,8 +13,9 @@
 //! manifest is removed before anything in it changes: a spare without a
 //! manifest is half-updated and is cleared instead of trusted.
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -51,7 +52,7 @@ impl Digest {
 /// its path, sorted. No path is held, as the tree of a million articles
 /// has millions of files.
 #[derive(Default)]
-pub struct Hashes(Vec<(u128, Digest)>);
+pub struct Hashes(Vec<(PathKey, Digest)>);
 
 impl Hashes {
     pub fn get(&self, path: &str) -> Option<&Digest> {
@@ -69,15 +70,51 @@ impl Hashes {
 }
 
 /// A path's 128-bit hash: paths by the million are known by these, and
-/// two of a million meet by chance about once in 2^89 builds.
-pub fn path_key(path: &str) -> u128 {
+/// two of a million meet by chance about once in 2^89 builds. Two halves
+/// rather than a `u128`, whose 16-byte alignment would pad each entry of
+/// the maps that hold millions of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PathKey(u64, u64);
+
+impl Hash for PathKey {
+    /// A key is a hash already: its first half picks the bucket.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0);
+    }
+}
+
+pub fn path_key(path: &str) -> PathKey {
     let half = |salt: u8| {
         let mut hasher = std::hash::DefaultHasher::new();
         salt.hash(&mut hasher);
         path.hash(&mut hasher);
         hasher.finish()
     };
-    u128::from(half(0)) << 64 | u128::from(half(1))
+    PathKey(half(0), half(1))
+}
+
+/// Maps and sets by [`PathKey`], hashed as it is.
+pub type KeyMap<V> = HashMap<PathKey, V, BuildHasherDefault<KeyHasher>>;
+pub type KeySet = HashSet<PathKey, BuildHasherDefault<KeyHasher>>;
+
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        // Keys hash through `write_u64`; this is here for the trait.
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, half: u64) {
+        self.0 = half;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Whether the tree at `root`, whose manifest says `known`, holds the
@@ -243,6 +280,16 @@ pub fn link(from: &Path, path: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_written_file_costs_a_key_and_a_digest_and_no_padding() {
+        assert_eq!(std::mem::size_of::<(PathKey, Digest)>(), 56);
+        let mut map = KeyMap::default();
+        map.insert(path_key("a/index.html"), 1);
+        map.insert(path_key("b/index.html"), 2);
+        assert_eq!(map.get(&path_key("b/index.html")), Some(&2));
+        assert_eq!(map.get(&path_key("c/index.html")), None);
+    }
 
     #[test]
     fn a_spare_is_taken_without_its_manifest() {
