@@ -283,6 +283,7 @@ fn parse_mount(text: &str) -> Result<Mount, String> {
 }
 
 fn main() -> ExitCode {
+    small_pages_only();
     let result = match Cli::parse().command {
         Command::Build {
             archive,
@@ -402,3 +403,16 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// mimalloc asks the kernel for transparent huge pages, each zeroed whole
+/// (2 MiB) when first touched, and again after the allocator gives it
+/// back: on the 10,000-article build that zeroing was a sixth of the CPU
+/// time, and the pages' unused parts a third of the peak memory.
+#[cfg(target_os = "linux")]
+fn small_pages_only() {
+    // Without it the build is only slower: nothing to report.
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
+}
+
+#[cfg(not(target_os = "linux"))]
+fn small_pages_only() {}
