@@ -61,6 +61,9 @@ pub struct Rendered {
     pub carried: usize,
 }
 
+/// What a job gives: the files to remember for the next incremental build.
+type Outcome = Result<Option<(String, CachedJob)>, Problem>;
+
 /// Renders every file of the site into `staging`, in parallel. With a
 /// `cache` from the previous build, jobs whose inputs did not change are
 /// carried over rather than rendered.
@@ -85,44 +88,54 @@ pub fn render_site(
     progress.start(total as u64);
     let salt = cache.and_then(|_| incremental::salt(&archive.templates, &renderer.site_wide()));
     let carried = AtomicUsize::new(0);
+    let run = |job: plan::Job| {
+        let done = match (cache, &salt) {
+            (Some(cache), Some(salt)) => {
+                run_cached(&renderer, staging, &job, cache, salt, &carried)
+            }
+            _ => renderer
+                .render_into(&job, &mut |page| {
+                    staging
+                        .write(&page.path, page.contents.as_bytes())
+                        .map(|_| ())
+                })
+                .map(|()| None),
+        };
+        progress.advance();
+        done
+    };
     // Articles' pages are counted, not listed, so a million articles make
-    // no million-long list of jobs.
-    let done: Vec<Result<Option<(String, CachedJob)>, Problem>> = (0..articles)
+    // no million-long list of jobs. The search index needs every article
+    // and nothing else: it is written while the other jobs render.
+    let articles_done: Vec<Outcome> = (0..articles)
         .into_par_iter()
         .map(plan::Job::Article)
-        .chain(jobs.into_par_iter())
-        .map(|job| {
-            let done = match (cache, &salt) {
-                (Some(cache), Some(salt)) => {
-                    run_cached(&renderer, staging, &job, cache, salt, &carried)
-                }
-                _ => renderer
-                    .render_into(&job, &mut |page| {
-                        staging
-                            .write(&page.path, page.contents.as_bytes())
-                            .map(|_| ())
-                    })
-                    .map(|()| None),
-            };
-            progress.advance();
-            done
-        })
+        .map(run)
         .collect();
+    let articles_failed = articles_done.iter().any(Result::is_err);
+    let (index_problems, jobs_done) = rayon::join(
+        || {
+            let mut problems = Vec::new();
+            if !articles_failed && site.config.search {
+                crate::search::write(&renderer.search, site, &mut |page| {
+                    if let Err(problem) = staging.write(&page.path, page.contents.as_bytes()) {
+                        problems.push(problem);
+                    }
+                });
+            }
+            problems
+        },
+        || jobs.into_par_iter().map(run).collect::<Vec<Outcome>>(),
+    );
     let mut problems = Vec::new();
     let mut cached = Vec::new();
-    for outcome in done {
+    for outcome in articles_done.into_iter().chain(jobs_done) {
         match outcome {
             Ok(job) => cached.extend(job),
             Err(problem) => problems.push(problem),
         }
     }
-    if problems.is_empty() && site.config.search {
-        crate::search::write(&renderer.search, site, &mut |page| {
-            if let Err(problem) = staging.write(&page.path, page.contents.as_bytes()) {
-                problems.push(problem);
-            }
-        });
-    }
+    problems.extend(index_problems);
     for page in host_files::pages(site) {
         if let Err(problem) = staging.write(&page.path, page.contents.as_bytes()) {
             problems.push(problem);

@@ -22,13 +22,13 @@ pub struct Analysis {
 }
 
 /// Reads the article's title, description, tags and body; `stem_id`
-/// gives the vocabulary id of a word's stem, once per distinct word:
-/// words are told apart within the article by a 64-bit hash, which spares
-/// a copy of each.
+/// gives the vocabulary id of a word's stem, once per distinct word, from
+/// the word and its 64-bit hash: words are told apart by that hash, which
+/// spares a copy of each.
 pub fn analyse(
     article: &Article,
     body_html: &str,
-    mut stem_id: impl FnMut(&str) -> u32,
+    mut stem_id: impl FnMut(u64, &str) -> u32,
 ) -> Analysis {
     let summary = (article.description.iter().map(|text| &**text))
         .chain(article.tags.iter().map(|tag| &**tag));
@@ -47,8 +47,9 @@ pub fn analyse(
         places.clear();
         for (part, weight, html) in parts {
             each_word(part, html, |word| {
-                let place = *seen.entry(word_key(word)).or_insert_with(|| {
-                    let id = stem_id(word);
+                let key = word_key(word);
+                let place = *seen.entry(key).or_insert_with(|| {
+                    let id = stem_id(key, word);
                     *places.entry(id).or_insert_with(|| {
                         analysis.stems.push((id, 0));
                         analysis.stems.len() - 1

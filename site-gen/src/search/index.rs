@@ -56,7 +56,7 @@ impl Vocabulary {
 #[derive(Default)]
 struct Known {
     index: u64,
-    languages: WordMap<String, WordMap<Box<str>, u32>>,
+    languages: WordMap<String, WordMap<u64, u32>>,
 }
 
 const KNOWN_WORDS: usize = 100_000;
@@ -90,7 +90,9 @@ impl SearchIndex {
     /// group when this article completes it.
     pub fn add(&self, index: usize, article: &Article, body_html: &str) -> Option<Page> {
         let text = excerpt_source(body_html);
-        let analysis = analyse(article, body_html, |word| self.stem_id(&article.lang, word));
+        let analysis = analyse(article, body_html, |key, word| {
+            self.stem_id(&article.lang, key, word)
+        });
         let metadata = self.metadata.file(index, metadata_json(article, &text));
         let mut stems: Vec<(u32, u8)> = analysis
             .stems
@@ -113,16 +115,17 @@ impl SearchIndex {
     }
 
     /// The vocabulary id of the stem of `word` (lower case, accents kept)
-    /// in `lang`. Each thread remembers the words it has seen, so the
-    /// shared vocabulary is locked only for a word new to the thread.
-    fn stem_id(&self, lang: &str, word: &str) -> u32 {
+    /// in `lang`; `key` is the word's hash. Each thread remembers the words
+    /// it has seen by that hash, so the shared vocabulary is locked only
+    /// for a word new to the thread.
+    fn stem_id(&self, lang: &str, key: u64, word: &str) -> u32 {
         KNOWN.with(|known| {
             let mut known = known.borrow_mut();
             if known.index != self.id {
                 known.index = self.id;
                 known.languages.clear();
             }
-            if let Some(&id) = known.languages.get(lang).and_then(|words| words.get(word)) {
+            if let Some(&id) = known.languages.get(lang).and_then(|words| words.get(&key)) {
                 return id;
             }
             let stem = LanguageStemmer::new(lang).folded_stem(word);
@@ -134,7 +137,7 @@ impl SearchIndex {
                 if words.len() >= KNOWN_WORDS {
                     words.clear();
                 }
-                words.insert(word.into(), id);
+                words.insert(key, id);
             }
             id
         })
