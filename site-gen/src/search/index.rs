@@ -165,6 +165,6 @@ pub fn is_metadata_path(path: &str) -> bool {
 
 /// A job that panicked leaves the build failing anyway; what it left
 /// behind is still well-formed, so the lock is taken regardless.
-pub(super) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
