@@ -406,8 +406,8 @@ fn main() -> ExitCode {
 
 /// mimalloc asks the kernel for transparent huge pages, each zeroed whole
 /// (2 MiB) when first touched, and again after the allocator gives it
-/// back: on the 10,000-article build that zeroing was a sixth of the CPU
-/// time, and the pages' unused parts a third of the peak memory.
+/// back: on the 10,000-article build that zeroing took 6% to 18% of the
+/// CPU time, and the pages' unused parts a third of the peak memory.
 #[cfg(target_os = "linux")]
 fn small_pages_only() {
     // Without it the build is only slower: nothing to report.

@@ -20,8 +20,11 @@ pub fn plain_text(html: &str, enough: usize) -> String {
     let mut text = String::with_capacity(enough.min(html.len()) + 64);
     let mut rest = html;
     while let Some(start) = rest.bytes().position(|byte| byte == b'<' || byte == b'&') {
-        if text.len() >= enough {
-            return text.trim_end().to_string();
+        let room = enough.saturating_sub(text.len());
+        if start > room {
+            // Text takes at most as many bytes as its source: what lies
+            // past `room` of this run would not be read.
+            break;
         }
         push_text(&mut text, &rest[..start]);
         rest = &rest[start..];
@@ -36,9 +39,13 @@ pub fn plain_text(html: &str, enough: usize) -> String {
             push_text(&mut text, &decoded);
             rest = &rest[used..];
         }
+        rest = if text.len() >= enough { "" } else { rest };
     }
-    push_text(&mut text, rest);
-    text.trim_end().to_string()
+    let room = enough.saturating_sub(text.len());
+    push_text(&mut text, &rest[..rest.floor_char_boundary(room)]);
+    let trimmed = text.trim_end().len();
+    text.truncate(trimmed);
+    text
 }
 
 /// Appends `part` with each run of white space as one space. A single
@@ -240,7 +247,11 @@ mod tests {
             "Storm & tide Keep water ’n’ radio. one two"
         );
         assert_eq!(plain_text("AT&T &bogus; x", 1000), "AT&T &bogus; x");
-        assert_eq!(plain_text(html, 5), "Storm &");
+        assert_eq!(plain_text(html, 5), "Storm");
+        assert_eq!(plain_text(html, 7), "Storm &");
+        // `enough` counts bytes, and a letter is never cut.
+        assert_eq!(plain_text("<p>été à la mer</p>", 5), "été");
+        assert_eq!(plain_text("<p>été à la mer</p>", 2), "é");
         assert_eq!(
             plain_text("a\u{b}b\u{a0}c\u{2003} d\t\r\n e é", 1000),
             "a b c d e é"
