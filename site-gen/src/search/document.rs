@@ -42,18 +42,23 @@ pub fn analyse(
     // The maps are kept by each thread from one article to the next, so
     // their memory is not allocated and grown again for every article.
     SCRATCH.with(|scratch| {
-        let (seen, places) = &mut *scratch.borrow_mut();
+        let (seen, places, recent) = &mut *scratch.borrow_mut();
         seen.clear();
         places.clear();
+        recent.next_article();
         for (part, weight, html) in parts {
             each_word(part, html, |word| {
                 let key = word_key(word);
-                let place = *seen.entry(key).or_insert_with(|| {
-                    let id = stem_id(key, word);
-                    *places.entry(id).or_insert_with(|| {
-                        analysis.stems.push((id, 0));
-                        analysis.stems.len() - 1
-                    })
+                let place = recent.get(key).unwrap_or_else(|| {
+                    let place = *seen.entry(key).or_insert_with(|| {
+                        let id = stem_id(key, word);
+                        *places.entry(id).or_insert_with(|| {
+                            analysis.stems.push((id, 0));
+                            analysis.stems.len() - 1
+                        })
+                    });
+                    recent.put(key, place);
+                    place
                 });
                 analysis.stems[place].1 += weight;
                 if html {
@@ -65,7 +70,53 @@ pub fn analyse(
     analysis
 }
 
-type Scratch = (WordMap<u64, usize>, WordMap<u32, usize>);
+type Scratch = (WordMap<u64, usize>, WordMap<u32, usize>, Recent);
+
+/// The places of words met before in the article, each in a slot picked
+/// by its hash: most words of a text are ones it has used already, and a
+/// slot answers them without the map's probe. A slot is good for the
+/// article it was filled in only, which `article` numbers.
+struct Recent {
+    article: u32,
+    /// The word's hash, the article, and the word's place.
+    slots: Vec<(u64, u32, usize)>,
+}
+
+/// A power of two: slots are picked by the hash's top bits.
+const RECENT_SLOTS: usize = 1024;
+
+impl Default for Recent {
+    fn default() -> Self {
+        Self {
+            article: 0,
+            slots: vec![(0, 0, 0); RECENT_SLOTS],
+        }
+    }
+}
+
+impl Recent {
+    fn next_article(&mut self) {
+        self.article = self.article.wrapping_add(1);
+        if self.article == 0 {
+            // After four billion articles: no slot may pass for current.
+            *self = Self::default();
+            self.article = 1;
+        }
+    }
+
+    fn slot(key: u64) -> usize {
+        (key >> (64 - RECENT_SLOTS.trailing_zeros())) as usize
+    }
+
+    fn get(&self, key: u64) -> Option<usize> {
+        let (held, article, place) = self.slots[Self::slot(key)];
+        (held == key && article == self.article).then_some(place)
+    }
+
+    fn put(&mut self, key: u64, place: usize) {
+        self.slots[Self::slot(key)] = (key, self.article, place);
+    }
+}
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::default();
@@ -94,7 +145,27 @@ pub fn excerpt_source(body_html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::score;
+    use super::{RECENT_SLOTS, Recent, score};
+
+    #[test]
+    fn a_recent_word_is_known_in_its_own_article_only() {
+        let mut recent = Recent::default();
+        recent.next_article();
+        let (key, other) = (0xabcd_u64 << 50, 0xabcd_u64 << 50 | 1);
+        assert_eq!(recent.get(key), None);
+        recent.put(key, 7);
+        assert_eq!(recent.get(key), Some(7));
+        // Another word in the same slot takes it over.
+        recent.put(other, 9);
+        assert_eq!((recent.get(key), recent.get(other)), (None, Some(9)));
+        recent.next_article();
+        assert_eq!(recent.get(other), None);
+        recent.article = u32::MAX;
+        recent.put(key, 3);
+        recent.next_article();
+        assert_eq!(recent.get(key), None);
+        assert_eq!(recent.slots.len(), RECENT_SLOTS);
+    }
 
     #[test]
     fn more_occurrences_score_higher_and_longer_texts_lower() {

@@ -16,7 +16,7 @@ use crate::render::Page;
 pub const GROUP: usize = 8;
 /// The excerpt's text is cut here, at a word: enough for a few passages
 /// to choose from, small enough for ten results to stay a light download.
-pub const EXCERPT_CHARS: usize = 1500;
+pub const EXCERPT_CHARS: usize = 1000;
 
 #[derive(Serialize)]
 struct Metadata<'a> {
