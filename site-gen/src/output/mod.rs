@@ -17,7 +17,7 @@ mod reuse;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use rayon::prelude::*;
 
@@ -49,6 +49,9 @@ pub struct Staging {
     live: reuse::Hashes,
     folders: Folders,
     committed: bool,
+    /// The first write refused for want of space: every later one would
+    /// be refused too, so it stands for them all.
+    full: OnceLock<Problem>,
 }
 
 impl Staging {
@@ -66,6 +69,7 @@ impl Staging {
             swept: false,
             folders: Folders::default(),
             committed: false,
+            full: OnceLock::new(),
         })
     }
 
@@ -107,8 +111,16 @@ impl Staging {
         Ok(path)
     }
 
+    /// The problem of the first write refused because the disk is full.
+    pub fn out_of_space(&self) -> Option<&Problem> {
+        self.full.get()
+    }
+
     /// Writes one file; `dest` is relative to the output root, with `/`.
     pub fn write(&self, dest: &str, contents: &[u8]) -> Result<FileEntry, Problem> {
+        if let Some(problem) = self.full.get() {
+            return Err(problem.clone());
+        }
         let entry = FileEntry::for_contents(dest, contents);
         if !self.carry(&entry)? {
             let path = self.claim(dest, false)?;
@@ -117,7 +129,7 @@ impl Staging {
             } else {
                 reuse::write_new(&path, contents)
             };
-            written.map_err(|error| io_problem(&path, error))?;
+            written.map_err(|error| self.write_problem(&path, error))?;
             self.record(&entry);
         }
         Ok(entry)
@@ -139,10 +151,25 @@ impl Staging {
             } else {
                 reuse::link_new(&self.out_dir.join(dest), &path)
             };
-            linked.map_err(|error| io_problem(&path, error))?;
+            linked.map_err(|error| self.write_problem(&path, error))?;
         }
         self.record(entry);
         Ok(true)
+    }
+
+    /// The problem of a failed write, remembered when the disk is full.
+    fn write_problem(&self, path: &Path, error: std::io::Error) -> Problem {
+        if !is_disk_full(&error) {
+            return io_problem(path, error);
+        }
+        let problem = Problem::new(
+            path,
+            None,
+            format!("cannot write: the disk is full ({error}); the build stopped here"),
+            "free some space and build again: the site in place is untouched",
+        );
+        let _ = self.full.set(problem.clone());
+        problem
     }
 
     /// Whether [`Staging::carry`] would find the file `entry` describes.
@@ -260,7 +287,9 @@ impl Staging {
                 self.write(&asset.dest, &contents).err()
             })
             .collect();
-        if problems.is_empty() {
+        if let Some(full) = self.out_of_space() {
+            Err(Problems(vec![full.clone()]))
+        } else if problems.is_empty() {
             Ok(())
         } else {
             Err(Problems(problems))
@@ -289,6 +318,14 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Whether `error` says the disk (or the user's quota) is full.
+fn is_disk_full(error: &std::io::Error) -> bool {
+    matches!(
+        error.kind(),
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+    )
 }
 
 fn io_problem(path: &Path, error: std::io::Error) -> Problem {
@@ -377,5 +414,32 @@ mod tests {
         let out = dir.path().join("out");
         assert_eq!(fs::read(out.join("a/b/c/index.html")).unwrap(), b"deep");
         assert_eq!(fs::read(out.join("a/b/other.html")).unwrap(), b"beside");
+    }
+
+    #[test]
+    fn once_the_disk_is_full_no_more_is_written_and_one_problem_stands() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::create(&dir.path().join("out")).unwrap();
+        staging.write("before.html", b"kept").unwrap();
+        assert!(staging.out_of_space().is_none());
+        let refused = staging.write_problem(
+            &staging.dir.join("page.html"),
+            std::io::Error::from(std::io::ErrorKind::StorageFull),
+        );
+        assert_eq!(staging.out_of_space(), Some(&refused));
+        let after = staging.write("after.html", b"never").unwrap_err();
+        assert_eq!(after, refused);
+        assert!(!staging.dir.join("after.html").exists());
+        // Other failures are each their own.
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert!(!is_disk_full(&denied));
+    }
+
+    /// The kernel's own "no space left" is known as such.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_write_to_a_full_device_is_told_apart() {
+        let error = fs::write("/dev/full", b"x").unwrap_err();
+        assert!(is_disk_full(&error), "{error:?}");
     }
 }

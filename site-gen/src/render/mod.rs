@@ -89,6 +89,10 @@ pub fn render_site(
     let salt = cache.and_then(|_| incremental::salt(&archive.templates, &renderer.site_wide()));
     let carried = AtomicUsize::new(0);
     let run = |job: plan::Job| {
+        if staging.out_of_space().is_some() {
+            // The build fails with that one problem: the rest is not tried.
+            return Ok(None);
+        }
         let done = match (cache, &salt) {
             (Some(cache), Some(salt)) => {
                 run_cached(&renderer, staging, &job, cache, salt, &carried)
@@ -136,6 +140,9 @@ pub fn render_site(
         }
     }
     problems.extend(index_problems);
+    if let Some(full) = staging.out_of_space() {
+        return Err(Problems(vec![full.clone()]));
+    }
     for page in host_files::pages(site) {
         if let Err(problem) = staging.write(&page.path, page.contents.as_bytes()) {
             problems.push(problem);
