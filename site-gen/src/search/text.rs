@@ -53,6 +53,16 @@ pub fn plain_text(html: &str, enough: usize) -> String {
 /// is copied in long runs.
 fn push_text(text: &mut String, part: &str) {
     let bytes = part.as_bytes();
+    // Most runs of text are ASCII with single spaces and no other white
+    // space: checked without a branch a byte, and copied whole.
+    let unusual = bytes.iter().fold(false, |unusual, &byte| {
+        unusual | (byte < b' ') | (byte >= 0x80)
+    });
+    let leads = bytes.first() == Some(&b' ') && (text.is_empty() || text.ends_with(' '));
+    if !unusual && !leads && !part.contains("  ") {
+        text.push_str(part);
+        return;
+    }
     let (mut from, mut at) = (0, 0);
     while let Some(&byte) = bytes.get(at) {
         let width = if byte == b' ' {
