@@ -55,9 +55,9 @@ fn push_text(text: &mut String, part: &str) {
     let bytes = part.as_bytes();
     // Most runs of text are ASCII with single spaces and no other white
     // space: checked without a branch a byte, and copied whole.
-    let unusual = bytes
-        .iter()
-        .fold(false, |unusual, &byte| unusual | !(b' '..0x80).contains(&byte));
+    let unusual = bytes.iter().fold(false, |unusual, &byte| {
+        unusual | !(b' '..0x80).contains(&byte)
+    });
     let leads = bytes.first() == Some(&b' ') && (text.is_empty() || text.ends_with(' '));
     if !unusual && !leads && !part.contains("  ") {
         text.push_str(part);
