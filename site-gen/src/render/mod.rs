@@ -64,6 +64,13 @@ pub struct Rendered {
 /// What a job gives: the files to remember for the next incremental build.
 type Outcome = Result<Option<(String, CachedJob)>, Problem>;
 
+/// A job with nothing to remember and nothing to report, the common
+/// case of a build that is not incremental, is not held: a million
+/// articles' outcomes take a hundred megabytes.
+fn worth_keeping(outcome: &Outcome) -> bool {
+    !matches!(outcome, Ok(None))
+}
+
 /// Renders every file of the site into `staging`, in parallel. With a
 /// `cache` from the previous build, jobs whose inputs did not change are
 /// carried over rather than rendered.
@@ -115,6 +122,7 @@ pub fn render_site(
         .into_par_iter()
         .map(plan::Job::Article)
         .map(run)
+        .filter(worth_keeping)
         .collect();
     let articles_failed = articles_done.iter().any(Result::is_err);
     let (index_problems, jobs_done) = rayon::join(
@@ -129,7 +137,11 @@ pub fn render_site(
             }
             problems
         },
-        || jobs.into_par_iter().map(run).collect::<Vec<Outcome>>(),
+        || {
+            (jobs.into_par_iter().map(run))
+                .filter(worth_keeping)
+                .collect::<Vec<Outcome>>()
+        },
     );
     let mut problems = Vec::new();
     let mut cached = Vec::new();
