@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::filters;
 use super::index::{Document, SearchIndex, Vocabulary};
-use super::script::{page, script};
+use super::script::{page, script, wrap};
 use crate::content::Site;
 use crate::render::Page;
 
@@ -227,12 +227,6 @@ fn object_fragment(kind: &str, number: usize, body: &mut String) -> Page {
     let contents = wrap(&name, &format!("{{{body}}}"));
     body.clear();
     page(&name, contents)
-}
-
-/// A registration script around JSON already written.
-fn wrap(name: &str, json: &str) -> String {
-    let name = serde_json::to_string(name).unwrap_or_default();
-    format!("__samizdatSearch({name},{json});\n")
 }
 
 #[cfg(test)]

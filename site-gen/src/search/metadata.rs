@@ -8,7 +8,7 @@ use std::sync::{Mutex, PoisonError};
 
 use serde::Serialize;
 
-use super::script::page;
+use super::script::{page, wrap};
 use crate::content::{Article, Name};
 use crate::render::Page;
 
@@ -108,18 +108,11 @@ impl Groups {
         let members = waiting.remove(&number)?.members;
         drop(waiting);
         let name = format!("d/{number}");
-        let mut contents = format!(
-            "__samizdatSearch({},[",
-            serde_json::to_string(&name).unwrap_or_default()
-        );
-        for (at, member) in members.iter().flatten().enumerate() {
-            if at > 0 {
-                contents.push(',');
-            }
-            contents.push_str(member);
-        }
-        contents.push_str("]);\n");
-        Some(page(&name, contents))
+        let members: Vec<String> = members.into_iter().flatten().collect();
+        Some(page(
+            &name,
+            wrap(&name, &format!("[{}]", members.join(","))),
+        ))
     }
 }
 

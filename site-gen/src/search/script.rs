@@ -11,9 +11,14 @@ pub const FOLDER: &str = "search";
 /// A registration script: `name` is the file's path in the index's
 /// folder, without `.js`.
 pub fn script<T: Serialize + ?Sized>(name: &str, data: &T) -> String {
-    let name = serde_json::to_string(name).unwrap_or_default();
     let data = serde_json::to_string(data).unwrap_or_else(|_| "null".into());
-    format!("__samizdatSearch({name},{data});\n")
+    wrap(name, &data)
+}
+
+/// A registration script around JSON already written.
+pub fn wrap(name: &str, json: &str) -> String {
+    let name = serde_json::to_string(name).unwrap_or_default();
+    format!("__samizdatSearch({name},{json});\n")
 }
 
 pub fn page(name: &str, contents: String) -> Page {
