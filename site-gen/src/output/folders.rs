@@ -43,6 +43,13 @@ impl Folders {
         if self.known(folder) {
             return Ok(());
         }
+        // Below a folder known to be plain, a folder `mkdir` makes is
+        // plain too: one call, where checking each part costs several.
+        let parent = folder.rsplit_once('/').map_or("", |(parent, _)| parent);
+        if self.known(parent) && fs::create_dir(dir.join(folder)).is_ok() {
+            self.remember(folder);
+            return Ok(());
+        }
         inside::make_folders(dir, folder).map_err(|error| {
             Problem::new(
                 dest,
@@ -51,7 +58,15 @@ impl Folders {
                 "check that the output folder is site-gen's and writable",
             )
         })?;
-        self.remember(folder);
+        // Every folder on the way was checked or made, not only the last.
+        let mut ancestors = folder;
+        loop {
+            self.remember(ancestors);
+            let Some((parent, _)) = ancestors.rsplit_once('/') else {
+                break;
+            };
+            ancestors = parent;
+        }
         Ok(())
     }
 
