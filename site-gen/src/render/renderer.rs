@@ -54,6 +54,9 @@ pub struct Renderer<'a> {
     pub archive_root: std::path::PathBuf,
     /// Another generator's `comments.json` is its own business.
     pub reads_archived_comments: bool,
+    /// What [`Renderer::site_wide`] gives, made once: a page's context
+    /// shares it rather than converting the settings again.
+    site_wide: OnceLock<Value>,
     /// Fingerprinted asset paths, relative to the site root, by name.
     assets: BTreeMap<&'static str, String>,
     /// Articles by translation key.
@@ -108,6 +111,7 @@ impl<'a> Renderer<'a> {
             bodies: site.articles.iter().map(|_| OnceLock::new()).collect(),
             in_feeds: in_feeds.to_vec(),
             assets,
+            site_wide: OnceLock::new(),
             theme,
             search_js,
             search: SearchIndex::new(site.articles.len()),
@@ -124,8 +128,8 @@ impl<'a> Renderer<'a> {
             Mode::Render => context! {
                 root => path.to_root(),
                 lang => lang,
-                t => ui_text::for_language(lang),
-                ..self.site_wide()
+                t => ui_text::value_for_language(lang),
+                ..self.site_wide.get_or_init(|| self.site_wide()).clone()
             },
             // The rest is the same on every page, and a part of the salt.
             Mode::Inputs => context! { root => path.to_root(), lang => lang },

@@ -1,6 +1,7 @@
 //! The theme's UI strings, in the language of each page.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use super::language::primary_language;
 
@@ -118,14 +119,26 @@ const FR: &[(&str, &str)] = &[
     ),
 ];
 
-/// The strings for `lang` (`fr`, `fr-CA`…), English for any other language.
+/// English, then French.
+const TABLES: [&[(&str, &str)]; 2] = [EN, FR];
+
+/// Which of [`TABLES`] serves `lang` (`fr`, `fr-CA`…): English for any
+/// language but French.
+fn table_for(lang: &str) -> usize {
+    usize::from(primary_language(lang) == "fr")
+}
+
+/// The strings for `lang`.
 pub fn for_language(lang: &str) -> BTreeMap<&'static str, &'static str> {
-    let table = if primary_language(lang) == "fr" {
-        FR
-    } else {
-        EN
-    };
-    table.iter().copied().collect()
+    TABLES[table_for(lang)].iter().copied().collect()
+}
+
+/// [`for_language`] as a template value, converted once per table.
+pub fn value_for_language(lang: &str) -> minijinja::Value {
+    static VALUES: [OnceLock<minijinja::Value>; 2] = [OnceLock::new(), OnceLock::new()];
+    VALUES[table_for(lang)]
+        .get_or_init(|| minijinja::Value::from_serialize(for_language(lang)))
+        .clone()
 }
 
 #[cfg(test)]
@@ -137,5 +150,23 @@ mod tests {
         assert_eq!(en, fr);
         assert_eq!(super::for_language("fr-CA")["home"], "Accueil");
         assert_eq!(super::for_language("de")["home"], "Home");
+        let french = super::value_for_language("fr-BE");
+        assert_eq!(
+            french
+                .get_attr("home")
+                .ok()
+                .as_ref()
+                .and_then(|home| home.as_str()),
+            Some("Accueil")
+        );
+        let english = super::value_for_language("en");
+        assert_eq!(
+            english
+                .get_attr("home")
+                .ok()
+                .as_ref()
+                .and_then(|home| home.as_str()),
+            Some("Home")
+        );
     }
 }
