@@ -75,9 +75,12 @@ impl Renderer<'_> {
         let article = &self.site.articles[index];
         let body = self.body(index)?;
         let metadata = (self.site.config.search)
-            .then(|| self.search.add(index, article, &body))
+            .then(|| {
+                self.search
+                    .add(index, article, body.as_str().unwrap_or_default())
+            })
             .flatten();
-        let context = self.article_context(index, Mode::Render, Value::from(body.into_owned()))?;
+        let context = self.article_context(index, Mode::Render, body)?;
         let mut pages = self.page(
             article.path.index_file(),
             "article.html",
@@ -94,7 +97,8 @@ impl Renderer<'_> {
     /// group when this article completes it.
     pub fn search_document(&self, index: usize) -> Result<Option<Page>, Problem> {
         let body = self.body(index)?;
-        Ok(self.search.add(index, &self.site.articles[index], &body))
+        let html = body.as_str().unwrap_or_default();
+        Ok(self.search.add(index, &self.site.articles[index], html))
     }
 
     /// `content` is the body as HTML to render, or its source's hash for

@@ -128,12 +128,12 @@ pub fn render(
                     tags => &article.tags,
                     lang => &article.lang,
                     description => &article.description,
-                    content => content,
+                    content => content.clone(),
                 }
             })
             .collect();
         let context = context! {
-            site => config,
+            site => renderer.settings(),
             title => title,
             self_url => link(base_url, list, &path),
             home_url => link(base_url, list, list.url()),
@@ -155,7 +155,7 @@ pub fn render(
                 "id": url,
                 "url": url,
                 "title": article.title,
-                "content_html": content,
+                "content_html": content.as_str().unwrap_or_default(),
                 "summary": article.description,
                 "date_published": article.date.to_string(),
                 "date_modified": article.updated.map(|updated| updated.to_string()),

@@ -2,7 +2,6 @@
 //! the fingerprinted theme, and the parts of a page's context that every
 //! page has. Nothing here writes: `render_site` does.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -38,7 +37,7 @@ pub struct Renderer<'a> {
     /// rendered by their page's job and dropped once written, so memory
     /// stays flat as archives grow. Rendered when first needed, so a job
     /// that an incremental build carries over renders none.
-    bodies: Vec<OnceLock<String>>,
+    bodies: Vec<OnceLock<Value>>,
     in_feeds: Vec<bool>,
     /// The theme's stylesheet, at its fingerprinted path.
     pub theme: Page,
@@ -129,11 +128,21 @@ impl<'a> Renderer<'a> {
                 root => path.to_root(),
                 lang => lang,
                 t => ui_text::value_for_language(lang),
-                ..self.site_wide.get_or_init(|| self.site_wide()).clone()
+                ..self.shared()
             },
             // The rest is the same on every page, and a part of the salt.
             Mode::Inputs => context! { root => path.to_root(), lang => lang },
         }
+    }
+
+    /// [`Renderer::site_wide`], converted once.
+    fn shared(&self) -> Value {
+        self.site_wide.get_or_init(|| self.site_wide()).clone()
+    }
+
+    /// The site's settings, as templates see them in `site`.
+    pub fn settings(&self) -> Value {
+        self.shared().get_attr("site").unwrap_or_default()
     }
 
     /// What every page's template sees whatever the page.
@@ -177,16 +186,17 @@ impl<'a> Renderer<'a> {
 
     /// An article's body as HTML, read from its file and rendered now;
     /// kept once rendered when a feed shows it too, so that page and feed
-    /// show the same text.
-    pub fn body(&self, index: usize) -> Result<Cow<'_, str>, Problem> {
+    /// show the same text. A template value, which page and feeds share
+    /// without a copy.
+    pub fn body(&self, index: usize) -> Result<Value, Problem> {
         if !self.in_feeds.get(index).copied().unwrap_or(false) {
-            return self.render_body(index).map(Cow::Owned);
+            return self.render_body(index).map(Value::from);
         }
         if let Some(body) = self.bodies[index].get() {
-            return Ok(Cow::Borrowed(body));
+            return Ok(body.clone());
         }
-        let body = self.render_body(index)?;
-        Ok(Cow::Borrowed(self.bodies[index].get_or_init(|| body)))
+        let body = Value::from(self.render_body(index)?);
+        Ok(self.bodies[index].get_or_init(|| body).clone())
     }
 
     fn render_body(&self, index: usize) -> Result<String, Problem> {
