@@ -100,6 +100,28 @@ fn push_text(text: &mut String, part: &str) {
     text.push_str(&part[from..]);
 }
 
+/// The classes of ASCII bytes in a word: lower-case letters and digits,
+/// which a word keeps as they are, and upper-case letters, which it
+/// lowers; 0 for every other byte.
+const LOWER_OR_DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            LOWER_OR_DIGIT
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else {
+            0
+        };
+        byte += 1;
+    }
+    table
+};
+
 /// Calls `found` with each word of `text`, HTML when `html` says so: runs
 /// of letters and digits (combining accents included), in lower case and
 /// composed (NFC), accents kept for the stemmer. One pass, no copy of the
@@ -112,17 +134,17 @@ pub fn each_word(text: &str, html: bool, mut found: impl FnMut(&str)) {
         let byte = bytes[at];
         if byte.is_ascii_alphanumeric() {
             let start = at;
-            let mut upper = false;
-            while let Some(&next) = bytes.get(at) {
-                if next.is_ascii_lowercase() || next.is_ascii_digit() {
-                    at += 1;
-                } else if next.is_ascii_uppercase() {
-                    upper = true;
-                    at += 1;
-                } else {
+            // One table load a byte, and the classes met or-ed together.
+            let mut classes = 0;
+            for &next in &bytes[start..] {
+                let class = ASCII_CLASS[usize::from(next)];
+                if class == 0 {
                     break;
                 }
+                classes |= class;
+                at += 1;
             }
+            let upper = classes & UPPER != 0;
             let run = &text[start..at];
             // Most words are plain ASCII between spaces or punctuation:
             // those are handed on without being copied.
