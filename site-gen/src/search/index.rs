@@ -56,10 +56,36 @@ impl Vocabulary {
 #[derive(Default)]
 struct Known {
     index: u64,
-    languages: WordMap<String, WordMap<u64, u32>>,
+    /// A site has few languages: a list is searched faster than a map.
+    languages: Vec<(Box<str>, WordMap<u64, u32>)>,
 }
 
 const KNOWN_WORDS: usize = 100_000;
+
+impl Known {
+    /// The stems' ids of the words this thread has read in `lang`, by the
+    /// words' hashes, for the index `id`: found once per article, so a
+    /// word new to the article costs one probe. Ids from another index
+    /// are forgotten.
+    fn words_in(&mut self, id: u64, lang: &str) -> &mut WordMap<u64, u32> {
+        if self.index != id {
+            self.index = id;
+            self.languages.clear();
+        }
+        let at = match self
+            .languages
+            .iter()
+            .position(|(known, _)| **known == *lang)
+        {
+            Some(at) => at,
+            None => {
+                self.languages.push((lang.into(), WordMap::default()));
+                self.languages.len() - 1
+            }
+        };
+        &mut self.languages[at].1
+    }
+}
 
 thread_local! {
     static KNOWN: RefCell<Known> = RefCell::default();
@@ -90,8 +116,23 @@ impl SearchIndex {
     /// group when this article completes it.
     pub fn add(&self, index: usize, article: &Article, body_html: &str) -> Option<Page> {
         let text = excerpt_source(body_html);
-        let analysis = analyse(article, body_html, |key, word| {
-            self.stem_id(&article.lang, key, word)
+        let analysis = KNOWN.with(|known| {
+            let mut known = known.borrow_mut();
+            let words = known.words_in(self.id, &article.lang);
+            let mut stemmer = None;
+            analyse(article, body_html, |key, word| {
+                if let Some(&id) = words.get(&key) {
+                    return id;
+                }
+                let stemmer = stemmer.get_or_insert_with(|| LanguageStemmer::new(&article.lang));
+                let id =
+                    lock(&self.vocabulary).add(&stemmer.folded_stem(word), strip_accents(word));
+                if words.len() >= KNOWN_WORDS {
+                    words.clear();
+                }
+                words.insert(key, id);
+                id
+            })
         });
         let metadata = self.metadata.file(index, metadata_json(article, &text));
         let mut stems: Vec<(u32, u8)> = analysis
@@ -112,35 +153,6 @@ impl SearchIndex {
             documents.resize_with(index + 1, || None);
         }
         documents[index] = document;
-    }
-
-    /// The vocabulary id of the stem of `word` (lower case, accents kept)
-    /// in `lang`; `key` is the word's hash. Each thread remembers the words
-    /// it has seen by that hash, so the shared vocabulary is locked only
-    /// for a word new to the thread.
-    fn stem_id(&self, lang: &str, key: u64, word: &str) -> u32 {
-        KNOWN.with(|known| {
-            let mut known = known.borrow_mut();
-            if known.index != self.id {
-                known.index = self.id;
-                known.languages.clear();
-            }
-            if let Some(&id) = known.languages.get(lang).and_then(|words| words.get(&key)) {
-                return id;
-            }
-            let stem = LanguageStemmer::new(lang).folded_stem(word);
-            let id = lock(&self.vocabulary).add(&stem, strip_accents(word));
-            if !known.languages.contains_key(lang) {
-                known.languages.insert(lang.to_string(), WordMap::default());
-            }
-            if let Some(words) = known.languages.get_mut(lang) {
-                if words.len() >= KNOWN_WORDS {
-                    words.clear();
-                }
-                words.insert(key, id);
-            }
-            id
-        })
     }
 
     pub(super) fn parts(
