@@ -233,21 +233,23 @@ impl Staging {
     /// Clears from the staging folder what this build did not write, and
     /// returns the paths of what it wrote that the manifest lists, sorted.
     fn sweep(&mut self) -> Result<Paths, Problem> {
-        let written = self
+        let written = &*self
             .written
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner);
-        let mut paths = Paths::default();
-        let mut full = false;
+        let listed = Mutex::new((Paths::default(), false));
         reuse::sweep(&self.dir, |path| match written.get(&path_key(path)) {
             Some(digest) if *digest != Digest::PENDING => {
-                full |= !paths.push(path);
+                let mut listed = listed.lock().unwrap_or_else(PoisonError::into_inner);
+                let (paths, full) = &mut *listed;
+                *full |= !paths.push(path);
                 true
             }
             Some(_) => true,
             None => false,
         })
         .map_err(|error| io_problem(&self.dir, error))?;
+        let (mut paths, full) = listed.into_inner().unwrap_or_else(PoisonError::into_inner);
         if full {
             return Err(Problem::new(
                 &self.dir,

@@ -18,6 +18,9 @@ use std::fs;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+use rayon::prelude::*;
 
 use samizdat_manifest::{FileEntry, read_manifest};
 
@@ -223,26 +226,39 @@ pub fn remove_if_present(path: &Path) -> io::Result<()> {
 /// the folders they leave empty. This build's files are kept; the spare's
 /// pages since deleted, and whatever a build that stopped half-way left,
 /// are not.
-pub fn sweep(dir: &Path, mut keep: impl FnMut(&str) -> bool) -> io::Result<()> {
-    let mut emptied: Vec<PathBuf> = Vec::new();
-    for found in walkdir::WalkDir::new(dir).min_depth(1) {
-        let found = found?;
-        if found.file_type().is_dir() {
-            continue;
-        }
-        let relative = found.path().strip_prefix(dir).ok().and_then(Path::to_str);
-        let kept = relative.is_some_and(|path| {
-            if std::path::MAIN_SEPARATOR == '/' {
-                keep(path)
-            } else {
-                keep(&path.replace(std::path::MAIN_SEPARATOR, "/"))
+/// The folders are walked in parallel, one top-level entry at a time:
+/// each article's folder is one, and a walk is mostly waiting on calls.
+pub fn sweep(dir: &Path, keep: impl Fn(&str) -> bool + Sync) -> io::Result<()> {
+    let emptied: Mutex<Vec<PathBuf>> = Mutex::default();
+    // Bridged, not collected: a million articles make a million entries.
+    fs::read_dir(dir)?.par_bridge().try_for_each(|top| {
+        // A link at the top is seen as a link, as below it.
+        for found in walkdir::WalkDir::new(top?.path()).follow_root_links(false) {
+            let found = found?;
+            if found.file_type().is_dir() {
+                continue;
             }
-        });
-        if !kept {
-            remove_if_present(found.path())?;
-            emptied.extend(found.path().parent().map(Path::to_path_buf));
+            let relative = found.path().strip_prefix(dir).ok().and_then(Path::to_str);
+            let kept = relative.is_some_and(|path| {
+                if std::path::MAIN_SEPARATOR == '/' {
+                    keep(path)
+                } else {
+                    keep(&path.replace(std::path::MAIN_SEPARATOR, "/"))
+                }
+            });
+            if !kept {
+                remove_if_present(found.path())?;
+                if let Some(parent) = found.path().parent() {
+                    emptied
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .push(parent.to_path_buf());
+                }
+            }
         }
-    }
+        Ok::<(), io::Error>(())
+    })?;
+    let mut emptied = emptied.into_inner().unwrap_or_else(PoisonError::into_inner);
     // Deepest first, so a folder is tried after its sub-folders.
     emptied.sort_by_key(|folder| std::cmp::Reverse(folder.components().count()));
     emptied.dedup();
@@ -360,7 +376,35 @@ mod tests {
         fs::write(dir.join("c/kept.html"), "").unwrap();
         fs::write(dir.join("c/old.html"), "").unwrap();
         std::os::unix::fs::symlink("/etc", dir.join("c/link")).unwrap();
-        sweep(dir, |path| path == "c/kept.html").unwrap();
+        // Links at the top are walked as links, never into.
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("theirs.html"), "").unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.join("top-link")).unwrap();
+        fs::write(dir.join("top.html"), "").unwrap();
+        fs::write(dir.join("stale.html"), "").unwrap();
+        let seen = Mutex::new(Vec::new());
+        sweep(dir, |path| {
+            seen.lock().unwrap().push(path.to_string());
+            path == "c/kept.html" || path == "top.html"
+        })
+        .unwrap();
+        let mut seen = seen.into_inner().unwrap();
+        seen.sort();
+        assert_eq!(
+            seen,
+            [
+                "a/b/old.html",
+                "c/kept.html",
+                "c/link",
+                "c/old.html",
+                "stale.html",
+                "top-link",
+                "top.html"
+            ]
+        );
+        assert!(outside.path().join("theirs.html").exists());
+        assert!(fs::symlink_metadata(dir.join("top-link")).is_err());
+        assert!(dir.join("top.html").exists() && !dir.join("stale.html").exists());
         assert!(!dir.join("c/link").exists());
         assert!(!dir.join("a").exists());
         assert!(dir.join("c/kept.html").exists());
