@@ -6,13 +6,6 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::fold::MAX_WORD_CHARS;
 
-/// Tags inside a word (`<em>`, links) join their text to the next; the
-/// others (paragraphs, cells, line breaks) separate it.
-const INLINE: &[&[u8]] = &[
-    b"a", b"abbr", b"b", b"cite", b"code", b"del", b"em", b"i", b"ins", b"kbd", b"mark", b"q",
-    b"s", b"samp", b"small", b"span", b"strong", b"sub", b"sup", b"u", b"var",
-];
-
 /// The text of `html` with its tags dropped and its entities decoded,
 /// runs of white space made one space; reading stops once the text has
 /// `enough` bytes, as an excerpt needs no more.
@@ -230,7 +223,32 @@ fn is_inline(tag: &str) -> bool {
         lower[length] = byte.to_ascii_lowercase();
         length += 1;
     }
-    INLINE.contains(&&lower[..length])
+    // Tags inside a word (`<em>`, links) join their text to the next; the
+    // others (paragraphs, cells, line breaks) separate it. A `match`
+    // compares by length first, where a list would call `memcmp` for each.
+    matches!(
+        &lower[..length],
+        b"a" | b"abbr"
+            | b"b"
+            | b"cite"
+            | b"code"
+            | b"del"
+            | b"em"
+            | b"i"
+            | b"ins"
+            | b"kbd"
+            | b"mark"
+            | b"q"
+            | b"s"
+            | b"samp"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"sub"
+            | b"sup"
+            | b"u"
+            | b"var"
+    )
 }
 
 /// The character an entity at the start of `text` stands for, and how many
@@ -249,7 +267,35 @@ fn entity(text: &str) -> (String, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{each_word, plain_text};
+    use super::{each_word, is_inline, plain_text};
+
+    #[test]
+    fn inline_tags_are_told_from_the_others() {
+        for tag in [
+            "<a href=\"x\">",
+            "</A>",
+            "<em>",
+            "<STRONG class=\"x\">",
+            "<sup>",
+            "<var/>",
+            "<q>",
+        ] {
+            assert!(is_inline(tag), "{tag}");
+        }
+        for tag in [
+            "<p>",
+            "</li>",
+            "<pre>",
+            "<abbrx>",
+            "<section>",
+            "<strongest>",
+            "<br/>",
+            "<>",
+            "</>",
+        ] {
+            assert!(!is_inline(tag), "{tag}");
+        }
+    }
 
     fn words(text: &str, html: bool) -> Vec<String> {
         let mut words = Vec::new();
