@@ -53,8 +53,8 @@ pub struct Renderer<'a> {
     pub archive_root: std::path::PathBuf,
     /// Another generator's `comments.json` is its own business.
     pub reads_archived_comments: bool,
-    /// What [`Renderer::site_wide`] gives, made once: a page's context
-    /// shares it rather than converting the settings again.
+    /// What [`Renderer::site_wide`] gives, converted once: every page's
+    /// context and the incremental build's salt share it.
     site_wide: OnceLock<Value>,
     /// Fingerprinted asset paths, relative to the site root, by name.
     assets: BTreeMap<&'static str, String>,
@@ -128,25 +128,26 @@ impl<'a> Renderer<'a> {
                 root => path.to_root(),
                 lang => lang,
                 t => ui_text::value_for_language(lang),
-                ..self.shared()
+                ..self.site_wide()
             },
             // The rest is the same on every page, and a part of the salt.
             Mode::Inputs => context! { root => path.to_root(), lang => lang },
         }
     }
 
-    /// [`Renderer::site_wide`], converted once.
-    fn shared(&self) -> Value {
-        self.site_wide.get_or_init(|| self.site_wide()).clone()
-    }
-
     /// The site's settings, as templates see them in `site`.
     pub fn settings(&self) -> Value {
-        self.shared().get_attr("site").unwrap_or_default()
+        self.site_wide().get_attr("site").unwrap_or_default()
     }
 
     /// What every page's template sees whatever the page.
     pub fn site_wide(&self) -> Value {
+        self.site_wide
+            .get_or_init(|| self.convert_site_wide())
+            .clone()
+    }
+
+    fn convert_site_wide(&self) -> Value {
         let sections: Vec<&str> = self
             .site
             .taxonomies

@@ -108,11 +108,15 @@ impl Groups {
         let members = waiting.remove(&number)?.members;
         drop(waiting);
         let name = format!("d/{number}");
-        let members: Vec<String> = members.into_iter().flatten().collect();
-        Some(page(
-            &name,
-            wrap(&name, &format!("[{}]", members.join(","))),
-        ))
+        let mut json = String::from("[");
+        for (at, member) in members.iter().flatten().enumerate() {
+            if at > 0 {
+                json.push(',');
+            }
+            json.push_str(member);
+        }
+        json.push(']');
+        Some(page(&name, wrap(&name, &json)))
     }
 }
 
